@@ -27,6 +27,30 @@ public sealed class KaggleSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task OpenAsync_KaggleRedirectsToStorage_FollowsWithoutSendingTheKeyThere()
+    {
+        var zip = ArchiveBuilder.ZipFiles(("classes.txt", "fish"));
+        string? authAtStorage = "not requested";
+        await using var server = LoopbackHttpServer.Start(async context =>
+        {
+            if (context.Request.Url!.AbsolutePath.StartsWith("/storage/", StringComparison.Ordinal))
+            {
+                authAtStorage = context.Request.Headers["Authorization"];
+                await LoopbackHttpServer.WriteAsync(context, zip, "application/zip");
+                return;
+            }
+            // Kaggle answers the API call with a redirect to a signed storage URL.
+            context.Response.StatusCode = (int)HttpStatusCode.Found;
+            context.Response.RedirectLocation = "/storage/aquarium.zip?sig=1";
+        });
+
+        await using var tree = await DatasetSources.OpenAsync("kaggle:alice/aquarium", Options(server, s_good), CancellationToken.None);
+
+        Assert.Equal(["classes.txt"], tree.Files.Select(f => f.RelativePath));
+        Assert.Null(authAtStorage);
+    }
+
+    [Fact]
     public async Task OpenAsync_WrongKey_ThrowsCredentialsErrorWithoutTheKey()
     {
         await using var server = FakeKaggle(out _);
