@@ -58,6 +58,15 @@ public sealed class ImageInspectorTests
     }
 
     [Fact]
+    public void Inspect_JpegWithTrailerAfterEoi_IsAccepted()
+    {
+        // Phones append their own trailers (non-zero bytes) after EOI; the image is complete.
+        byte[] trailer = [.. TestImages.SplitJpeg(16, 16), (byte)'S', (byte)'E', (byte)'F', (byte)'H', 0xFF, 0xDA, 0x01, 0x7F];
+
+        Assert.Equal("JPEG", ImageInspector.Inspect(trailer, "phone.jpg", s_limits).Format);
+    }
+
+    [Fact]
     public void Inspect_TruncatedPng_IsTruncated()
     {
         var png = TestImages.SolidPng(64, 64, TestImages.Blue);
