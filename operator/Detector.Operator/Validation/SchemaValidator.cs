@@ -42,8 +42,8 @@ public static class SchemaValidator
         }
         if (schema.XKubernetesIntOrString == true)
         {
-            if (!IsInteger(value) && value.GetValueKind() != JsonValueKind.String)
-                errors.Add(new(path, $"Invalid value: {Show(value)}: must be an integer or a string"));
+            if (value.GetValueKind() == JsonValueKind.String) CheckString(value, schema, path, errors);
+            else if (!IsInteger(value)) errors.Add(new(path, $"Invalid value: {Show(value)}: must be an integer or a string"));
             return;
         }
         switch (schema.Type)
@@ -88,8 +88,8 @@ public static class SchemaValidator
         {
             if (schema.Properties?.TryGetValue(name, out var propertySchema) == true)
             {
-                // A JSON null for an optional field means "unset", as the API server treats it.
-                if (child is null && schema.Required?.Contains(name) != true) continue;
+                // A JSON null is "unset": a required field was reported above, an optional one is fine.
+                if (child is null) continue;
                 Check(child, propertySchema, FieldPath.Child(path, name), errors);
             }
             else if (additional is not null) Check(child, additional, FieldPath.Key(path, name), errors);
