@@ -80,8 +80,10 @@ public static class SchemaValidator
             errors.Add(new(path, $"Too many: {obj.Count}: must have at most {maxProperties} items"));
         if (schema.MinProperties is { } minProperties && obj.Count < minProperties)
             errors.Add(new(path, $"Too few: {obj.Count}: must have at least {minProperties} items"));
+        // An empty required string is reported as missing: typed specs serialise an unset string as "".
+        var missing = (schema.Required ?? []).Where(name => obj[name] is null || IsEmptyString(obj[name]!)).ToHashSet(StringComparer.Ordinal);
         foreach (var name in schema.Required ?? [])
-            if (obj[name] is null) errors.Add(new(FieldPath.Child(path, name), "Required value"));
+            if (missing.Contains(name)) errors.Add(new(FieldPath.Child(path, name), "Required value"));
 
         var additional = SchemaNodes.AdditionalProperties(schema);
         foreach (var (name, child) in obj)
@@ -89,7 +91,7 @@ public static class SchemaValidator
             if (schema.Properties?.TryGetValue(name, out var propertySchema) == true)
             {
                 // A JSON null is "unset": a required field was reported above, an optional one is fine.
-                if (child is null) continue;
+                if (child is null || missing.Contains(name)) continue;
                 Check(child, propertySchema, FieldPath.Child(path, name), errors);
             }
             else if (additional is not null) Check(child, additional, FieldPath.Key(path, name), errors);
@@ -156,6 +158,8 @@ public static class SchemaValidator
                 errors.Add(new(path, $"Invalid value: {shown}: must be less than or equal to {Format(max)}"));
         }
     }
+
+    private static bool IsEmptyString(JsonNode value) => value.GetValueKind() == JsonValueKind.String && value.GetValue<string>().Length == 0;
 
     private static bool IsInteger(JsonNode value) =>
         value.GetValueKind() == JsonValueKind.Number && Number(value) is var d && Math.Floor(d) == d && !double.IsInfinity(d);
