@@ -33,6 +33,21 @@ public static class SchemaValidator
         return errors;
     }
 
+    /// <summary>
+    /// What the API server checks on create (<paramref name="oldObject"/> null) or update: the schema with strict
+    /// field validation, then the CEL rules (<see cref="CelRules"/>). Apply <see cref="SchemaDefaults"/> first to
+    /// mirror the server's defaulting.
+    /// </summary>
+    /// <param name="obj">The whole object.</param>
+    /// <param name="oldObject">The stored object on update; null on create.</param>
+    /// <param name="root">The CRD version's <c>openAPIV3Schema</c>.</param>
+    public static IReadOnlyList<FieldError> ValidateObject(JsonNode obj, JsonNode? oldObject, V1JSONSchemaProps root)
+    {
+        var errors = new List<FieldError>(Validate(obj, root));
+        if (errors.Count == 0) errors.AddRange(CelRules.Validate(obj, oldObject, root));
+        return errors;
+    }
+
     private static void Check(JsonNode? value, V1JSONSchemaProps schema, string path, List<FieldError> errors)
     {
         if (value is null)
