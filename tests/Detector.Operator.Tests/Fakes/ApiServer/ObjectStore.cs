@@ -40,7 +40,7 @@ public sealed partial class ObjectStore(
         get { lock (_gate) return _resourceVersion; }
     }
 
-    /// <summary>Completes at the next change of the store (any write, also an ignored no-op is not a change).</summary>
+    /// <summary>Completes at the next change: a committed write, or a watch opening or closing (a skipped no-op write is no change).</summary>
     public Task NextChange
     {
         get { lock (_gate) return _changed.Task; }
