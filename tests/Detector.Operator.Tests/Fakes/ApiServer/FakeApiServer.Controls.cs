@@ -8,6 +8,17 @@ public sealed partial class FakeApiServer
     /// <summary>Every request served so far, in order.</summary>
     public IReadOnlyList<ApiCall> Requests => _handler.Log;
 
+    /// <summary>
+    /// The distinct RBAC permissions the requests so far used, as (apiGroup, resource[/subresource], verb), sorted:
+    /// what a ClusterRole must grant for the same run to succeed on a real cluster.
+    /// </summary>
+    public IReadOnlyList<(string Group, string Resource, string Verb)> UsedPermissions() =>
+        Requests.Where(r => r.Resource is not null && r.Verb is not null)
+            .Select(r => (r.Group!, r.Subresource is null ? r.Resource! : $"{r.Resource}/{r.Subresource}", r.Verb!))
+            .Distinct()
+            .OrderBy(p => p.Item1, StringComparer.Ordinal).ThenBy(p => p.Item2, StringComparer.Ordinal).ThenBy(p => p.Item3, StringComparer.Ordinal)
+            .ToList();
+
     /// <summary>Empties the request log (e.g. before the phase a test asserts on).</summary>
     public void ClearRequests() => _handler.ClearLog();
 
