@@ -81,15 +81,18 @@ public sealed partial class FakeApiServer
 
     /// <summary>
     /// Marks a Job succeeded the way the Job controller does (1.31+): SuccessCriteriaMet then Complete conditions,
-    /// succeeded = completions, completionTime set.
+    /// succeeded = completions, completionTime set, and for Indexed Jobs completedIndexes covering every index.
     /// </summary>
     public JsonObject SetJobSucceeded(string ns, string name)
     {
         var job = Get("jobs", ns, name) ?? throw new ArgumentException($"no Job {ns}/{name}");
         var now = ObjectSemantics.Timestamp(_time.GetUtcNow());
         var status = JobStatus(job, now);
-        status["succeeded"] = job["spec"]?["completions"]?.GetValue<int>() ?? 1;
+        var completions = job["spec"]?["completions"]?.GetValue<int>() ?? 1;
+        status["succeeded"] = completions;
         status["completionTime"] = now;
+        if (job["spec"]?["completionMode"]?.GetValue<string>() == "Indexed")
+            status["completedIndexes"] = completions == 1 ? "0" : $"0-{completions - 1}";
         status["conditions"] = new JsonArray(
             JobCondition("SuccessCriteriaMet", "CompletionsReached", "Reached expected number of succeeded pods", now),
             JobCondition("Complete", "CompletionsReached", "Reached expected number of succeeded pods", now));

@@ -192,8 +192,7 @@ public sealed partial class ObjectStore(
             metadata["creationTimestamp"] = Timestamp(time.GetUtcNow());
             if (type.HasStatusSubresource)
                 obj.Remove("status");
-            if (type.IsCustom)
-                obj = admit(type, obj, null);
+            obj = admit(type, obj, null);
         }
         else
         {
@@ -237,7 +236,7 @@ public sealed partial class ObjectStore(
         if (MetaString(stored, "deletionTimestamp") is not null && AddedFinalizers(stored, next) is { Count: > 0 } added)
             throw ApiError.Invalid(type.Kind, name, [new FieldCause("metadata.finalizers",
                 $"Forbidden: no new finalizers can be added if the object is being deleted, found new finalizers []string{{\"{string.Join("\", \"", added)}\"}}", "FieldValueForbidden")]);
-        if (type.IsCustom && mode != WriteMode.Raw)
+        if (mode != WriteMode.Raw)
             next = admit(type, next, stored);
         if (type.TracksGeneration && mode != WriteMode.Status && SpecChanged(stored, next, type.HasStatusSubresource))
             Metadata(next)["generation"] = Generation(stored) + 1;
