@@ -174,7 +174,7 @@ public sealed partial class ObjectStore(
         {
             var prefix = MetaString(obj, "generateName");
             if (string.IsNullOrEmpty(prefix))
-                throw ApiError.Invalid(type.Kind, "", [new FieldCause("metadata.name", "Required value: name or generateName is required", "FieldValueRequired")]);
+                throw ApiError.Invalid(type, "", [new FieldCause("metadata.name", "Required value: name or generateName is required", "FieldValueRequired")]);
             do name = GenerateName(prefix, _random);
             while (Find(type, ns, name) is not null);
             metadata["name"] = name;
@@ -218,7 +218,7 @@ public sealed partial class ObjectStore(
         if (string.IsNullOrEmpty(resourceVersion))
         {
             if (requireResourceVersion && !type.AllowUnconditionalUpdate)
-                throw ApiError.Invalid(type.Kind, name, [new FieldCause("metadata.resourceVersion", "Invalid value: 0x0: must be specified for an update")]);
+                throw ApiError.Invalid(type, name, [new FieldCause("metadata.resourceVersion", "Invalid value: 0x0: must be specified for an update")]);
         }
         else if (resourceVersion != MetaString(stored, "resourceVersion"))
             throw ApiError.Conflict(type.QualifiedName, name);
@@ -234,7 +234,7 @@ public sealed partial class ObjectStore(
         Metadata(next)["resourceVersion"] = MetaString(stored, "resourceVersion");
 
         if (MetaString(stored, "deletionTimestamp") is not null && AddedFinalizers(stored, next) is { Count: > 0 } added)
-            throw ApiError.Invalid(type.Kind, name, [new FieldCause("metadata.finalizers",
+            throw ApiError.Invalid(type, name, [new FieldCause("metadata.finalizers",
                 $"Forbidden: no new finalizers can be added if the object is being deleted, found new finalizers []string{{\"{string.Join("\", \"", added)}\"}}", "FieldValueForbidden")]);
         if (mode != WriteMode.Raw)
             next = admit(type, next, stored);
