@@ -1,0 +1,23 @@
+namespace Detector.Preprocessing.Sources;
+
+/// <summary>
+/// A dataset's raw files, wherever they come from (local folder, S3 prefix, extracted archive). Paths are relative,
+/// '/'-separated, and <see cref="Files"/> is sorted ordinally so every consumer sees the same order.
+/// </summary>
+public interface ISourceTree : IAsyncDisposable
+{
+    /// <summary>Where the files come from, for logs and errors (no secrets).</summary>
+    string Description { get; }
+
+    /// <summary>Every file, ordinal order by <see cref="SourceFile.RelativePath"/>.</summary>
+    IReadOnlyList<SourceFile> Files { get; }
+
+    /// <summary>Reads a whole file; throws <see cref="FileNotFoundException"/> naming it when it is not in the tree.</summary>
+    Task<byte[]> ReadAllBytesAsync(string relativePath, CancellationToken ct);
+
+    /// <summary>Opens a file for streaming; throws <see cref="FileNotFoundException"/> naming it when it is not in the tree.</summary>
+    Task<Stream> OpenAsync(string relativePath, CancellationToken ct);
+}
+
+/// <summary>A file in an <see cref="ISourceTree"/>: '/'-separated path relative to the tree's root, and its size in bytes.</summary>
+public sealed record SourceFile(string RelativePath, long Size);

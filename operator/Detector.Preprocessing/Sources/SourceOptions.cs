@@ -1,0 +1,54 @@
+using Detector.Preprocessing.Storage;
+
+namespace Detector.Preprocessing.Sources;
+
+/// <summary>How <see cref="DatasetSources.OpenAsync"/> reaches and unpacks a source.</summary>
+public sealed record SourceOptions
+{
+    /// <summary>Default Kaggle API root.</summary>
+    public const string DefaultKaggleApiBase = "https://www.kaggle.com/api/v1";
+
+    /// <summary>Where archives are downloaded and extracted (the Job mounts an emptyDir here). Defaults to a temp folder.</summary>
+    public string WorkDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "detector-sources");
+
+    /// <summary>S3 settings for s3:// sources.</summary>
+    public S3StorageSettings S3 { get; init; } = S3StorageSettings.Default;
+
+    /// <summary>HTTP client for http(s) and Kaggle downloads; null creates one (disposed with the call).</summary>
+    public HttpClient? HttpClient { get; init; }
+
+    /// <summary>Handler for the created client when <see cref="HttpClient"/> is null (tests inject fakes here).</summary>
+    public HttpMessageHandler? HttpMessageHandler { get; init; }
+
+    /// <summary>Kaggle API root (env KAGGLE_API_BASE overrides the default in <see cref="FromEnvironment"/>).</summary>
+    public string KaggleApiBase { get; init; } = DefaultKaggleApiBase;
+
+    /// <summary>Explicit Kaggle credentials; null reads KAGGLE_USERNAME/KAGGLE_KEY or kaggle.json.</summary>
+    public KaggleCredentials? KaggleCredentials { get; init; }
+
+    /// <summary>Largest archive download accepted, in bytes.</summary>
+    public long MaxDownloadBytes { get; init; } = 50L << 30;
+
+    /// <summary>Largest total extracted size accepted, in bytes (actual bytes written, not header claims).</summary>
+    public long MaxExtractedBytes { get; init; } = 100L << 30;
+
+    /// <summary>Most archive entries accepted.</summary>
+    public int MaxEntries { get; init; } = 1_000_000;
+
+    /// <summary>Defaults plus what the environment says: S3 settings, KAGGLE_API_BASE, DETECTOR_WORK_DIR.</summary>
+    public static SourceOptions FromEnvironment() => new()
+    {
+        S3 = S3StorageSettings.FromEnvironment(),
+        KaggleApiBase = Environment.GetEnvironmentVariable("KAGGLE_API_BASE") is { Length: > 0 } kaggle ? kaggle : DefaultKaggleApiBase,
+        WorkDirectory = Environment.GetEnvironmentVariable("DETECTOR_WORK_DIR") is { Length: > 0 } work
+            ? work
+            : Path.Combine(Path.GetTempPath(), "detector-sources"),
+    };
+}
+
+/// <summary>Kaggle API credentials (username and API key, as in kaggle.json).</summary>
+public sealed record KaggleCredentials(string Username, string Key)
+{
+    /// <summary>Never prints the key.</summary>
+    public override string ToString() => $"KaggleCredentials {{ Username = {Username} }}";
+}
