@@ -19,8 +19,19 @@ public sealed record LetterboxGeometry(
     /// <summary>Computes the geometry for an upright image of the given size; throws on non-positive sizes.</summary>
     public static LetterboxGeometry For(int uprightWidth, int uprightHeight, int size)
     {
-        throw new NotImplementedException();
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(uprightWidth);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(uprightHeight);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(size);
+        var scale = (double)size / Math.Max(uprightWidth, uprightHeight);
+        var resizedWidth = ResizedSide(uprightWidth, scale, size);
+        var resizedHeight = ResizedSide(uprightHeight, scale, size);
+        return new(uprightWidth, uprightHeight, size, scale, resizedWidth, resizedHeight,
+            (size - resizedWidth) / 2, (size - resizedHeight) / 2);
     }
+
+    // A 4000×1 strip still needs one pixel row; the long side is exactly size, so the clamp never exceeds it.
+    private static int ResizedSide(int side, double scale, int size) =>
+        Math.Clamp((int)Math.Round(side * scale, MidpointRounding.AwayFromZero), 1, size);
 
     /// <summary>
     /// Maps normalized source corners to normalized output corners (pixel x = OffsetX + xn·w·s, divided by size),
@@ -29,6 +40,17 @@ public sealed record LetterboxGeometry(
     /// </summary>
     public BoxCorners? Transform(BoxCorners source, double minSidePixels = 1.0)
     {
-        throw new NotImplementedException();
+        var xMin = ToCanvasX(source.XMin);
+        var xMax = ToCanvasX(source.XMax);
+        var yMin = ToCanvasY(source.YMin);
+        var yMax = ToCanvasY(source.YMax);
+        if (xMax - xMin < minSidePixels || yMax - yMin < minSidePixels)
+            return null;
+        return new BoxCorners(source.ClassId, xMin / Size, yMin / Size, xMax / Size, yMax / Size);
     }
+
+    // Canvas pixel coordinate, clipped to the canvas: the same scale and offset the pixels went through.
+    private double ToCanvasX(double normalized) => Math.Clamp(OffsetX + normalized * SourceWidth * Scale, 0, Size);
+
+    private double ToCanvasY(double normalized) => Math.Clamp(OffsetY + normalized * SourceHeight * Scale, 0, Size);
 }

@@ -16,7 +16,21 @@ public static class SsdLabel
     /// <summary>Packs boxes into the float32 label vector.</summary>
     public static float[] Pack(IReadOnlyList<BoxCorners> boxes)
     {
-        throw new NotImplementedException();
+        ArgumentNullException.ThrowIfNull(boxes);
+        var label = new float[Width(boxes.Count)];
+        label[0] = HeaderWidth;
+        label[1] = ObjectWidth;
+        for (var i = 0; i < boxes.Count; i++)
+        {
+            var at = HeaderWidth + ObjectWidth * i;
+            var box = boxes[i];
+            label[at] = box.ClassId;
+            label[at + 1] = (float)box.XMin;
+            label[at + 2] = (float)box.YMin;
+            label[at + 3] = (float)box.XMax;
+            label[at + 4] = (float)box.YMax;
+        }
+        return label;
     }
 
     /// <summary>Label length for <paramref name="boxCount"/> objects: 2 + 5·n.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Detector.Preprocessing.Geometry;
 
 namespace Detector.Preprocessing.Labels;
@@ -37,6 +38,8 @@ public sealed record ParsedLabels(IReadOnlyList<LabeledBox> Boxes, IReadOnlyList
 /// <summary>Parses YOLO text labels: one "class cx cy w h" line per box, normalized to the upright image.</summary>
 public static class YoloLabelParser
 {
+    private const int QuoteLimit = 60;
+
     /// <summary>
     /// Parses <paramref name="text"/>. Blank lines are ignored; every other line yields a box or an issue.
     /// Values within <paramref name="tolerance"/> outside [0,1] are clamped (annotation tools round);
@@ -44,6 +47,89 @@ public static class YoloLabelParser
     /// </summary>
     public static ParsedLabels Parse(string text, int classCount, double tolerance = 1e-3)
     {
-        throw new NotImplementedException();
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(classCount);
+        ArgumentOutOfRangeException.ThrowIfNegative(tolerance);
+        var boxes = new List<LabeledBox>();
+        var issues = new List<LabelIssue>();
+        var lineNumber = 0;
+        foreach (var rawLine in text.AsSpan().EnumerateLines())
+        {
+            lineNumber++;
+            var line = rawLine.Trim();
+            if (line.IsEmpty)
+                continue;
+            var (box, issue) = ParseLine(line, lineNumber, classCount, tolerance);
+            if (issue is not null)
+                issues.Add(issue);
+            else
+                boxes.Add(new LabeledBox(lineNumber, box));
+        }
+        return new ParsedLabels(boxes, issues);
     }
+
+    private static (YoloBox Box, LabelIssue? Issue) ParseLine(ReadOnlySpan<char> line, int number, int classCount, double tolerance)
+    {
+        Span<double> values = stackalloc double[5];
+        if (!TryReadFiveNumbers(line, values))
+            return Fail(number, LabelIssueCodes.Unparseable,
+                $"expected 5 numbers \"class cx cy w h\", got \"{Quote(line)}\"");
+
+        var classValue = values[0];
+        if (classValue != Math.Floor(classValue) || classValue < 0 || classValue >= classCount)
+            return Fail(number, LabelIssueCodes.ClassOutOfRange,
+                $"class id {Format(classValue)} is not an integer in [0, {classCount})");
+
+        var (cx, cy, w, h) = (values[1], values[2], values[3], values[4]);
+        if (w <= 0 || h <= 0)
+            return Fail(number, LabelIssueCodes.NonPositiveSize,
+                $"box width {Format(w)} and height {Format(h)} must both be > 0");
+
+        var corners = BoxConversion.ToCorners(new YoloBox((int)classValue, cx, cy, w, h));
+        Span<double> checkedValues = [cx, cy, w, h, corners.XMin, corners.YMin, corners.XMax, corners.YMax];
+        foreach (var v in checkedValues)
+            if (v < -tolerance || v > 1 + tolerance)
+                return Fail(number, LabelIssueCodes.OutOfBounds,
+                    $"box (cx {Format(cx)}, cy {Format(cy)}, w {Format(w)}, h {Format(h)}) reaches {Format(v)}, " +
+                    $"outside [0, 1] by more than the tolerance {Format(tolerance)}");
+
+        // Within tolerance: clamp the corners and derive centre and size from them, so the box stays self-consistent.
+        var xMin = Math.Clamp(corners.XMin, 0, 1);
+        var yMin = Math.Clamp(corners.YMin, 0, 1);
+        var xMax = Math.Clamp(corners.XMax, 0, 1);
+        var yMax = Math.Clamp(corners.YMax, 0, 1);
+        if (xMax <= xMin || yMax <= yMin)
+            return Fail(number, LabelIssueCodes.NonPositiveSize,
+                $"box (cx {Format(cx)}, cy {Format(cy)}, w {Format(w)}, h {Format(h)}) has no area inside the image");
+
+        var box = corners == new BoxCorners(corners.ClassId, xMin, yMin, xMax, yMax)
+            ? new YoloBox((int)classValue, cx, cy, w, h)
+            : new YoloBox((int)classValue, (xMin + xMax) / 2, (yMin + yMax) / 2, xMax - xMin, yMax - yMin);
+        return (box, null);
+    }
+
+    private static bool TryReadFiveNumbers(ReadOnlySpan<char> line, Span<double> values)
+    {
+        var count = 0;
+        foreach (var range in line.SplitAny(' ', '\t'))
+        {
+            var token = line[range];
+            if (token.IsEmpty)
+                continue;
+            if (count == values.Length
+                || !double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+                || !double.IsFinite(value))
+                return false;
+            values[count++] = value;
+        }
+        return count == values.Length;
+    }
+
+    private static (YoloBox, LabelIssue?) Fail(int line, string code, string message) =>
+        (default, new LabelIssue(line, code, $"line {line}: {message}"));
+
+    private static string Quote(ReadOnlySpan<char> line) =>
+        line.Length <= QuoteLimit ? line.ToString() : string.Concat(line[..QuoteLimit], "…");
+
+    private static string Format(double value) => value.ToString("G", CultureInfo.InvariantCulture);
 }
