@@ -23,9 +23,10 @@ public sealed record PlannedItem(ulong Id, TargetSplit Split, SourceImage Image)
 /// <param name="ContentHash">SHA-256 of the source image bytes (duplicate detection).</param>
 /// <param name="Background">True when the image has no label file or an empty one.</param>
 /// <param name="Rejected">True when the image itself was refused (counts as a skipped image).</param>
+/// <param name="SourcePixels">Width·height of the source image per its header (0 when unreadable).</param>
 public sealed record ItemOutcome(
     PlannedItem Item, IReadOnlyList<Finding> Findings, byte[]? Payload, float[]? Label,
-    IReadOnlyList<BoxCorners> Boxes, byte[] ContentHash, bool Background, bool Rejected);
+    IReadOnlyList<BoxCorners> Boxes, byte[] ContentHash, bool Background, bool Rejected, long SourcePixels = 0);
 
 /// <summary>Validates, letterboxes and packs one image with its labels (CPU only, no I/O; thread-safe).</summary>
 public static class ItemProcessor
@@ -36,10 +37,10 @@ public static class ItemProcessor
         var image = item.Image;
         var hash = SHA256.HashData(imageBytes);
         var findings = new List<Finding>();
+        ImageInfo? info = null;
         ItemOutcome Outcome(byte[]? payload = null, float[]? label = null, IReadOnlyList<BoxCorners>? boxes = null, bool background = false, bool rejected = false) =>
-            new(item, findings, payload, label, boxes ?? [], hash, background, rejected);
+            new(item, findings, payload, label, boxes ?? [], hash, background, rejected, info is null ? 0 : (long)info.Width * info.Height);
 
-        ImageInfo info;
         try
         {
             info = ImageInspector.Inspect(imageBytes, image.ImagePath, options.Limits);

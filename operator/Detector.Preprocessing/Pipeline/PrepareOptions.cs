@@ -52,6 +52,9 @@ public sealed record PrepareOptions
     /// <summary>Scratch folder for downloaded/extracted sources; null uses the default.</summary>
     public string? WorkDirectory { get; init; }
 
+    /// <summary>Skip images whose bytes equal an earlier image's (off only for benchmarks that repeat a source).</summary>
+    public bool DetectDuplicates { get; init; } = true;
+
     /// <summary>How far outside [0,1] a label value may stray and still be clamped.</summary>
     public double LabelTolerance { get; init; } = 1e-3;
 

@@ -26,7 +26,12 @@ public sealed class PrepareRunner(PrepareOptions options, TimeProvider time, Act
         var sourceOptions = SourceOptions.FromEnvironment() with { S3 = options.S3 };
         if (options.WorkDirectory is { } work)
             sourceOptions = sourceOptions with { WorkDirectory = work };
-        await using var tree = await DatasetSources.OpenAsync(options.Source, sourceOptions, ct);
+        // Local folders are read directly; everything else (s3://, archives, Kaggle) goes through DatasetSources.
+        var local = options.Source.Contains("://", StringComparison.Ordinal) && !options.Source.StartsWith("file://", StringComparison.Ordinal)
+            ? null : StorageUri.Parse(options.Source).Key;
+        await using var tree = local is not null && Directory.Exists(local)
+            ? new FolderSourceTree(local)
+            : await DatasetSources.OpenAsync(options.Source, sourceOptions, ct);
         return await RunAsync(tree, ObjectStores.For(options.Output, options.S3), ct);
     }
 
@@ -167,7 +172,7 @@ public sealed class PrepareRunner(PrepareOptions options, TimeProvider time, Act
     {
         var path = outcome.Item.Image.ImagePath;
         var findings = outcome.Findings;
-        if (!outcome.Rejected && !duplicates.TryAdd(Convert.ToHexString(outcome.ContentHash), path))
+        if (options.DetectDuplicates && !outcome.Rejected && !duplicates.TryAdd(Convert.ToHexString(outcome.ContentHash), path))
         {
             var first = duplicates[Convert.ToHexString(outcome.ContentHash)];
             findings = [new Finding(path, null, IssueCodes.Duplicate, $"same bytes as {first}: skipped", FindingEffect.SkippedItem, IsInvalidInput: true)];
@@ -182,6 +187,7 @@ public sealed class PrepareRunner(PrepareOptions options, TimeProvider time, Act
             else if (finding.Code == IssueCodes.NoBoxes) summary.ImagesWithoutBoxes++;
         }
         if (outcome.Rejected) summary.SkippedImages++;
+        summary.SourcePixels += outcome.SourcePixels;
         if (outcome.Background) summary.BackgroundImages++;
         if (outcome.Payload is null)
             return;

@@ -80,6 +80,9 @@ public sealed class RunSummary
     /// <summary>Test-split images left out by the test-split policy.</summary>
     [JsonPropertyName("ignoredTestImages")] public long IgnoredTestImages { get; set; }
 
+    /// <summary>Sum of source image pixels (header sizes), for throughput figures.</summary>
+    [JsonPropertyName("sourcePixels")] public long SourcePixels { get; set; }
+
     /// <summary>Box counts per <see cref="HistogramBounds"/> bin.</summary>
     [JsonPropertyName("boxSizeHistogram")] public long[] BoxSizeHistogram { get; set; } = new long[HistogramBounds.Length + 1];
 
@@ -127,6 +130,7 @@ public sealed class RunSummary
             }
             total.Images += part.Images;
             total.SkippedImages += part.SkippedImages;
+            total.SourcePixels += part.SourcePixels;
             total.BackgroundImages += part.BackgroundImages;
             total.ImagesWithoutBoxes += part.ImagesWithoutBoxes;
             total.DegenerateBoxes += part.DegenerateBoxes;
