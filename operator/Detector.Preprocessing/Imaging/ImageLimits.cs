@@ -1,11 +1,13 @@
 namespace Detector.Preprocessing.Imaging;
 
 /// <summary>
-/// Resource budget per decoded image. 40 megapixels covers every real camera up to ~8K-by-5K while refusing the
-/// "tiny file, huge header" bombs; 512 MB caps ImageSharp's pool so a few parallel decodes cannot exhaust a 2 GB pod.
+/// Resource budget per image. 40 megapixels covers every real camera (a 45 MP full-frame body is the rare exception)
+/// while refusing "tiny file, huge header" bombs before a byte is decoded. 512 MB caps any single buffer ImageSharp
+/// allocates: a 40 MP Rgb24 image needs 120 MB, the JPEG decoder's planes about as much again, so the cap only trips
+/// on inputs the pixel check could not see (e.g. a lying header).
 /// </summary>
 /// <param name="MaxPixels">Largest width·height accepted, checked from the header before decoding.</param>
-/// <param name="AllocationLimitMegabytes">Cap on ImageSharp's memory pool (per process).</param>
+/// <param name="AllocationLimitMegabytes">ImageSharp's per-buffer allocation limit (MemoryAllocatorOptions.AllocationLimitMegabytes).</param>
 public sealed record ImageLimits(long MaxPixels = 40_000_000, int AllocationLimitMegabytes = 512);
 
 /// <summary>Machine-readable codes for <see cref="ImageRejectedException.Code"/>.</summary>

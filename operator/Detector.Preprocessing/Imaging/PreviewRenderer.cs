@@ -1,4 +1,7 @@
 using Detector.Preprocessing.Geometry;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
+using SixLabors.ImageSharp.Processing;
 
 namespace Detector.Preprocessing.Imaging;
 
@@ -10,9 +13,94 @@ public sealed record PreviewTile(byte[] Jpeg, IReadOnlyList<BoxCorners> Boxes);
 /// <summary>Renders a contact sheet of letterboxed images with their boxes, so a human can eyeball the labels.</summary>
 public static class PreviewRenderer
 {
-    /// <summary>Grid of tiles (tileSize square, <paramref name="columns"/> wide), 2-px box outlines, one colour per class; PNG bytes.</summary>
+    /// <summary>Outline thickness in sheet pixels.</summary>
+    public const int LineWidth = 2;
+
+    private static readonly Rgb24 s_background = new(32, 32, 32);
+
+    /// <summary>
+    /// Grid of tiles (tileSize square, <paramref name="columns"/> wide), 2-px box outlines, one colour per class; PNG bytes.
+    /// An empty tile list gives a single empty tile.
+    /// </summary>
     public static byte[] RenderPng(IReadOnlyList<PreviewTile> tiles, int classCount, int tileSize = 256, int columns = 4)
     {
-        throw new NotImplementedException();
+        ArgumentNullException.ThrowIfNull(tiles);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(classCount);
+        ArgumentOutOfRangeException.ThrowIfLessThan(tileSize, 2 * LineWidth);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(columns);
+        var configuration = ImagingConfiguration.For(new ImageLimits());
+        var gridColumns = Math.Max(1, Math.Min(columns, tiles.Count));
+        var gridRows = Math.Max(1, (tiles.Count + columns - 1) / columns);
+        using var sheet = new Image<Rgb24>(configuration, gridColumns * tileSize, gridRows * tileSize, s_background);
+        for (var i = 0; i < tiles.Count; i++)
+        {
+            var left = i % columns * tileSize;
+            var top = i / columns * tileSize;
+            using (var tile = Image.Load<Rgb24>(configuration, tiles[i].Jpeg))
+            {
+                tile.Mutate(x => x.Resize(tileSize, tileSize, KnownResamplers.Triangle));
+                Paste(sheet, tile, left, top);
+            }
+            foreach (var box in tiles[i].Boxes)
+                DrawBox(sheet, box, left, top, tileSize, ClassColor(box.ClassId, classCount));
+        }
+        using var png = new MemoryStream();
+        sheet.SaveAsPng(png);
+        return png.ToArray();
+    }
+
+    /// <summary>A distinct, saturated colour per class: hues spread evenly around the wheel.</summary>
+    public static Rgb24 ClassColor(int classId, int classCount)
+    {
+        var hue = (double)((classId % classCount + classCount) % classCount) / classCount;
+        return FromHue(hue);
+    }
+
+    private static Rgb24 FromHue(double hue)
+    {
+        // HSV with full saturation and value: six linear segments.
+        var h = hue * 6;
+        var x = (byte)Math.Round(255 * (1 - Math.Abs(h % 2 - 1)));
+        return (int)h switch
+        {
+            0 => new Rgb24(255, x, 0),
+            1 => new Rgb24(x, 255, 0),
+            2 => new Rgb24(0, 255, x),
+            3 => new Rgb24(0, x, 255),
+            4 => new Rgb24(x, 0, 255),
+            _ => new Rgb24(255, 0, x),
+        };
+    }
+
+    private static void Paste(Image<Rgb24> sheet, Image<Rgb24> tile, int left, int top)
+    {
+        sheet.ProcessPixelRows(tile, (target, source) =>
+        {
+            for (var y = 0; y < source.Height; y++)
+                source.GetRowSpan(y).CopyTo(target.GetRowSpan(top + y)[left..]);
+        });
+    }
+
+    private static void DrawBox(Image<Rgb24> sheet, BoxCorners box, int left, int top, int tileSize, Rgb24 color)
+    {
+        // The outline lies inside the box and inside the tile, so a box on the border stays visible.
+        var max = tileSize - LineWidth;
+        var x0 = Math.Clamp((int)Math.Round(box.XMin * tileSize), 0, max);
+        var y0 = Math.Clamp((int)Math.Round(box.YMin * tileSize), 0, max);
+        var x1 = Math.Clamp((int)Math.Round(box.XMax * tileSize) - LineWidth, x0, max);
+        var y1 = Math.Clamp((int)Math.Round(box.YMax * tileSize) - LineWidth, y0, max);
+        FillRect(sheet, left + x0, top + y0, x1 - x0 + LineWidth, LineWidth, color);
+        FillRect(sheet, left + x0, top + y1, x1 - x0 + LineWidth, LineWidth, color);
+        FillRect(sheet, left + x0, top + y0, LineWidth, y1 - y0 + LineWidth, color);
+        FillRect(sheet, left + x1, top + y0, LineWidth, y1 - y0 + LineWidth, color);
+    }
+
+    private static void FillRect(Image<Rgb24> sheet, int x, int y, int width, int height, Rgb24 color)
+    {
+        sheet.ProcessPixelRows(rows =>
+        {
+            for (var row = y; row < y + height; row++)
+                rows.GetRowSpan(row).Slice(x, width).Fill(color);
+        });
     }
 }
