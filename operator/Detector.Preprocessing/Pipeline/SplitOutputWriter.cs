@@ -17,6 +17,7 @@ internal sealed class SplitOutputWriter : IAsyncDisposable
     private readonly RecordIOWriter _records;
     private readonly StreamWriter _idxText, _lstText;
     private readonly IncrementalHash? _hash;
+    private bool _textClosed;
 
     private SplitOutputWriter(IObjectWriter rec, IObjectWriter idx, IObjectWriter lst, IncrementalHash? hash)
     {
@@ -53,8 +54,10 @@ internal sealed class SplitOutputWriter : IAsyncDisposable
     /// <summary>Flushes and completes all three objects (they become visible).</summary>
     public async Task CompleteAsync(CancellationToken ct)
     {
-        await _idxText.FlushAsync(ct);
-        await _lstText.FlushAsync(ct);
+        // Text writers go first: disposing them later would flush into streams that completion has closed.
+        await _idxText.DisposeAsync();
+        await _lstText.DisposeAsync();
+        _textClosed = true;
         await _rec.CompleteAsync(ct);
         await _idx.CompleteAsync(ct);
         await _lst.CompleteAsync(ct);
@@ -63,8 +66,11 @@ internal sealed class SplitOutputWriter : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        await _idxText.DisposeAsync();
-        await _lstText.DisposeAsync();
+        if (!_textClosed)
+        {
+            await _idxText.DisposeAsync();
+            await _lstText.DisposeAsync();
+        }
         await _rec.DisposeAsync();
         await _idx.DisposeAsync();
         await _lst.DisposeAsync();
