@@ -42,7 +42,7 @@ public sealed record PrepareReport
     [JsonPropertyName("findings")] public IReadOnlyList<Finding> Findings { get; init; } = [];
 
     /// <summary>Serializer options for report.json.</summary>
-    public static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+    public static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Builds the report from a (summed) run summary.</summary>
     public static PrepareReport From(RunSummary summary)
