@@ -61,15 +61,22 @@ public static class BenchCommand
                 DetectDuplicates = repeat == 1,
             };
             await using var tree = new RepeatedSourceTree(new FolderSourceTree(sourceFolder), repeat);
+            using var process = Process.GetCurrentProcess();
+            var cpuBefore = process.TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             var result = await new PrepareRunner(options, TimeProvider.System, _ => { }).RunAsync(tree, new FileObjectStore(), ct);
             var seconds = watch.Elapsed.TotalSeconds;
+            process.Refresh();
+            // CPU seconds make runs on a shared, overloaded machine comparable: images per CPU-second × cores is the quiet-machine ceiling.
+            var cpuSeconds = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
             return new Dictionary<string, object>
             {
                 ["images"] = result.Summary.Images,
                 ["seconds"] = Math.Round(seconds, 3),
                 ["imagesPerSecond"] = Math.Round(result.Summary.Images / seconds, 1),
                 ["megapixelsPerSecond"] = Math.Round(result.Summary.SourcePixels / 1e6 / seconds, 1),
+                ["cpuSeconds"] = Math.Round(cpuSeconds, 3),
+                ["imagesPerCpuSecond"] = Math.Round(result.Summary.Images / cpuSeconds, 1),
                 ["peakRssMb"] = Math.Round(PeakRssBytes() / 1048576.0, 1),
                 ["workers"] = workers,
                 ["imageSize"] = imageSize,
