@@ -55,7 +55,7 @@ public static class ItemProcessor
 
         var parsed = labelText is null ? new ParsedLabels([], []) : YoloLabelParser.Parse(labelText, classCount, options.LabelTolerance);
         foreach (var issue in parsed.Issues)
-            findings.Add(new(image.LabelPath!, issue.Line, issue.Code, issue.Message, FindingEffect.DroppedBox, IsInvalidInput: true));
+            findings.Add(new(image.LabelPath!, issue.Line, issue.Code, WithoutLinePrefix(issue.Message, issue.Line), FindingEffect.DroppedBox, IsInvalidInput: true));
         if (parsed.Boxes.Count == 0)
         {
             var background = parsed.Issues.Count == 0;
@@ -93,4 +93,8 @@ public static class ItemProcessor
         var label = SsdLabel.Pack(boxes);
         return Outcome(ImageRecord.Pack(item.Id, label, letterboxed.Jpeg), label, boxes);
     }
+
+    // The finding already carries the line ("file:17: ..."); the parser's own "line 17: " prefix would repeat it.
+    private static string WithoutLinePrefix(string message, int line) =>
+        message.StartsWith($"line {line}: ", StringComparison.Ordinal) ? message[$"line {line}: ".Length..] : message;
 }

@@ -56,7 +56,8 @@ public sealed class PrepareRunner(PrepareOptions options, TimeProvider time, Act
         using var hash = shard.IsSingle ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256) : null;
         using (var meter = new ProgressMeter(total, time, progressBar ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(10), log, progressBar))
         {
-            var duplicates = new Dictionary<string, string>(StringComparer.Ordinal);
+            // 16 bytes of SHA-256 per image and a reference to its plan item: the only per-image state kept while streaming.
+            var duplicates = new Dictionary<UInt128, PlannedItem>();
             foreach (var split in SplitNames.All)
                 await RunSplitAsync(tree, store, plan, split, summary, duplicates, hash, meter, ct);
         }
@@ -107,7 +108,7 @@ public sealed class PrepareRunner(PrepareOptions options, TimeProvider time, Act
     }
 
     private async Task RunSplitAsync(ISourceTree tree, IObjectStore store, PreparePlan plan, TargetSplit split, RunSummary summary,
-        Dictionary<string, string> duplicates, IncrementalHash? hash, ProgressMeter meter, CancellationToken ct)
+        Dictionary<UInt128, PlannedItem> duplicates, IncrementalHash? hash, ProgressMeter meter, CancellationToken ct)
     {
         var tally = summary.Split(SplitNames.Of(split));
         await using var output = await SplitOutputWriter.OpenAsync(store, options.Output, split, options.Shard, hash, ct);
@@ -167,15 +168,16 @@ public sealed class PrepareRunner(PrepareOptions options, TimeProvider time, Act
         return ItemProcessor.Process(item, bytes, labels, classCount, options);
     }
 
-    private async Task AcceptAsync(ItemOutcome outcome, RunSummary summary, SplitTally tally, Dictionary<string, string> duplicates,
+    private async Task AcceptAsync(ItemOutcome outcome, RunSummary summary, SplitTally tally, Dictionary<UInt128, PlannedItem> duplicates,
         SplitOutputWriter output, CancellationToken ct)
     {
         var path = outcome.Item.Image.ImagePath;
         var findings = outcome.Findings;
-        if (options.DetectDuplicates && !outcome.Rejected && !duplicates.TryAdd(Convert.ToHexString(outcome.ContentHash), path))
+        var key = System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(outcome.ContentHash);
+        if (options.DetectDuplicates && !outcome.Rejected && !duplicates.TryAdd(key, outcome.Item))
         {
-            var first = duplicates[Convert.ToHexString(outcome.ContentHash)];
-            findings = [new Finding(path, null, IssueCodes.Duplicate, $"same bytes as {first}: skipped", FindingEffect.SkippedItem, IsInvalidInput: true)];
+            var first = duplicates[key];
+            findings = [new Finding(path, null, IssueCodes.Duplicate, $"same bytes as {first.Image.ImagePath}: skipped", FindingEffect.SkippedItem, IsInvalidInput: true)];
             outcome = outcome with { Payload = null, Rejected = true, Background = false };
         }
         foreach (var finding in findings)
