@@ -66,7 +66,7 @@ public static class PrepareCommand
             Console.Out.Write(PrepareSummaryText.Format(result.Summary, result.Manifest, options.Output, options.Shard));
             return 0;
         }
-        catch (PrepareFailedException e)
+        catch (Exception e) when (IsDataFailure(e))
         {
             Console.Error.WriteLine($"detector prepare: {e.Message}");
             return DataFailure;
@@ -123,12 +123,16 @@ public static class PrepareCommand
             Console.Out.Write(PrepareSummaryText.Format(null, manifest, options.Output, ShardSpec.Single));
             return 0;
         }
-        catch (PrepareFailedException e)
+        catch (Exception e) when (IsDataFailure(e))
         {
             Console.Error.WriteLine($"detector prepare merge: {e.Message}");
             return DataFailure;
         }
     }
+
+    // Unreachable or missing sources and outputs are failures of the run (exit 1), reported by message, not stack trace.
+    private static bool IsDataFailure(Exception e) =>
+        e is PrepareFailedException or IOException or UnauthorizedAccessException or Amazon.Runtime.AmazonServiceException;
 
     private static void Log(string line, bool bar)
     {

@@ -24,6 +24,7 @@ public sealed class MergeRunner(StorageUri output, int shards, TimeProvider time
         var summary = RunSummary.Sum(summaries);
         SkipPolicy.CheckSkippedFraction(summary, onInvalid, maxSkippedFraction);
 
+        await store.DeletePrefixAsync(output.Join("manifest.json"), ct);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var split in SplitNames.All)
         {

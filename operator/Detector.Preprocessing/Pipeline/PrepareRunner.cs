@@ -52,6 +52,9 @@ public sealed class PrepareRunner(PrepareOptions options, TimeProvider time, Act
             $"({plan.Layout.Kind} layout, {plan.Classes.Count} classes from {plan.ClassNamesSource}, split {(plan.Splits.Computed ? "computed from seed" : "from the source")})" +
             (shard.IsSingle ? "" : $", shard {shard.Index}/{shard.Count}"));
 
+        if (shard.IsSingle)
+            // A stale manifest beside half-replaced .rec files would claim completeness: remove it before writing anything.
+            await store.DeletePrefixAsync(options.Output.Join("manifest.json"), ct);
         var total = SplitNames.All.Sum(s => plan.ItemsFor(s, shard).LongCount());
         using var hash = shard.IsSingle ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256) : null;
         using (var meter = new ProgressMeter(total, time, progressBar ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(10), log, progressBar))
