@@ -31,7 +31,7 @@ public static class ImageInspector
             ?? throw new ImageRejectedException(ImageRejectionCodes.UnknownFormat,
                 $"{fileName}: not an image in a supported format ({Supported(configuration)}); it starts with {Hex(bytes[..Math.Min(8, bytes.Length)])}");
 
-        var info = Identify(bytes, fileName, configuration);
+        var info = Identify(bytes, fileName, format.Name, configuration);
         if (info.Width <= 0 || info.Height <= 0)
             throw new ImageRejectedException(ImageRejectionCodes.Corrupt, $"{fileName}: the {format.Name} header says {info.Width}×{info.Height} pixels");
         var pixels = (long)info.Width * info.Height;
@@ -44,7 +44,7 @@ public static class ImageInspector
         return new ImageInfo(format.Name, info.Width, info.Height, OrientationOf(info), ExtensionNote(format, fileName));
     }
 
-    private static IImageInfo Identify(ReadOnlySpan<byte> bytes, string fileName, Configuration configuration)
+    private static IImageInfo Identify(ReadOnlySpan<byte> bytes, string fileName, string format, Configuration configuration)
     {
         // ImageSharp 2.1 identifies from a stream only. A pooled copy: a fresh array per image lands on the large
         // object heap and the resulting gen-2 collections cost more than the identify itself.
@@ -59,6 +59,9 @@ public static class ImageInspector
         catch (Exception e) when (e is ImageFormatException or InvalidDataException or NotSupportedException
                                       or ArgumentException or IndexOutOfRangeException or EndOfStreamException)
         {
+            // A file cut inside its header fails here; saying "truncated" tells the user what actually happened.
+            if (EndCheck.FindTruncation(format, bytes) is { } truncation)
+                throw new ImageRejectedException(ImageRejectionCodes.Truncated, $"{fileName}: {truncation} ({e.Message})");
             // Hostile headers surface as assorted decoder exceptions; all mean the same thing to the user.
             throw new ImageRejectedException(ImageRejectionCodes.Corrupt, $"{fileName}: the header cannot be read: {e.Message}");
         }

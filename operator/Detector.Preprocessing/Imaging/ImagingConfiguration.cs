@@ -10,6 +10,8 @@ namespace Detector.Preprocessing.Imaging;
 /// </summary>
 internal static class ImagingConfiguration
 {
+    private const int PoolMegabytes = 128;
+
     private static readonly ConcurrentDictionary<int, Configuration> s_byLimit = new();
 
     public static Configuration For(ImageLimits limits) =>
@@ -17,7 +19,12 @@ internal static class ImagingConfiguration
         {
             var configuration = Configuration.Default.Clone();
             configuration.MaxDegreeOfParallelism = 1;
-            configuration.MemoryAllocator = MemoryAllocator.Create(new MemoryAllocatorOptions { AllocationLimitMegabytes = megabytes });
+            configuration.MemoryAllocator = MemoryAllocator.Create(new MemoryAllocatorOptions
+            {
+                AllocationLimitMegabytes = megabytes,
+                // The default pool keeps up to a fraction of machine memory; a job pod needs a few images' worth.
+                MaximumPoolSizeMegabytes = PoolMegabytes,
+            });
             return configuration;
         });
 }

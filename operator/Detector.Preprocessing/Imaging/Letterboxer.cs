@@ -38,6 +38,9 @@ public static class Letterboxer
 {
     private static readonly ConcurrentDictionary<int, JpegEncoder> s_encoders = new();
 
+    [ThreadStatic]
+    private static MemoryStream? t_encodeBuffer;
+
     /// <summary>
     /// Letterboxes an image already accepted by <see cref="ImageInspector.Inspect"/>. Thread-safe; each call is
     /// single-threaded (parallelism is across images). Throws <see cref="ImageRejectedException"/> (Corrupt) on decoder failure.
@@ -78,7 +81,10 @@ public static class Letterboxer
         image.Metadata.IptcProfile = null;
         image.Metadata.XmpProfile = null;
 
-        using var output = new MemoryStream(capacity: 64 * 1024);
+        // One encode buffer per thread: a fresh 100+ KB buffer per image would live on the large object heap and
+        // drive gen-2 collections; the returned array is an exact-size copy.
+        var output = t_encodeBuffer ??= new MemoryStream(capacity: 256 * 1024);
+        output.SetLength(0);
         image.SaveAsJpeg(output, EncoderFor(options.JpegQuality));
         return new LetterboxedImage(output.ToArray(), geometry, uprightWidth, uprightHeight);
     }
