@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Detector.Preprocessing.Sources;
 using Detector.Preprocessing.Imaging;
 using Detector.Preprocessing.Pipeline;
 using Detector.Preprocessing.Storage;
@@ -60,7 +61,7 @@ public static class BenchCommand
                 // Repeated copies are byte-identical on purpose; duplicate detection would skip them all.
                 DetectDuplicates = repeat == 1,
             };
-            await using var tree = new RepeatedSourceTree(new FolderSourceTree(sourceFolder), repeat);
+            await using var tree = new RepeatedSourceTree(LocalSourceTree.Open(sourceFolder), repeat);
             using var process = Process.GetCurrentProcess();
             var cpuBefore = process.TotalProcessorTime;
             var watch = Stopwatch.StartNew();

@@ -26,12 +26,7 @@ public sealed class PrepareRunner(PrepareOptions options, TimeProvider time, Act
         var sourceOptions = SourceOptions.FromEnvironment() with { S3 = options.S3 };
         if (options.WorkDirectory is { } work)
             sourceOptions = sourceOptions with { WorkDirectory = work };
-        // Local folders are read directly; everything else (s3://, archives, Kaggle) goes through DatasetSources.
-        var local = options.Source.Contains("://", StringComparison.Ordinal) && !options.Source.StartsWith("file://", StringComparison.Ordinal)
-            ? null : StorageUri.Parse(options.Source).Key;
-        await using var tree = local is not null && Directory.Exists(local)
-            ? new FolderSourceTree(local)
-            : await DatasetSources.OpenAsync(options.Source, sourceOptions, ct);
+        await using var tree = await DatasetSources.OpenAsync(options.Source, sourceOptions, ct);
         return await RunAsync(tree, ObjectStores.For(options.Output, options.S3), ct);
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Detector.Preprocessing.Sources;
 using Detector.Preprocessing.Geometry;
 using Detector.Preprocessing.Layout;
 using Detector.Preprocessing.Pipeline;
@@ -58,7 +59,7 @@ public class AquariumPrepareTests
         Assert.Equal(2, report.InvalidBoxes);
         Assert.Equal(0, report.SkippedImages);
 
-        var plan = PreparePlanner.Plan([.. new FolderSourceTree(source).Files.Select(f => f.RelativePath)],
+        var plan = PreparePlanner.Plan([.. LocalSourceTree.Open(source).Files.Select(f => f.RelativePath)],
             name => File.Exists(Path.Combine(source, name)) ? File.ReadAllText(Path.Combine(source, name)) : null, options);
         Assert.True(plan.Splits.Computed); // aquarium has only valid and test: the split is computed over all 190 images
         var manifest = await PrepareHarness.ReadManifestAsync(store, output);

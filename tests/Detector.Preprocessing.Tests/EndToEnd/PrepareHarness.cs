@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Detector.Preprocessing.Sources;
 using Detector.Preprocessing.Outputs;
 using Detector.Preprocessing.Pipeline;
 using Detector.Preprocessing.RecordIO;
@@ -22,7 +23,7 @@ internal static class PrepareHarness
 
     public static async Task<PrepareResult> RunAsync(PrepareOptions options, IObjectStore? store = null)
     {
-        await using var tree = new FolderSourceTree(options.Source);
+        await using var tree = LocalSourceTree.Open(options.Source);
         return await new PrepareRunner(options, new FakeTimeProvider(DateTimeOffset.Parse("2026-01-01T00:00:00Z")), _ => { })
             .RunAsync(tree, store ?? new FileObjectStore(), CancellationToken.None);
     }
