@@ -38,7 +38,8 @@ public sealed class PrepareRunner(PrepareOptions options, TimeProvider time, Act
         var summary = new RunSummary
         {
             Classes = plan.Classes, ShardIndex = shard.Index, ShardCount = shard.Count,
-            Source = options.Source, ClassNamesSource = plan.ClassNamesSource.ToString(), ComputedSplit = plan.Splits.Computed,
+            // Signed URLs and user info never reach the manifest.
+            Source = SourceLocation.Redact(options.Source), ClassNamesSource = plan.ClassNamesSource.ToString(), ComputedSplit = plan.Splits.Computed,
             Settings = options.ManifestSettings(plan.ClassNamesSource.ToString(), plan.Splits.Computed),
         };
         if (shard.Index == 0)
