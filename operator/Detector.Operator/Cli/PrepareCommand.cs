@@ -38,10 +38,21 @@ public static class PrepareCommand
     public static Command Create()
     {
         var command = new Command("prepare", "Prepares a YOLO dataset: letterbox, SSD labels, MXNet RecordIO, upload.");
-        var options = s_options.ToDictionary(o => o.Name, o => new Option<string?>(o.Name) { Description = o.Description });
+        // Every value is parsed by PrepareArguments so that any malformed command line exits 2 (the parser's own errors exit 1,
+        // which the Dataset controller reads as a data failure): values are optional strings and stray tokens are checked here.
+        var options = s_options.ToDictionary(o => o.Name, o => new Option<string?>(o.Name) { Description = o.Description, Arity = ArgumentArity.ZeroOrOne });
         foreach (var option in options.Values)
             command.Options.Add(option);
-        command.SetAction(async (parse, ct) => await RunAsync(name => parse.GetValue(options[name]), ct));
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction(async (parse, ct) =>
+        {
+            if (parse.UnmatchedTokens.Count > 0)
+            {
+                Console.Error.WriteLine($"detector prepare: unknown argument '{parse.UnmatchedTokens[0]}' (see detector prepare --help)");
+                return UsageError;
+            }
+            return await RunAsync(name => parse.GetValue(options[name]), ct);
+        });
         command.Subcommands.Add(CreateMerge());
         return command;
     }
