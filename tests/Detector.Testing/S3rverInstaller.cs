@@ -83,6 +83,18 @@ internal static class S3rverInstaller
         return script;
     }
 
+    /// <summary>The major version of the node on PATH (0 when it cannot be told).</summary>
+    public static int NodeMajorVersion()
+    {
+        var start = new ProcessStartInfo("node", "--version") { RedirectStandardOutput = true, UseShellExecute = false };
+        using var node = Process.Start(start);
+        if (node is null)
+            return 0;
+        var version = node.StandardOutput.ReadToEnd().Trim().TrimStart('v');
+        node.WaitForExit();
+        return int.TryParse(version.Split('.')[0], System.Globalization.CultureInfo.InvariantCulture, out var major) ? major : 0;
+    }
+
     private static string CacheRoot() =>
         Environment.GetEnvironmentVariable("DETECTOR_TEST_CACHE") is { Length: > 0 } cache
             ? cache

@@ -116,7 +116,9 @@ public sealed partial class S3rverServer : IDisposable
         // s3rver's ListObjectsV2 continuation tokens use DES, which OpenSSL 3 (node >= 17) only offers through the legacy provider.
         // The watchdog ends s3rver when this process is gone: test hosts are often killed without running exit handlers.
         var watchdog = S3rverInstaller.EnsureWatchdog();
-        foreach (var arg in new[] { "--openssl-legacy-provider", "--require", watchdog, script, "--directory", data, "--address", "127.0.0.1", "--port", "0", "--silent" })
+        if (S3rverInstaller.NodeMajorVersion() >= 17)
+            start.ArgumentList.Add("--openssl-legacy-provider");
+        foreach (var arg in new[] { "--require", watchdog, script, "--directory", data, "--address", "127.0.0.1", "--port", "0", "--silent" })
             start.ArgumentList.Add(arg);
         start.Environment[S3rverInstaller.ParentPidVariable] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment[S3rverInstaller.DataDirectoryVariable] = data;

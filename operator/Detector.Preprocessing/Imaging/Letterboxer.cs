@@ -55,6 +55,10 @@ public static class Letterboxer
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.JpegQuality, 100);
         var pad = LetterboxOptions.ParseColor(options.PadColor);
         var configuration = ImagingConfiguration.For(limits);
+        // Inspect has refused these already; re-checking costs nothing and keeps a caller's mistake from a 2 GB decode.
+        if ((long)info.Width * info.Height > limits.MaxPixels)
+            throw new ImageRejectedException(ImageRejectionCodes.TooManyPixels,
+                $"{info.Width}×{info.Height} pixels exceeds the limit of {limits.MaxPixels:N0}");
 
         using var image = Decode(bytes, info, configuration);
         // AutoOrient rewrites every pixel; skip it for the common upright case.
@@ -71,7 +75,8 @@ public static class Letterboxer
             Size = new Size(geometry.Size, geometry.Size),
             Mode = ResizeMode.Manual,
             TargetRectangle = new Rectangle(geometry.OffsetX, geometry.OffsetY, geometry.ResizedWidth, geometry.ResizedHeight),
-            // Bilinear, as OpenCV's INTER_LINEAR in im2rec; sharper kernels cost 2–3× and gain nothing for SSD training.
+            // Bilinear, like OpenCV's INTER_LINEAR that im2rec uses; ImageSharp widens the kernel when shrinking,
+            // so it also avoids aliasing. Measured on the aquarium images: Triangle, Box and nearest neighbour differ by < 1 ms.
             Sampler = KnownResamplers.Triangle,
         }));
         FillPadding(image, geometry, pad);

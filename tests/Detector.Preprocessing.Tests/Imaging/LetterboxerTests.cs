@@ -75,9 +75,16 @@ public sealed class LetterboxerTests
     [Theory]
     [InlineData("grey-alpha")]
     [InlineData("rgba64")]
+    [InlineData("grey-jpeg")]
     public void Process_UnusualPixelFormats_GiveAThreeChannelJpeg(string kind)
     {
-        var png = kind == "grey-alpha" ? TestImages.GreyAlphaPng(40, 30) : TestImages.Rgba64Png(40, 30);
+        var png = kind switch
+        {
+            "grey-alpha" => TestImages.GreyAlphaPng(40, 30),
+            "rgba64" => TestImages.Rgba64Png(40, 30),
+            _ => TestImages.GreyJpeg(40, 30),
+        };
+        Assert.NotEqual(24, Image.Identify(png).PixelType.BitsPerPixel);
         var info = ImageInspector.Inspect(png, "odd.png", s_limits);
 
         var result = Letterboxer.Process(png, info, new LetterboxOptions(Size: 64), s_limits);

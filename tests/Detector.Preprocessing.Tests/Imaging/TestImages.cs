@@ -56,6 +56,15 @@ internal static class TestImages
         return stream.ToArray();
     }
 
+    /// <summary>A single-channel (luminance only) JPEG.</summary>
+    public static byte[] GreyJpeg(int width, int height)
+    {
+        using var image = new Image<L8>(width, height, new L8(90));
+        using var stream = new MemoryStream();
+        image.SaveAsJpeg(stream, new JpegEncoder { ColorType = JpegColorType.Luminance });
+        return stream.ToArray();
+    }
+
     /// <summary>A 16-bit RGBA PNG.</summary>
     public static byte[] Rgba64Png(int width, int height)
     {
