@@ -86,18 +86,24 @@ public static class PrepareCommand
 
     private static Command CreateMerge()
     {
-        var output = new Option<string?>("--output") { Description = "Output location the shards wrote to" };
-        var shards = new Option<string?>("--shards") { Description = "Number of shards N" };
-        var onInvalid = new Option<string?>("--on-invalid") { Description = "Fail or Skip, as given to the shards" };
-        var maxSkipped = new Option<string?>("--max-skipped-fraction") { Description = "As given to the shards (default 0.05)" };
-        var endpoint = new Option<string?>("--s3-endpoint-url") { Description = "S3-compatible endpoint" };
-        var pathStyle = new Option<string?>("--s3-force-path-style") { Description = "true to address buckets path-style" };
+        var output = new Option<string?>("--output") { Description = "Output location the shards wrote to", Arity = ArgumentArity.ZeroOrOne };
+        var shards = new Option<string?>("--shards") { Description = "Number of shards N", Arity = ArgumentArity.ZeroOrOne };
+        var onInvalid = new Option<string?>("--on-invalid") { Description = "Fail or Skip, as given to the shards", Arity = ArgumentArity.ZeroOrOne };
+        var maxSkipped = new Option<string?>("--max-skipped-fraction") { Description = "As given to the shards (default 0.05)", Arity = ArgumentArity.ZeroOrOne };
+        var endpoint = new Option<string?>("--s3-endpoint-url") { Description = "S3-compatible endpoint", Arity = ArgumentArity.ZeroOrOne };
+        var pathStyle = new Option<string?>("--s3-force-path-style") { Description = "true to address buckets path-style", Arity = ArgumentArity.ZeroOrOne };
         var merge = new Command("merge", "Concatenates shard part files into one .rec/.idx/.lst per split and writes manifest, report and preview.")
         {
             output, shards, onInvalid, maxSkipped, endpoint, pathStyle,
         };
+        merge.TreatUnmatchedTokensAsErrors = false;
         merge.SetAction(async (parse, ct) =>
         {
+            if (parse.UnmatchedTokens.Count > 0)
+            {
+                Console.Error.WriteLine($"detector prepare merge: unknown argument '{parse.UnmatchedTokens[0]}'");
+                return UsageError;
+            }
             var values = new Dictionary<string, string?>
             {
                 ["--output"] = parse.GetValue(output), ["--shards"] = parse.GetValue(shards), ["--on-invalid"] = parse.GetValue(onInvalid),
