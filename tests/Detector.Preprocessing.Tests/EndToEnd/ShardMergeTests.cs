@@ -1,6 +1,7 @@
 using Detector.Preprocessing.Pipeline;
 using Detector.Preprocessing.Sample;
 using Detector.Preprocessing.Storage;
+using Detector.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Detector.Preprocessing.Tests.EndToEnd;
@@ -26,6 +27,27 @@ public class ShardMergeTests
         Assert.Equal(singleResult.Manifest!.ContentHash, merged.ContentHash);
         Assert.Equal(singleResult.Manifest.LabelWidth, merged.LabelWidth);
         Assert.False(Directory.Exists(Path.Combine(sharded.Key, "parts")));
+    }
+
+    [SkippableFact]
+    public async Task ShardsThenMerge_OnS3_ByteIdenticalToSingleRun()
+    {
+        var server = S3rverServer.Shared;
+        var bucket = await server.CreateUniqueBucketAsync("shards");
+        using var store = new S3ObjectStore(server.CreateClient(), server.Settings);
+        var source = PrepareHarness.TempFolder("sample");
+        SampleDataset.Write(source, trainImages: 10, validationImages: 5);
+        var single = StorageUri.Parse($"s3://{bucket}/single");
+        var sharded = StorageUri.Parse($"s3://{bucket}/sharded");
+
+        await PrepareHarness.RunAsync(PrepareHarness.Options(source, single), store);
+        for (var i = 0; i < 3; i++)
+            await PrepareHarness.RunAsync(PrepareHarness.Options(source, sharded) with { Shard = new ShardSpec(i, 3) }, store);
+        await new MergeRunner(sharded, 3, new FakeTimeProvider(), _ => { }).RunAsync(store, InvalidPolicy.Skip, 1, CancellationToken.None);
+
+        foreach (var file in new[] { "train.rec", "train.idx", "train.lst", "validation.rec", "validation.idx", "validation.lst" })
+            Assert.Equal(await PrepareHarness.ReadAsync(store, single.Join(file)), await PrepareHarness.ReadAsync(store, sharded.Join(file)));
+        Assert.True(await store.ExistsAsync(sharded.Join("manifest.json"), CancellationToken.None));
     }
 
     [Fact]
