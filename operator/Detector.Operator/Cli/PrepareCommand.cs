@@ -135,6 +135,7 @@ public static class PrepareCommand
         try
         {
             var store = ObjectStores.For(options.Output, options.S3);
+            using var owned = store as IDisposable;
             var manifest = await new MergeRunner(options.Output, shards, TimeProvider.System, line => Log(line, bar: false))
                 .RunAsync(store, options.OnInvalid, options.MaxSkippedFraction, ct);
             Console.Out.Write(PrepareSummaryText.Format(null, manifest, options.Output, ShardSpec.Single));

@@ -27,7 +27,15 @@ public sealed class PrepareRunner(PrepareOptions options, TimeProvider time, Act
         if (options.WorkDirectory is { } work)
             sourceOptions = sourceOptions with { WorkDirectory = work };
         await using var tree = await DatasetSources.OpenAsync(options.Source, sourceOptions, ct);
-        return await RunAsync(tree, ObjectStores.For(options.Output, options.S3), ct);
+        var store = ObjectStores.For(options.Output, options.S3);
+        try
+        {
+            return await RunAsync(tree, store, ct);
+        }
+        finally
+        {
+            (store as IDisposable)?.Dispose();
+        }
     }
 
     /// <summary>Runs against an already opened source and output store (tests, bench).</summary>
