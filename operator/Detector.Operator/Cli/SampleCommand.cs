@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Detector.Preprocessing.Sample;
 
 namespace Detector.Operator.Cli;
 
@@ -9,10 +10,21 @@ public static class SampleCommand
     public static Command Create()
     {
         var command = new Command("sample", "Writes a small sample YOLO dataset for the quick start.");
-        command.SetAction(_ =>
+        var output = new Option<string>("--output") { Description = "Folder to write (created if missing)", Required = true };
+        command.Options.Add(output);
+        command.SetAction(parse =>
         {
-            Console.Error.WriteLine("detector sample: not implemented yet");
-            return 2;
+            var folder = parse.GetValue(output)!;
+            if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
+            {
+                Console.Error.WriteLine($"detector sample: '{folder}' is not empty; choose a new folder");
+                return 2;
+            }
+            var files = SampleDataset.Write(folder);
+            Console.Out.WriteLine($"Wrote {files.Count(f => f.StartsWith("images/", StringComparison.Ordinal))} images with labels and classes.txt " +
+                $"({string.Join(", ", SampleDataset.Classes)}) to {folder}");
+            Console.Out.WriteLine($"Next: detector prepare --source {folder} --output out/");
+            return 0;
         });
         return command;
     }
