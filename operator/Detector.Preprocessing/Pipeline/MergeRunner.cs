@@ -23,6 +23,7 @@ public sealed class MergeRunner(StorageUri output, int shards, TimeProvider time
             summaries.Add(await ReadSummaryAsync(store, spec, ct));
         var summary = RunSummary.Sum(summaries);
         SkipPolicy.CheckSkippedFraction(summary, onInvalid, maxSkippedFraction);
+        SkipPolicy.CheckSplitsNotEmpty(summary);
 
         await store.DeletePrefixAsync(output.Join("manifest.json"), ct);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);

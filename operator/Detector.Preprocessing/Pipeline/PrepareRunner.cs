@@ -70,6 +70,8 @@ public sealed class PrepareRunner(PrepareOptions options, TimeProvider time, Act
         }
         SkipPolicy.CheckSkippedFraction(summary, options.OnInvalid, options.MaxSkippedFraction);
 
+        if (shard.IsSingle)
+            SkipPolicy.CheckSplitsNotEmpty(summary);
         if (!shard.IsSingle)
         {
             var json = JsonSerializer.SerializeToUtf8Bytes(summary, RunSummary.JsonOptions);

@@ -23,4 +23,20 @@ public static class SkipPolicy
             throw new PrepareFailedException(string.Create(CultureInfo.InvariantCulture,
                 $"{summary.SkippedImages} of {summary.Images} images were skipped ({fraction:P1}), more than --max-skipped-fraction {maxSkippedFraction:0.###}; first: {summary.Findings.FirstOrDefault(f => f.IsInvalidInput && f.Effect == FindingEffect.SkippedItem)}"));
     }
+
+    /// <summary>
+    /// SageMaker's Object Detection algorithm needs both the train and the validation channel: an empty split fails the run
+    /// (before a manifest is written) instead of failing the training job an hour later.
+    /// </summary>
+    public static void CheckSplitsNotEmpty(RunSummary summary)
+    {
+        foreach (var split in SplitNames.All.Select(SplitNames.Of))
+        {
+            var packed = summary.Splits.TryGetValue(split, out var tally) ? tally.Packed : 0;
+            if (packed == 0)
+                throw new PrepareFailedException(
+                    $"the {split} split has no packed image ({tally?.Planned ?? 0} planned): SageMaker needs records in both train and validation; " +
+                    "add images, change --validation-fraction, or use the source's own train/valid folders");
+        }
+    }
 }
