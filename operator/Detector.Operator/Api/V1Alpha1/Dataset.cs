@@ -7,6 +7,12 @@ namespace Detector.Operator.Api.V1Alpha1;
 /// Raw images with YOLO labels, validated, letterboxed, converted to SSD labels, packed into MXNet RecordIO
 /// and uploaded to S3 by a Kubernetes Job that the operator creates.
 /// </summary>
+[ResourceNames(Plural, "dset")]
+[PrinterColumn("Phase", "string", ".status.phase", Order = 1, Description = "Pending, Preparing, Ready or Failed.")]
+[PrinterColumn("Images", "integer", ".status.counts.images", Order = 2, Description = "Images packed into RecordIO.")]
+[PrinterColumn("Boxes", "integer", ".status.counts.boxes", Order = 3, Description = "Boxes packed.")]
+[PrinterColumn("Skipped", "integer", ".status.counts.skipped", Order = 4, Description = "Items left out; reasons are in report.json.")]
+[PrinterColumn("Output", "string", ".status.outputs.prefix", Order = 5, Priority = 1, Description = "Prefix of the prepared files.")]
 public sealed class Dataset : CustomResource<DatasetSpec, DatasetStatus>
 {
     /// <summary>The kind name.</summary>
@@ -23,13 +29,13 @@ public sealed class Dataset : CustomResource<DatasetSpec, DatasetStatus>
 public sealed record DatasetSpec
 {
     /// <summary>Where the raw YOLO dataset comes from. Exactly one of s3, http or kaggle.</summary>
-    [JsonPropertyName("source")] public DatasetSource Source { get; init; } = new();
+    [Required] [JsonPropertyName("source")] public DatasetSource Source { get; init; } = new();
 
     /// <summary>Label format of the source. Only YOLO (class cx cy w h, normalized) is supported.</summary>
-    [JsonPropertyName("format")] public string Format { get; init; } = "YOLO";
+    [Enum("YOLO")] [JsonPropertyName("format")] public string Format { get; init; } = "YOLO";
 
     /// <summary>Class names in id order. When empty, taken from classes.txt or data.yaml in the source.</summary>
-    [JsonPropertyName("classes")] public IReadOnlyList<string> Classes { get; init; } = [];
+    [Items(0, 1000), Length(1, 128)] [JsonPropertyName("classes")] public IReadOnlyList<string> Classes { get; init; } = [];
 
     /// <summary>How images are letterboxed and encoded.</summary>
     [JsonPropertyName("preprocessing")] public DatasetPreprocessing Preprocessing { get; init; } = new();
@@ -38,25 +44,26 @@ public sealed record DatasetSpec
     [JsonPropertyName("split")] public DatasetSplit Split { get; init; } = new();
 
     /// <summary>Where the prepared RecordIO files go.</summary>
-    [JsonPropertyName("output")] public DatasetOutput Output { get; init; } = new();
+    [Required] [JsonPropertyName("output")] public DatasetOutput Output { get; init; } = new();
 
     /// <summary>What to do with invalid images and labels.</summary>
     [JsonPropertyName("validation")] public DatasetValidation Validation { get; init; } = new();
 
     /// <summary>Number of parallel shards (pods of an Indexed Job) that prepare the data.</summary>
-    [JsonPropertyName("parallelism")] public int Parallelism { get; init; } = 1;
+    [Minimum(1), Maximum(256)] [JsonPropertyName("parallelism")] public int Parallelism { get; init; } = 1;
 
     /// <summary>CPU and memory requests and limits of the preparation pods.</summary>
     [JsonPropertyName("resources")] public V1ResourceRequirements? Resources { get; init; }
 
     /// <summary>Service account of the preparation pods (IRSA / Pod Identity gives them storage access).</summary>
-    [JsonPropertyName("serviceAccountName")] public string? ServiceAccountName { get; init; }
+    [Length(1, 253), Pattern(Patterns.ObjectName)] [JsonPropertyName("serviceAccountName")] public string? ServiceAccountName { get; init; }
 
     /// <summary>Retain (default) keeps the prepared files when the Dataset is deleted; Delete removes them.</summary>
-    [JsonPropertyName("deletionPolicy")] public string DeletionPolicy { get; init; } = DataDeletionPolicy.Retain;
+    [Enum(DataDeletionPolicy.Retain, DataDeletionPolicy.Delete)] [JsonPropertyName("deletionPolicy")] public string DeletionPolicy { get; init; } = DataDeletionPolicy.Retain;
 }
 
 /// <summary>Source of the raw dataset; exactly one member is set.</summary>
+[ExactlyOneOf("s3", "http", "kaggle")]
 public sealed record DatasetSource
 {
     /// <summary>An S3 (or S3-compatible) prefix holding the YOLO folders.</summary>
@@ -73,84 +80,84 @@ public sealed record DatasetSource
 public sealed record S3Source
 {
     /// <summary>s3://bucket/prefix of the YOLO dataset.</summary>
-    [JsonPropertyName("uri")] public string Uri { get; init; } = "";
+    [Required, Length(1, Patterns.S3UriMaxLength), Pattern(Patterns.S3Uri)] [JsonPropertyName("uri")] public string Uri { get; init; } = "";
 
     /// <summary>Secret with AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, for S3-compatible stores; else the pod identity is used.</summary>
-    [JsonPropertyName("credentialsSecretName")] public string? CredentialsSecretName { get; init; }
+    [Length(1, 253), Pattern(Patterns.ObjectName)] [JsonPropertyName("credentialsSecretName")] public string? CredentialsSecretName { get; init; }
 }
 
 /// <summary>An archive behind an HTTP(S) URL.</summary>
 public sealed record HttpSource
 {
     /// <summary>http(s) URL of a .zip or .tar.gz archive.</summary>
-    [JsonPropertyName("url")] public string Url { get; init; } = "";
+    [Required, Length(1, 2048), Pattern(Patterns.HttpUrl)] [JsonPropertyName("url")] public string Url { get; init; } = "";
 }
 
 /// <summary>A Kaggle dataset, downloaded through Kaggle's public API.</summary>
 public sealed record KaggleSource
 {
     /// <summary>owner/name of the dataset on Kaggle.</summary>
-    [JsonPropertyName("dataset")] public string Dataset { get; init; } = "";
+    [Required, Length(3, 256), Pattern(@"^[A-Za-z0-9][A-Za-z0-9_.\-]*/[A-Za-z0-9][A-Za-z0-9_.\-]*$")] [JsonPropertyName("dataset")] public string Dataset { get; init; } = "";
 
     /// <summary>Secret with the keys KAGGLE_USERNAME and KAGGLE_KEY.</summary>
-    [JsonPropertyName("credentialsSecretName")] public string CredentialsSecretName { get; init; } = "";
+    [Required, Length(1, 253), Pattern(Patterns.ObjectName)] [JsonPropertyName("credentialsSecretName")] public string CredentialsSecretName { get; init; } = "";
 }
 
 /// <summary>Letterbox and encoding settings.</summary>
 public sealed record DatasetPreprocessing
 {
     /// <summary>Side of the square output images in pixels.</summary>
-    [JsonPropertyName("imageSize")] public int ImageSize { get; init; } = 512;
+    [Minimum(32), Maximum(4096)] [JsonPropertyName("imageSize")] public int ImageSize { get; init; } = 512;
 
     /// <summary>Colour of the letterbox padding, #RRGGBB.</summary>
-    [JsonPropertyName("padColor")] public string PadColor { get; init; } = "#727272";
+    [Pattern("^#[0-9A-Fa-f]{6}$")] [JsonPropertyName("padColor")] public string PadColor { get; init; } = "#727272";
 
     /// <summary>JPEG quality of the packed images (1-100).</summary>
-    [JsonPropertyName("jpegQuality")] public int JpegQuality { get; init; } = 95;
+    [Minimum(1), Maximum(100)] [JsonPropertyName("jpegQuality")] public int JpegQuality { get; init; } = 95;
 }
 
 /// <summary>Train/validation split settings.</summary>
 public sealed record DatasetSplit
 {
     /// <summary>Fraction of images that go to validation when the source has no train/validation folders of its own.</summary>
-    [JsonPropertyName("validationFraction")] public double ValidationFraction { get; init; } = 0.2;
+    [Minimum(0, Exclusive = true), Maximum(1, Exclusive = true)] [JsonPropertyName("validationFraction")] public double ValidationFraction { get; init; } = 0.2;
 
     /// <summary>Seed of the deterministic split.</summary>
     [JsonPropertyName("seed")] public int Seed { get; init; } = 42;
 
     /// <summary>What to do with the source's test split: Ignore (default), Train or Validation.</summary>
-    [JsonPropertyName("testSplit")] public string TestSplit { get; init; } = "Ignore";
+    [Enum("Ignore", "Train", "Validation")] [JsonPropertyName("testSplit")] public string TestSplit { get; init; } = "Ignore";
 }
 
 /// <summary>Output location.</summary>
 public sealed record DatasetOutput
 {
     /// <summary>S3 output prefix.</summary>
-    [JsonPropertyName("s3")] public S3Output S3 { get; init; } = new();
+    [Required] [JsonPropertyName("s3")] public S3Output S3 { get; init; } = new();
 }
 
 /// <summary>An S3 output prefix.</summary>
 public sealed record S3Output
 {
     /// <summary>s3://bucket/prefix under which a content-addressed folder is written per spec.</summary>
-    [JsonPropertyName("uri")] public string Uri { get; init; } = "";
+    [Required, Length(1, Patterns.S3UriMaxLength), Pattern(Patterns.S3Uri)] [JsonPropertyName("uri")] public string Uri { get; init; } = "";
 }
 
 /// <summary>Policy for invalid items.</summary>
 public sealed record DatasetValidation
 {
     /// <summary>Fail (default) stops on the first invalid item; Skip leaves it out and reports it.</summary>
-    [JsonPropertyName("onInvalid")] public string OnInvalid { get; init; } = "Fail";
+    [Enum("Fail", "Skip")] [JsonPropertyName("onInvalid")] public string OnInvalid { get; init; } = "Fail";
 
     /// <summary>With Skip: the largest fraction of images that may be skipped before preparation fails.</summary>
-    [JsonPropertyName("maxSkippedFraction")] public double MaxSkippedFraction { get; init; } = 0.05;
+    [Minimum(0), Maximum(1)] [JsonPropertyName("maxSkippedFraction")] public double MaxSkippedFraction { get; init; } = 0.05;
 }
 
 /// <summary>Observed state of a Dataset.</summary>
 public sealed record DatasetStatus
 {
     /// <summary>Pending, Preparing, Ready or Failed.</summary>
-    [JsonPropertyName("phase")] public string? Phase { get; init; }
+    [Enum(DatasetPhase.Pending, DatasetPhase.Preparing, DatasetPhase.Ready, DatasetPhase.Failed)] [JsonPropertyName("phase")] public string? Phase { get; init; }
 
     /// <summary>The generation this status describes.</summary>
     [JsonPropertyName("observedGeneration")] public long? ObservedGeneration { get; init; }
@@ -231,4 +238,20 @@ public sealed record DatasetOutputs
 
     /// <summary>preview.png.</summary>
     [JsonPropertyName("preview")] public string? Preview { get; init; }
+}
+
+/// <summary>The phases of a Dataset.</summary>
+public static class DatasetPhase
+{
+    /// <summary>Accepted; nothing started yet.</summary>
+    public const string Pending = "Pending";
+
+    /// <summary>The preparation Job is running.</summary>
+    public const string Preparing = "Preparing";
+
+    /// <summary>The RecordIO files are in storage and described in status.</summary>
+    public const string Ready = "Ready";
+
+    /// <summary>The spec is invalid or preparation failed; see the Ready condition.</summary>
+    public const string Failed = "Failed";
 }

@@ -1,0 +1,173 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Detector.Operator.Api.V1Alpha1;
+using Detector.Operator.Kube;
+using k8s;
+using k8s.Models;
+using Microsoft.Extensions.Logging;
+
+namespace Detector.Operator.Runtime;
+
+/// <summary>
+/// Informers + work queue + reconciler for one kind. Watch events of the primary kind are filtered by
+/// <see cref="EnqueueFilter"/>; events of owned objects (<see cref="Owns{TOwned}"/>) enqueue their controlling owner.
+/// Success resets the key's backoff and honours RequeueAfter; an exception schedules the key with backoff instead.
+/// </summary>
+public sealed class Controller<T> : IController where T : class, IKubernetesObject<V1ObjectMeta>
+{
+    private readonly KubeResource _resource;
+    private readonly IReconciler<T> _reconciler;
+    private readonly IWatchSourceFactory _sources;
+    private readonly IReadOnlyList<string?> _namespaces;
+    private readonly TimeProvider _clock;
+    private readonly ILogger _log;
+    private readonly ILoggerFactory _logs;
+    private readonly ControllerOptions _options;
+    private readonly ControllerMetrics _metrics;
+    private readonly List<Informer<T>> _informers = [];
+    private readonly List<(Func<bool> Synced, Func<CancellationToken, Task> Run)> _owned = [];
+    private int _started;
+
+    /// <summary>
+    /// Creates a controller of <paramref name="resource"/> watching <paramref name="namespaces"/> (empty: all namespaces).
+    /// </summary>
+    public Controller(KubeResource resource, IReconciler<T> reconciler, IWatchSourceFactory sources, IReadOnlyList<string> namespaces,
+        TimeProvider clock, ILoggerFactory logs, ControllerOptions? options = null, ControllerMetrics? metrics = null)
+    {
+        _resource = resource;
+        _reconciler = reconciler;
+        _sources = sources;
+        _namespaces = namespaces.Count == 0 ? [null] : [.. namespaces];
+        _clock = clock;
+        _logs = logs;
+        _log = logs.CreateLogger($"Detector.Operator.Runtime.Controller.{resource.Kind}");
+        _options = options ?? new ControllerOptions();
+        _metrics = metrics ?? ControllerMetrics.Default;
+        Queue = new WorkQueue(clock, _options.Backoff);
+        foreach (var ns in _namespaces)
+            _informers.Add(new Informer<T>(sources.Create<T>(resource, ns), OnPrimaryEvent, clock, _log));
+        _metrics.Registry.AddBeforeCollectCallback(RefreshGauges);
+    }
+
+    /// <inheritdoc />
+    public string Kind => _resource.Kind;
+
+    /// <summary>The work queue (exposed for diagnostics and tests).</summary>
+    public WorkQueue Queue { get; }
+
+    /// <inheritdoc />
+    public bool HasSynced => _informers.All(i => i.HasSynced) && _owned.All(o => o.Synced());
+
+    /// <summary>Cached copies of the primary objects across all watched namespaces.</summary>
+    public IReadOnlyCollection<T> Cached => [.. _informers.SelectMany(i => i.Items)];
+
+    /// <summary>Also watches <paramref name="owned"/> objects; their events enqueue their controlling owner of this kind.</summary>
+    public Controller<T> Owns<TOwned>(KubeResource owned) where TOwned : class, IKubernetesObject<V1ObjectMeta>
+    {
+        if (Volatile.Read(ref _started) != 0)
+            throw new InvalidOperationException($"Owned kinds of the {Kind} controller must be added before it runs");
+        var group = _resource.Group;
+        foreach (var ns in _namespaces)
+        {
+            var informer = new Informer<TOwned>(_sources.Create<TOwned>(owned, ns), evt =>
+            {
+                if (EnqueueFilter.OwnerKey(evt.Object, Kind, group) is { } key)
+                    Queue.Add(key);
+            }, _clock, _log);
+            _owned.Add((() => informer.HasSynced, informer.RunAsync));
+        }
+        return this;
+    }
+
+    /// <inheritdoc />
+    public async Task RunAsync(CancellationToken ct)
+    {
+        if (Interlocked.Exchange(ref _started, 1) != 0)
+            throw new InvalidOperationException($"The {Kind} controller is already running");
+        using var hardStop = new CancellationTokenSource();
+        var informers = _informers.Select(i => i.RunAsync(ct)).Concat(_owned.Select(o => o.Run(ct))).ToArray();
+        var workers = Enumerable.Range(0, Math.Max(1, _options.Workers)).Select(_ => Task.Run(() => WorkAsync(hardStop.Token))).ToArray();
+        _log.ControllerStarted(Kind, workers.Length);
+
+        await WaitForCancellationAsync(ct);
+        Queue.ShutDown();
+        var allWorkers = Task.WhenAll(workers);
+        var timeout = Task.Delay(_options.ShutdownTimeout, _clock);
+        if (await Task.WhenAny(allWorkers, timeout) != allWorkers)
+        {
+            _log.ShutdownTimedOut(Kind, _options.ShutdownTimeout);
+            await hardStop.CancelAsync();
+        }
+        await allWorkers;
+        await Task.WhenAll(informers);
+        _log.ControllerStopped(Kind);
+    }
+
+    private void OnPrimaryEvent(InformerEvent<T> evt)
+    {
+        if (EnqueueFilter.ShouldEnqueue(evt))
+            Queue.Add(ObjectKey.Of(evt.Object));
+    }
+
+    private async Task WorkAsync(CancellationToken hardStop)
+    {
+        while (await Queue.TakeAsync(CancellationToken.None) is { } key)
+        {
+            var started = _clock.GetTimestamp();
+            try
+            {
+                var result = await _reconciler.ReconcileAsync(key, hardStop);
+                Queue.Forget(key);
+                if (result.RequeueAfter is { } delay)
+                    Queue.AddAfter(key, delay);
+                _metrics.ReconcileTotal.WithLabels(Kind, result.RequeueAfter is null ? ControllerMetrics.ResultSuccess : ControllerMetrics.ResultRequeue).Inc();
+                _log.Reconciled(Kind, key.ToString(), _clock.GetElapsedTime(started).TotalMilliseconds, result.RequeueAfter);
+            }
+            catch (OperationCanceledException) when (hardStop.IsCancellationRequested)
+            {
+                // Shutting down: the next leader (or the next start) picks the key up from its list.
+            }
+            catch (Exception ex)
+            {
+                var delay = Queue.AddRateLimited(key);
+                _metrics.ReconcileTotal.WithLabels(Kind, ControllerMetrics.ResultError).Inc();
+                _metrics.ReconcileErrors.WithLabels(Kind).Inc();
+                _log.ReconcileFailed(ex, Kind, key.ToString(), delay);
+            }
+            finally
+            {
+                _metrics.ReconcileDuration.WithLabels(Kind).Observe(_clock.GetElapsedTime(started).TotalSeconds);
+                Queue.Done(key);
+            }
+        }
+    }
+
+    private void RefreshGauges()
+    {
+        _metrics.WorkQueueDepth.WithLabels(Kind).Set(Queue.Depth);
+        foreach (var labels in _metrics.Objects.GetAllLabelValues().Where(l => l[0] == Kind).ToArray())
+            _metrics.Objects.WithLabels(labels).Set(0);
+        foreach (var group in Cached.GroupBy(PhaseOf))
+            _metrics.Objects.WithLabels(Kind, group.Key).Set(group.Count());
+    }
+
+    /// <summary><c>status.phase</c> of an object, or <c>Unknown</c>; read through JSON so any kind works.</summary>
+    internal static string PhaseOf(T obj)
+    {
+        using var doc = JsonDocument.Parse(KubernetesJson.Serialize(obj));
+        return doc.RootElement.TryGetProperty("status", out var status) && status.ValueKind == JsonValueKind.Object
+            && status.TryGetProperty("phase", out var phase) && phase.ValueKind == JsonValueKind.String
+            ? phase.GetString()! : "Unknown";
+    }
+
+    private static async Task WaitForCancellationAsync(CancellationToken ct)
+    {
+        try
+        {
+            await Task.Delay(Timeout.Infinite, ct);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+}

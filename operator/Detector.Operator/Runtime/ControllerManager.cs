@@ -1,0 +1,64 @@
+using Detector.Operator.Kube;
+using k8s;
+using k8s.Models;
+using Microsoft.Extensions.Logging;
+
+namespace Detector.Operator.Runtime;
+
+/// <summary>
+/// Registers and runs the operator's controllers over one set of namespaces, and reports readiness (every cache
+/// synced) for <c>/readyz</c>.
+/// </summary>
+public sealed class ControllerManager
+{
+    private readonly List<IController> _controllers = [];
+    private readonly IWatchSourceFactory _sources;
+    private readonly IReadOnlyList<string> _namespaces;
+    private readonly TimeProvider _clock;
+    private readonly ILoggerFactory _logs;
+    private readonly ControllerMetrics _metrics;
+    private volatile bool _running;
+
+    /// <summary>Creates a manager watching <paramref name="namespaces"/> (empty: all namespaces).</summary>
+    public ControllerManager(IWatchSourceFactory sources, IReadOnlyList<string> namespaces, TimeProvider clock, ILoggerFactory logs,
+        ControllerMetrics? metrics = null)
+    {
+        _sources = sources;
+        _namespaces = namespaces;
+        _clock = clock;
+        _logs = logs;
+        _metrics = metrics ?? ControllerMetrics.Default;
+    }
+
+    /// <summary>The registered controllers.</summary>
+    public IReadOnlyList<IController> Controllers => _controllers;
+
+    /// <summary>The namespaces watched (empty: all).</summary>
+    public IReadOnlyList<string> Namespaces => _namespaces;
+
+    /// <summary>True while running with every controller's caches synced.</summary>
+    public bool IsReady => _running && _controllers.All(c => c.HasSynced);
+
+    /// <summary>Registers a controller of <paramref name="resource"/>; chain <see cref="Controller{T}.Owns{TOwned}"/> for owned kinds.</summary>
+    public Controller<T> Register<T>(KubeResource resource, IReconciler<T> reconciler, ControllerOptions? options = null)
+        where T : class, IKubernetesObject<V1ObjectMeta>
+    {
+        var controller = new Controller<T>(resource, reconciler, _sources, _namespaces, _clock, _logs, options, _metrics);
+        _controllers.Add(controller);
+        return controller;
+    }
+
+    /// <summary>Runs every registered controller until <paramref name="ct"/> is cancelled and all have shut down.</summary>
+    public async Task RunAsync(CancellationToken ct)
+    {
+        _running = true;
+        try
+        {
+            await Task.WhenAll(_controllers.Select(c => c.RunAsync(ct)));
+        }
+        finally
+        {
+            _running = false;
+        }
+    }
+}
