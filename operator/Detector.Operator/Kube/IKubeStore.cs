@@ -31,3 +31,6 @@ public interface IKubeStore<T> where T : class, IKubernetesObject<V1ObjectMeta>
 
 /// <summary>The API server answered 409 Conflict: stale resourceVersion, or the name already exists.</summary>
 public sealed class KubeConflictException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>The API server answered 404 Not Found to a write (reads return null and deletes succeed instead).</summary>
+public sealed class KubeNotFoundException(string message, Exception? inner = null) : Exception(message, inner);

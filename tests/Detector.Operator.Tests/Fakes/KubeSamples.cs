@@ -1,0 +1,18 @@
+using Detector.Operator.Api.V1Alpha1;
+using Detector.Operator.Runtime;
+using k8s.Models;
+
+namespace Detector.Operator.Tests.Fakes;
+
+/// <summary>Small objects for runtime tests.</summary>
+internal static class KubeSamples
+{
+    public static readonly ObjectKey Key = new("ml", "aquarium");
+
+    public static Dataset Dataset(string name = "aquarium", string ns = "ml", string? phase = null) => new()
+    {
+        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns },
+        Spec = new DatasetSpec { Source = new DatasetSource { S3 = new S3Source { Uri = "s3://bucket/raw" } } },
+        Status = phase is null ? null : new DatasetStatus { Phase = phase },
+    };
+}
