@@ -2,6 +2,7 @@ using Detector.Operator.Api.V1Alpha1;
 using Detector.Operator.Kube;
 using Detector.Operator.Runtime;
 using Detector.Operator.Tests.Fakes;
+using Detector.Operator.Tests.Runtime;
 using k8s.Models;
 
 namespace Detector.Operator.Tests.Kube;

@@ -2,7 +2,7 @@ using Detector.Operator.Api.V1Alpha1;
 using Detector.Operator.Runtime;
 using k8s.Models;
 
-namespace Detector.Operator.Tests.Fakes;
+namespace Detector.Operator.Tests.Runtime;
 
 /// <summary>Small objects for runtime tests.</summary>
 internal static class KubeSamples

@@ -1,0 +1,168 @@
+using System.Text.Json.Nodes;
+using k8s;
+
+namespace Detector.Operator.Tests.Fakes.ApiServer;
+
+public sealed partial class FakeApiServer
+{
+    /// <summary>Every request served so far, in order.</summary>
+    public IReadOnlyList<ApiCall> Requests => _handler.Log;
+
+    /// <summary>Empties the request log (e.g. before the phase a test asserts on).</summary>
+    public void ClearRequests() => _handler.ClearLog();
+
+    /// <summary>
+    /// Makes the next request matching <paramref name="match"/> fail with <paramref name="statusCode"/> and a proper
+    /// Status (reason derived from the code unless given); later matching requests are served normally.
+    /// </summary>
+    public void FailNext(Func<ApiCall, bool> match, int statusCode, string? reason = null, string? message = null) =>
+        _handler.Arm(new ArmedFault(match, statusCode, reason ?? DefaultReason(statusCode), message ?? $"injected fault ({statusCode})"));
+
+    /// <summary>Forgets the watch history: the next watch resuming from a resourceVersion already seen gets 410 Expired.</summary>
+    public void ExpireHistory() => Store.ExpireHistory();
+
+    /// <summary>Ends every open watch stream.</summary>
+    public void CloseWatches() => Store.CloseWatches();
+
+    /// <summary>Sends a BOOKMARK to every watch that allowed bookmarks.</summary>
+    public void SendBookmarks() => Store.SendBookmarks();
+
+    /// <summary>
+    /// The served resource named by a kind (<c>Job</c>), a plural (<c>jobs</c>) or <c>plural.group</c>
+    /// (<c>events.events.k8s.io</c>), case-insensitively; the core group wins a tie.
+    /// </summary>
+    public ResourceType Resource(string kindOrPlural) =>
+        Resources.FirstOrDefault(r =>
+            string.Equals(r.Kind, kindOrPlural, StringComparison.OrdinalIgnoreCase) ||
+            string.Equals(r.Plural, kindOrPlural, StringComparison.OrdinalIgnoreCase) ||
+            string.Equals(r.QualifiedName, kindOrPlural, StringComparison.OrdinalIgnoreCase))
+        ?? throw new ArgumentException($"the fake API server does not serve \"{kindOrPlural}\"; it serves {string.Join(", ", Resources.Select(r => r.QualifiedName))}");
+
+    /// <summary>Reads an object straight from the store; null when absent.</summary>
+    public JsonObject? Get(string kindOrPlural, string? ns, string name) => Store.TryGet(Resource(kindOrPlural), ns, name);
+
+    /// <summary>Reads an object straight from the store as a typed model (KubernetesClient's JSON rules); null when absent.</summary>
+    public T? Get<T>(string kindOrPlural, string? ns, string name) where T : class =>
+        Get(kindOrPlural, ns, name) is { } obj ? KubernetesJson.Deserialize<T>(obj.ToJsonString()) : null;
+
+    /// <summary>Lists objects of a resource straight from the store (all namespaces when null).</summary>
+    public IReadOnlyList<JsonObject> List(string kindOrPlural, string? ns = null) =>
+        Store.All(Resource(kindOrPlural)).Where(o => ns is null || ObjectSemantics.MetaString(o, "namespace") == ns).ToList();
+
+    /// <summary>
+    /// Acts as another, privileged client: creates or replaces the whole object (status included, no admission),
+    /// producing a new resourceVersion and watch events. The resource comes from apiVersion and kind.
+    /// </summary>
+    public JsonObject Put(JsonObject obj)
+    {
+        var apiVersion = obj["apiVersion"]?.GetValue<string>() ?? throw new ArgumentException("Put needs apiVersion");
+        var kind = obj["kind"]?.GetValue<string>() ?? throw new ArgumentException("Put needs kind");
+        var type = Resources.FirstOrDefault(r => r.ApiVersion == apiVersion && r.Kind == kind)
+            ?? throw new ArgumentException($"the fake API server does not serve {apiVersion} {kind}");
+        return Store.Put(type, obj);
+    }
+
+    /// <summary><see cref="Put(JsonObject)"/> for a typed model.</summary>
+    public JsonObject Put<T>(T obj) => Put(JsonNode.Parse(KubernetesJson.Serialize(obj))!.AsObject());
+
+    /// <summary>Deletes an object as another client would (finalizers and garbage collection apply).</summary>
+    public JsonObject Delete(string kindOrPlural, string? ns, string name) => Store.Delete(Resource(kindOrPlural), ns, name, null);
+
+    /// <summary>
+    /// Marks a Job succeeded the way the Job controller does (1.31+): SuccessCriteriaMet then Complete conditions,
+    /// succeeded = completions, completionTime set.
+    /// </summary>
+    public JsonObject SetJobSucceeded(string ns, string name)
+    {
+        var job = Get("jobs", ns, name) ?? throw new ArgumentException($"no Job {ns}/{name}");
+        var now = ObjectSemantics.Timestamp(_time.GetUtcNow());
+        var status = JobStatus(job, now);
+        status["succeeded"] = job["spec"]?["completions"]?.GetValue<int>() ?? 1;
+        status["completionTime"] = now;
+        status["conditions"] = new JsonArray(
+            JobCondition("SuccessCriteriaMet", "CompletionsReached", "Reached expected number of succeeded pods", now),
+            JobCondition("Complete", "CompletionsReached", "Reached expected number of succeeded pods", now));
+        job["status"] = status;
+        return Store.Put(Resource("jobs"), job);
+    }
+
+    /// <summary>
+    /// Marks a Job failed the way the Job controller does (1.31+): FailureTarget then Failed conditions with the
+    /// given reason (e.g. BackoffLimitExceeded) and message.
+    /// </summary>
+    public JsonObject SetJobFailed(string ns, string name, string reason = "BackoffLimitExceeded", string message = "Job has reached the specified backoff limit")
+    {
+        var job = Get("jobs", ns, name) ?? throw new ArgumentException($"no Job {ns}/{name}");
+        var now = ObjectSemantics.Timestamp(_time.GetUtcNow());
+        var status = JobStatus(job, now);
+        status["failed"] = (job["spec"]?["backoffLimit"]?.GetValue<int>() ?? 6) + 1;
+        status["conditions"] = new JsonArray(
+            JobCondition("FailureTarget", reason, message, now),
+            JobCondition("Failed", reason, message, now));
+        job["status"] = status;
+        return Store.Put(Resource("jobs"), job);
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="predicate"/> holds, re-evaluating it after every store change (no polling);
+    /// throws <see cref="TimeoutException"/> naming the last requests when it does not hold in time.
+    /// </summary>
+    public async Task WaitForAsync(Func<FakeApiServer, bool> predicate, TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            var next = Store.NextChange;
+            if (predicate(this))
+                return;
+            try
+            {
+                await next.WaitAsync(cts.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                if (predicate(this))
+                    return;
+                throw new TimeoutException($"condition not met within {timeout}; last requests:{Environment.NewLine}" +
+                    string.Join(Environment.NewLine, Requests.TakeLast(15)));
+            }
+        }
+    }
+
+    private static JsonObject JobStatus(JsonObject job, string now)
+    {
+        var status = job["status"] is JsonObject existing ? (JsonObject)existing.DeepClone() : new JsonObject();
+        status["startTime"] ??= now;
+        status["active"] = 0;
+        status["ready"] = 0;
+        status["terminating"] = 0;
+        status["uncountedTerminatedPods"] = new JsonObject();
+        return status;
+    }
+
+    private static JsonObject JobCondition(string type, string reason, string message, string now) => new()
+    {
+        ["type"] = type,
+        ["status"] = "True",
+        ["lastProbeTime"] = now,
+        ["lastTransitionTime"] = now,
+        ["reason"] = reason,
+        ["message"] = message,
+    };
+
+    private static string DefaultReason(int code) => code switch
+    {
+        400 => "BadRequest",
+        401 => "Unauthorized",
+        403 => "Forbidden",
+        404 => "NotFound",
+        409 => "Conflict",
+        410 => "Expired",
+        422 => "Invalid",
+        429 => "TooManyRequests",
+        500 => "InternalError",
+        503 => "ServiceUnavailable",
+        504 => "Timeout",
+        _ => "Unknown",
+    };
+}

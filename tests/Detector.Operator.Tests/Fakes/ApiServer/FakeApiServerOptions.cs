@@ -1,0 +1,17 @@
+namespace Detector.Operator.Tests.Fakes.ApiServer;
+
+/// <summary>How a <see cref="FakeApiServer"/> starts.</summary>
+public sealed record FakeApiServerOptions
+{
+    /// <summary>Serve the CRDs in the repository's <c>crds/</c> folder (when it exists). Default true.</summary>
+    public bool LoadRepositoryCrds { get; init; } = true;
+
+    /// <summary>Extra CRD YAML documents to serve (e.g. a small CRD written in a test).</summary>
+    public IReadOnlyList<string> CrdYaml { get; init; } = [];
+
+    /// <summary>Clock for creationTimestamp, deletionTimestamp and Job condition times.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>How many changes the watch history keeps; resuming from before them gets 410 Expired.</summary>
+    public int HistoryLimit { get; init; } = 1000;
+}
