@@ -113,7 +113,8 @@ public sealed partial class S3rverServer : IDisposable
             UseShellExecute = false,
         };
         // Port 0: the OS picks a free port and s3rver prints it, so there is no race on a port we probed earlier.
-        foreach (var arg in new[] { script, "--directory", data, "--address", "127.0.0.1", "--port", "0", "--silent" })
+        // s3rver's ListObjectsV2 continuation tokens use DES, which OpenSSL 3 (node >= 17) only offers through the legacy provider.
+        foreach (var arg in new[] { "--openssl-legacy-provider", script, "--directory", data, "--address", "127.0.0.1", "--port", "0", "--silent" })
             start.ArgumentList.Add(arg);
         var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
         var listening = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);

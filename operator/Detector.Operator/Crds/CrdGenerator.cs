@@ -23,11 +23,23 @@ public static class CrdGenerator
         return [.. Kinds.Select(kind => Generate(kind, builder))];
     });
 
-    /// <summary>The CRDs of all kinds (generated once per process).</summary>
+    private static readonly Lazy<IReadOnlyList<V1CustomResourceDefinition>> s_forValidation = new(() =>
+        XmlDocs.TryFor(typeof(CrdGenerator).Assembly) is null
+            ? [.. Kinds.Select(kind => Generate(kind, new SchemaBuilder(null)))]
+            : s_all.Value);
+
+    /// <summary>The CRDs of all kinds with descriptions (generated once per process; needs detector.xml).</summary>
     public static IReadOnlyList<V1CustomResourceDefinition> All => s_all.Value;
 
+    /// <summary>The CRDs for validation: as <see cref="All"/>, without descriptions when detector.xml is missing.</summary>
+    public static IReadOnlyList<V1CustomResourceDefinition> ForValidation => s_forValidation.Value;
+
     /// <summary>The CRD of the kind named <paramref name="kind"/> (e.g. "Dataset"), or null for a kind that is not ours.</summary>
-    public static V1CustomResourceDefinition? ForKind(string kind) => All.FirstOrDefault(crd => crd.Spec.Names.Kind == kind);
+    public static V1CustomResourceDefinition? ForKind(string kind) => ForValidation.FirstOrDefault(crd => crd.Spec.Names.Kind == kind);
+
+    /// <summary>The whole-object schema (openAPIV3Schema) of a kind; throws for a kind that is not ours.</summary>
+    public static V1JSONSchemaProps SchemaOf(string kind) =>
+        ForKind(kind)?.Spec.Versions[0].Schema.OpenAPIV3Schema ?? throw new ArgumentException($"{kind} is not a Detector kind", nameof(kind));
 
     /// <summary>The file name of a CRD in <c>crds/</c>: <c>&lt;plural&gt;.&lt;group&gt;.yaml</c>.</summary>
     public static string FileName(V1CustomResourceDefinition crd) => crd.Metadata.Name + ".yaml";
@@ -51,11 +63,10 @@ public static class CrdGenerator
             throw new ArgumentException($"{kind.Name} does not derive from CustomResource<TSpec, TStatus>", nameof(kind));
         var names = kind.GetCustomAttribute<ResourceNamesAttribute>() ?? throw new InvalidOperationException($"{kind.Name} has no [ResourceNames]");
         var (specType, statusType) = (baseType.GetGenericArguments()[0], baseType.GetGenericArguments()[1]);
-        var docs = XmlDocs.For(kind.Assembly);
         var root = new V1JSONSchemaProps
         {
             Type = "object",
-            Description = docs.Of(kind),
+            Description = builder.Docs?.Of(kind),
             Required = ["spec"],
             Properties = KnownSchemas.Sorted(new()
             {

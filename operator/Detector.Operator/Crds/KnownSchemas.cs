@@ -9,7 +9,7 @@ namespace Detector.Operator.Crds;
 public static class KnownSchemas
 {
     /// <summary>A list of metav1.Condition, keyed by type, as the Kubernetes API conventions define it.</summary>
-    public static V1JSONSchemaProps Conditions(string description) => new()
+    public static V1JSONSchemaProps Conditions(string? description) => new()
     {
         Type = "array",
         Description = description,
@@ -36,7 +36,7 @@ public static class KnownSchemas
     };
 
     /// <summary>core/v1 ResourceRequirements: limits and requests of CPU, memory and other resources.</summary>
-    public static V1JSONSchemaProps ResourceRequirements(string description) => new()
+    public static V1JSONSchemaProps ResourceRequirements(string? description) => new()
     {
         Type = "object",
         Description = description,

@@ -10,10 +10,14 @@ namespace Detector.Operator.Crds;
 /// <summary>
 /// Turns an API type into a structural OpenAPI v3 schema by reflection: JSON names from [JsonPropertyName],
 /// descriptions from the XML docs, constraints from the attributes in <see cref="Api"/>, defaults from the C#
-/// initializers (spec only), CEL rules for immutability and exactly-one-of.
+/// initializers (spec only), CEL rules for immutability and exactly-one-of. Without docs (no detector.xml, e.g. a
+/// trimmed image) the schema has no descriptions but the same validation; generating the checked-in CRDs requires docs.
 /// </summary>
-public sealed class SchemaBuilder(XmlDocs docs)
+public sealed class SchemaBuilder(XmlDocs? docs)
 {
+    /// <summary>The documentation the descriptions come from, if any.</summary>
+    public XmlDocs? Docs => docs;
+
     /// <summary>The schema of a record type.</summary>
     /// <param name="type">The record, e.g. <c>TrainingRunSpec</c>.</param>
     /// <param name="withDefaults">Emit <c>default</c> from C# initializers (true for spec, false for status).</param>
@@ -28,7 +32,7 @@ public sealed class SchemaBuilder(XmlDocs docs)
         {
             var name = property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name
                 ?? throw new InvalidOperationException($"{type.Name}.{property.Name} has no [JsonPropertyName]");
-            var doc = docs.Of(property) ?? throw new InvalidOperationException($"{type.Name}.{property.Name} has no /// summary");
+            var doc = docs is null ? null : docs.Of(property) ?? throw new InvalidOperationException($"{type.Name}.{property.Name} has no /// summary");
             var schema = ForProperty(property, doc, withDefaults);
             var isRequired = property.IsDefined(typeof(RequiredAttribute));
             if (isRequired) required.Add(name);
@@ -55,14 +59,14 @@ public sealed class SchemaBuilder(XmlDocs docs)
         return new V1JSONSchemaProps
         {
             Type = "object",
-            Description = description ?? docs.Of(type) ?? throw new InvalidOperationException($"{type.Name} has no /// summary"),
+            Description = description ?? (docs is null ? null : docs.Of(type) ?? throw new InvalidOperationException($"{type.Name} has no /// summary")),
             Properties = KnownSchemas.Sorted(properties),
             Required = required.Count > 0 ? [.. required.Order(StringComparer.Ordinal)] : null,
             XKubernetesValidations = rules.Count > 0 ? rules : null,
         };
     }
 
-    private V1JSONSchemaProps ForProperty(PropertyInfo property, string doc, bool withDefaults)
+    private V1JSONSchemaProps ForProperty(PropertyInfo property, string? doc, bool withDefaults)
     {
         var type = property.PropertyType;
         if (type == typeof(IReadOnlyList<V1Condition>)) return KnownSchemas.Conditions(doc);
@@ -73,7 +77,7 @@ public sealed class SchemaBuilder(XmlDocs docs)
         return schema;
     }
 
-    private V1JSONSchemaProps ForType(Type type, PropertyInfo property, bool withDefaults, string doc)
+    private V1JSONSchemaProps ForType(Type type, PropertyInfo property, bool withDefaults, string? doc)
     {
         type = Nullable.GetUnderlyingType(type) ?? type;
         if (type == typeof(string)) return new() { Type = "string" };
@@ -116,6 +120,9 @@ public sealed class SchemaBuilder(XmlDocs docs)
                 case MaxPropertiesAttribute maxProperties: schema.MaxProperties = maxProperties.Max; break;
             }
         }
+        // The CEL cost estimator bounds a string by maxLength, not by its enum: give enums an explicit bound.
+        if (leaf.EnumProperty is { Count: > 0 } allowed && leaf.MaxLength is null)
+            leaf.MaxLength = allowed.Max(v => v?.ToString()?.Length ?? 0);
     }
 
     private static object? DefaultOf(object? value) => value switch

@@ -23,6 +23,13 @@ public sealed partial class XmlDocs
         return Parse(XDocument.Load(path));
     }
 
+    /// <summary>Loads the documentation file of <paramref name="assembly"/>, or returns null when there is none.</summary>
+    public static XmlDocs? TryFor(Assembly assembly)
+    {
+        var path = Path.ChangeExtension(assembly.Location, ".xml");
+        return File.Exists(path) ? Parse(XDocument.Load(path)) : null;
+    }
+
     /// <summary>Parses a compiler-written documentation file.</summary>
     public static XmlDocs Parse(XDocument document)
     {

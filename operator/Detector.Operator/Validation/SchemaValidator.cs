@@ -53,11 +53,11 @@ public static class SchemaValidator
             case "string": CheckString(value, schema, path, errors); break;
             case "integer":
                 if (!IsInteger(value)) errors.Add(new(path, $"Invalid value: {Show(value)}: must be an integer"));
-                else CheckNumber(value.GetValue<double>(), schema, path, errors);
+                else CheckNumber(Number(value), schema, path, errors);
                 break;
             case "number":
                 if (value.GetValueKind() != JsonValueKind.Number) errors.Add(new(path, $"Invalid value: {Show(value)}: must be a number"));
-                else CheckNumber(value.GetValue<double>(), schema, path, errors);
+                else CheckNumber(Number(value), schema, path, errors);
                 break;
             case "boolean":
                 if (value.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
@@ -158,7 +158,10 @@ public static class SchemaValidator
     }
 
     private static bool IsInteger(JsonNode value) =>
-        value.GetValueKind() == JsonValueKind.Number && value.GetValue<double>() is var d && Math.Floor(d) == d && !double.IsInfinity(d);
+        value.GetValueKind() == JsonValueKind.Number && Number(value) is var d && Math.Floor(d) == d && !double.IsInfinity(d);
+
+    // JsonValue.GetValue<double> refuses a value created from a long; the JSON text is the common ground.
+    private static double Number(JsonNode value) => double.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
 
     private static Regex Pattern(string pattern) =>
         s_patterns.GetOrAdd(pattern, p => new Regex(p, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));

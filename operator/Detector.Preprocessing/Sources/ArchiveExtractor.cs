@@ -1,3 +1,6 @@
+using System.Formats.Tar;
+using System.IO.Compression;
+
 namespace Detector.Preprocessing.Sources;
 
 /// <summary>The archive formats <see cref="ArchiveExtractor"/> knows.</summary>
@@ -11,20 +14,138 @@ public enum ArchiveFormat
 }
 
 /// <summary>Limits applied while extracting an archive.</summary>
-/// <param name="MaxExtractedBytes">Total bytes written, counted as they are written.</param>
+/// <param name="MaxExtractedBytes">Total bytes written, counted as they are written (never trusting sizes in headers).</param>
 /// <param name="MaxEntries">Most entries (files and folders).</param>
 public sealed record ExtractionLimits(long MaxExtractedBytes, int MaxEntries);
 
-/// <summary>An archive entry was refused; the message names the archive and the entry.</summary>
+/// <summary>An archive or one of its entries was refused; the message names the archive and the entry.</summary>
 public sealed class UnsafeArchiveException(string message) : IOException(message);
 
 /// <summary>
 /// Extracts zip and tar.gz archives safely: refuses entries that escape the target folder (.., absolute paths, drive
-/// letters, backslashes), links and devices, too many entries, and more bytes than allowed.
+/// letters, backslashes), links and devices, more than <see cref="ExtractionLimits.MaxEntries"/> entries, and more bytes
+/// than <see cref="ExtractionLimits.MaxExtractedBytes"/>. On refusal the partial output is left for the caller to delete.
 /// </summary>
 public static class ArchiveExtractor
 {
+    private const int UnixFileTypeMask = 0xF000;
+    private const int UnixRegularFile = 0x8000;
+    private const int UnixDirectory = 0x4000;
+    private const int UnixSymlink = 0xA000;
+
+    /// <summary>Recognises an archive by its first bytes (zip: "PK\x03\x04" or an empty zip's "PK\x05\x06"; gzip: 1f 8b).</summary>
+    public static ArchiveFormat? Sniff(ReadOnlySpan<byte> head) => head switch
+    {
+        [0x50, 0x4B, 0x03, 0x04, ..] or [0x50, 0x4B, 0x05, 0x06, ..] => ArchiveFormat.Zip,
+        [0x1F, 0x8B, ..] => ArchiveFormat.TarGz,
+        _ => null,
+    };
+
     /// <summary>Extracts <paramref name="archivePath"/> into <paramref name="targetDirectory"/>; returns the number of files written.</summary>
-    public static Task<int> ExtractAsync(string archivePath, ArchiveFormat format, string targetDirectory, ExtractionLimits limits, CancellationToken ct) =>
-        throw new NotImplementedException();
+    public static async Task<int> ExtractAsync(string archivePath, ArchiveFormat format, string targetDirectory, ExtractionLimits limits, CancellationToken ct)
+    {
+        Directory.CreateDirectory(targetDirectory);
+        var state = new ExtractionState(Path.GetFileName(archivePath), targetDirectory, limits);
+        await using var file = new FileStream(archivePath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
+        if (format == ArchiveFormat.Zip)
+            await ExtractZipAsync(file, state, ct);
+        else
+            await ExtractTarGzAsync(file, state, ct);
+        return state.Files;
+    }
+
+    private static async Task ExtractZipAsync(Stream file, ExtractionState state, CancellationToken ct)
+    {
+        using var zip = new ZipArchive(file, ZipArchiveMode.Read);
+        foreach (var entry in zip.Entries)
+        {
+            ct.ThrowIfCancellationRequested();
+            var path = state.Admit(entry.FullName);
+            var unixType = (entry.ExternalAttributes >> 16) & UnixFileTypeMask;
+            if (unixType == UnixSymlink)
+                throw state.Refuse(entry.FullName, "is a symbolic link");
+            if (unixType is not (0 or UnixRegularFile or UnixDirectory))
+                throw state.Refuse(entry.FullName, $"is a special file (unix type 0x{unixType:X4})");
+            if (entry.FullName.EndsWith('/') || unixType == UnixDirectory)
+            {
+                Directory.CreateDirectory(path);
+                continue;
+            }
+            await using var input = entry.Open();
+            await state.WriteFileAsync(entry.FullName, path, input, ct);
+        }
+    }
+
+    private static async Task ExtractTarGzAsync(Stream file, ExtractionState state, CancellationToken ct)
+    {
+        await using var gzip = new GZipStream(file, CompressionMode.Decompress);
+        await using var tar = new TarReader(gzip);
+        while (await tar.GetNextEntryAsync(copyData: false, ct) is { } entry)
+        {
+            // A pax global header describes the archive, not a file.
+            if (entry.EntryType == TarEntryType.GlobalExtendedAttributes)
+                continue;
+            var path = state.Admit(entry.Name);
+            switch (entry.EntryType)
+            {
+                case TarEntryType.Directory:
+                    Directory.CreateDirectory(path);
+                    break;
+                case TarEntryType.RegularFile or TarEntryType.V7RegularFile or TarEntryType.ContiguousFile:
+                    if (entry.DataStream is null)
+                        await state.WriteFileAsync(entry.Name, path, Stream.Null, ct);
+                    else
+                        await state.WriteFileAsync(entry.Name, path, entry.DataStream, ct);
+                    break;
+                case TarEntryType.SymbolicLink:
+                    throw state.Refuse(entry.Name, $"is a symbolic link (to '{entry.LinkName}')");
+                case TarEntryType.HardLink:
+                    throw state.Refuse(entry.Name, $"is a hard link (to '{entry.LinkName}')");
+                default:
+                    throw state.Refuse(entry.Name, $"is a {entry.EntryType} entry; only files and folders are extracted");
+            }
+        }
+    }
+
+    /// <summary>Running totals and the checks every entry goes through.</summary>
+    private sealed class ExtractionState(string archiveName, string targetDirectory, ExtractionLimits limits)
+    {
+        private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+        private int _entries;
+        private long _bytes;
+
+        public int Files { get; private set; }
+
+        /// <summary>Counts the entry and returns where it goes, or throws naming it.</summary>
+        public string Admit(string entryName)
+        {
+            if (++_entries > limits.MaxEntries)
+                throw Refuse(entryName, $"is past the limit of {limits.MaxEntries} entries");
+            var relative = ArchiveEntryPaths.TryNormalize(entryName, out var reason)
+                ?? throw Refuse(entryName, reason);
+            return ArchiveEntryPaths.Resolve(targetDirectory, relative, archiveName, entryName);
+        }
+
+        public async Task WriteFileAsync(string entryName, string path, Stream input, CancellationToken ct)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            if (!_seen.Add(path))
+                throw Refuse(entryName, "appears twice");
+            await using var output = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
+            var buffer = new byte[1 << 16];
+            int read;
+            while ((read = await input.ReadAsync(buffer, ct)) > 0)
+            {
+                // Count what is really written: sizes in zip and tar headers can lie.
+                _bytes += read;
+                if (_bytes > limits.MaxExtractedBytes)
+                    throw Refuse(entryName, $"takes the extracted size past the limit of {limits.MaxExtractedBytes} bytes");
+                await output.WriteAsync(buffer.AsMemory(0, read), ct);
+            }
+            Files++;
+        }
+
+        public UnsafeArchiveException Refuse(string entryName, string reason) =>
+            new($"{archiveName}: refused entry '{entryName}': it {reason}");
+    }
 }

@@ -1,3 +1,6 @@
+using System.Net;
+using Detector.Preprocessing.Storage;
+
 namespace Detector.Preprocessing.Sources;
 
 /// <summary>
@@ -7,6 +10,60 @@ namespace Detector.Preprocessing.Sources;
 public static class DatasetSources
 {
     /// <summary>Opens <paramref name="source"/>; archives are downloaded and safely extracted under the work directory.</summary>
-    public static Task<ISourceTree> OpenAsync(string source, SourceOptions options, CancellationToken ct) =>
-        throw new NotImplementedException();
+    public static async Task<ISourceTree> OpenAsync(string source, SourceOptions options, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var location = SourceLocation.Parse(source);
+        switch (location.Kind)
+        {
+            case SourceKind.Local:
+                return LocalSourceTree.Open(location.LocalPath!);
+            case SourceKind.S3:
+                var store = new S3ObjectStore(S3ClientFactory.Create(options.S3), options.S3);
+                try
+                {
+                    return await S3SourceTree.OpenAsync(store, location.S3!, ownsStore: true, ct);
+                }
+                catch
+                {
+                    store.Dispose();
+                    throw;
+                }
+            case SourceKind.Http:
+                return await WithHttpAsync(options, http => ArchiveDownloader.DownloadAndExtractAsync(
+                    http, ArchiveDownloader.Get(location.Url!), location.ToString(), options, _ => null, ct));
+            default:
+                return await OpenKaggleAsync(location, options, ct);
+        }
+    }
+
+    private static async Task<ISourceTree> OpenKaggleAsync(SourceLocation location, SourceOptions options, CancellationToken ct)
+    {
+        var credentials = options.KaggleCredentials ?? KaggleCredentialResolver.Resolve();
+        var slug = $"{location.KaggleOwner}/{location.KaggleDataset}";
+        var url = new Uri($"{options.KaggleApiBase.TrimEnd('/')}/datasets/download/{slug}");
+        Exception? Classify(HttpResponseMessage response) => response.StatusCode switch
+        {
+            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new KaggleException(
+                $"Kaggle refused the credentials of user '{credentials.Username}' for dataset {slug} (HTTP {(int)response.StatusCode}): " +
+                "check KAGGLE_USERNAME/KAGGLE_KEY or kaggle.json, and that the account accepted the dataset's terms"),
+            HttpStatusCode.NotFound => new KaggleException($"Kaggle dataset {slug} does not exist (HTTP 404): check the owner/name in kaggle:{slug}"),
+            _ => null,
+        };
+        return await WithHttpAsync(options, http => ArchiveDownloader.DownloadAndExtractAsync(
+            http, ArchiveDownloader.Get(url, credentials), $"kaggle:{slug}", options, Classify, ct));
+    }
+
+    /// <summary>Runs with the injected client, or a client made (and disposed) for this call.</summary>
+    private static async Task<T> WithHttpAsync<T>(SourceOptions options, Func<HttpClient, Task<T>> action)
+    {
+        if (options.HttpClient is not null)
+            return await action(options.HttpClient);
+        using var http = options.HttpMessageHandler is null
+            ? new HttpClient()
+            : new HttpClient(options.HttpMessageHandler, disposeHandler: false);
+        // Big archives take long; the caller's CancellationToken bounds the download instead.
+        http.Timeout = Timeout.InfiniteTimeSpan;
+        return await action(http);
+    }
 }

@@ -1,0 +1,92 @@
+using System.Text.Json.Nodes;
+using Detector.Operator.Api.V1Alpha1;
+using Detector.Operator.Policy;
+using k8s;
+
+namespace Detector.Operator.Validation;
+
+/// <summary>One problem found in a manifest file.</summary>
+/// <param name="File">The file, as given.</param>
+/// <param name="Object">kind/name of the object (or the document number when it has none).</param>
+/// <param name="Error">The field and what is wrong with it.</param>
+public sealed record ManifestProblem(string File, string Object, FieldError Error)
+{
+    /// <summary><c>file: kind/name: field: problem</c>.</summary>
+    public override string ToString() => $"{File}: {Object}: {Error}";
+}
+
+/// <summary>Outcome of validating one manifest stream.</summary>
+/// <param name="Checked">Detector objects validated.</param>
+/// <param name="Ignored">Documents of other kinds (Deployments, ConfigMaps, ...), left alone.</param>
+/// <param name="Problems">Everything wrong, in document order.</param>
+public sealed record ManifestReport(int Checked, int Ignored, IReadOnlyList<ManifestProblem> Problems);
+
+/// <summary>
+/// Validates the Detector objects of a multi-document YAML stream offline: the generated schema, the CEL rules,
+/// the semantic rules and, when given, the namespace policy. Other kinds are ignored (a GitOps folder holds both).
+/// </summary>
+public static class ManifestValidation
+{
+    /// <summary>Validates the text of one file (pure apart from the cached CRD schemas).</summary>
+    /// <param name="file">Name used in the problems.</param>
+    /// <param name="text">YAML or JSON, one or more documents.</param>
+    /// <param name="policy">The namespace policy, or null for none.</param>
+    /// <param name="defaultNamespace">Namespace of objects that name none (kubectl's default).</param>
+    public static ManifestReport Validate(string file, string text, NamespacePolicy? policy, string defaultNamespace = "default")
+    {
+        IReadOnlyList<JsonNode?> documents;
+        try
+        {
+            documents = YamlDocuments.Parse(text);
+        }
+        catch (FormatException e)
+        {
+            return new(0, 0, [new(file, "(file)", new FieldError("", e.Message))]);
+        }
+        var problems = new List<ManifestProblem>();
+        var (checkedCount, ignored) = (0, 0);
+        for (var i = 0; i < documents.Count; i++)
+        {
+            if (documents[i] is not JsonObject manifest || !IsDetector(manifest))
+            {
+                ignored++;
+                continue;
+            }
+            checkedCount++;
+            var kind = manifest["kind"]!.GetValue<string>();
+            var name = (manifest["metadata"]?["name"] as JsonValue)?.ToString() ?? $"(document {i + 1})";
+            var errors = new List<FieldError>();
+            if (manifest["apiVersion"]?.ToString() != ApiGroup.ApiVersion)
+                errors.Add(new("apiVersion", $"Unsupported value: \"{manifest["apiVersion"]}\": supported values: \"{ApiGroup.ApiVersion}\""));
+            if (manifest["metadata"]?["name"] is null) errors.Add(new("metadata.name", "Required value"));
+            errors.AddRange(SpecValidation.ValidateManifest(manifest));
+            if (policy is not null && errors.Count == 0)
+            {
+                var ns = (manifest["metadata"]?["namespace"] as JsonValue)?.ToString() ?? defaultNamespace;
+                var (roles, uris, accounts) = PolicyValues(kind, (JsonObject)manifest["spec"]!);
+                errors.AddRange(policy.Check(ns, roles, uris, accounts));
+            }
+            problems.AddRange(errors.Select(e => new ManifestProblem(file, $"{kind}/{name}", e)));
+        }
+        return new(checkedCount, ignored, problems);
+    }
+
+    /// <summary>True for a document whose apiVersion is in the detector.dev group.</summary>
+    public static bool IsDetector(JsonObject manifest) =>
+        manifest["apiVersion"] is JsonValue apiVersion && apiVersion.ToString().StartsWith(ApiGroup.Name + "/", StringComparison.Ordinal)
+        && manifest["kind"] is JsonValue;
+
+    private static (IReadOnlyList<PolicyValue>, IReadOnlyList<PolicyValue>, IReadOnlyList<PolicyValue>) PolicyValues(string kind, JsonObject spec)
+    {
+        switch (kind)
+        {
+            case Dataset.KindName: return PolicyInputs.Of(Read<DatasetSpec>(spec));
+            case TrainingRun.KindName: { var (r, s) = PolicyInputs.Of(Read<TrainingRunSpec>(spec)); return (r, s, []); }
+            case TuningRun.KindName: { var (r, s) = PolicyInputs.Of(Read<TuningRunSpec>(spec)); return (r, s, []); }
+            case DetectionEndpoint.KindName: { var (r, s) = PolicyInputs.Of(Read<DetectionEndpointSpec>(spec)); return (r, s, []); }
+            default: return ([], [], []);
+        }
+    }
+
+    private static T Read<T>(JsonObject spec) => KubernetesJson.Deserialize<T>(spec.ToJsonString());
+}
