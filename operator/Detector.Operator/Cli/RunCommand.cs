@@ -11,41 +11,16 @@ namespace Detector.Operator.Cli;
 /// <summary>`detector run`: Runs the operator: watches the Detector kinds and reconciles them.</summary>
 public static class RunCommand
 {
-    private static readonly Option<string?> s_kubeconfig = new("--kubeconfig") { Description = "Path of a kubeconfig file (default: in-cluster config in a pod, else KUBECONFIG or ~/.kube/config)." };
-    private static readonly Option<string?> s_context = new("--context") { Description = "kubeconfig context to use (default: the current context)." };
-    private static readonly Option<string?> s_namespace = new("--namespace", "-n") { Description = "Watch only this namespace." };
-    private static readonly Option<string?> s_watchNamespaces = new("--watch-namespaces") { Description = "Comma-separated namespaces to watch (default: all)." };
-    private static readonly Option<int> s_workers = new("--workers") { Description = "Parallel reconciles per kind.", DefaultValueFactory = _ => 2 };
-    private static readonly Option<bool> s_leaderElect = new("--leader-elect") { Description = "Elect a leader through a Lease, so several replicas are safe.", DefaultValueFactory = _ => true };
-    private static readonly Option<string> s_leaseName = new("--lease-name") { Description = "Name of the leader election Lease.", DefaultValueFactory = _ => "detector-operator" };
-    private static readonly Option<string?> s_leaseNamespace = new("--lease-namespace") { Description = "Namespace of the Lease (default: POD_NAMESPACE)." };
-    private static readonly Option<string> s_metricsAddress = new("--metrics-address") { Description = "Address of /metrics, /healthz and /readyz, e.g. :8080; empty disables.", DefaultValueFactory = _ => ":8080" };
-    private static readonly Option<string?> s_image = new("--image") { Description = "Image of the dataset Jobs: the operator's own (default: DETECTOR_IMAGE)." };
-    private static readonly Option<string?> s_jobServiceAccount = new("--job-service-account") { Description = "Service account of dataset Jobs whose Dataset names none (it carries their S3 access)." };
-    private static readonly Option<int> s_jobBackoffLimit = new("--job-backoff-limit") { Description = "Pod retries before a dataset Job fails.", DefaultValueFactory = _ => 2 };
-    private static readonly Option<int> s_jobTtl = new("--job-ttl-seconds") { Description = "Seconds a finished dataset Job is kept.", DefaultValueFactory = _ => 7 * 24 * 3600 };
-    private static readonly Option<string?> s_policyFile = new("--policy-file") { Description = "Namespace policy (YAML/JSON): S3 prefixes, roles and service accounts per namespace." };
-    private static readonly Option<string?> s_s3Endpoint = new("--s3-endpoint-url") { Description = "S3 endpoint override for S3-compatible stores (default: DETECTOR_S3_ENDPOINT_URL, else AWS)." };
-    private static readonly Option<bool?> s_s3PathStyle = new("--s3-force-path-style") { Description = "Path-style S3 addressing (default: on when an endpoint is set)." };
-    private static readonly Option<bool?> s_s3Checksum = new("--s3-checksum-when-required") { Description = "Checksums only when S3 requires them, no aws-chunked uploads (default: on when an endpoint is set)." };
-    private static readonly Option<string> s_pollInterval = new("--poll-interval") { Description = "How often running Jobs are looked at again: seconds, or 30s, 2m.", DefaultValueFactory = _ => "30s" };
-    private static readonly Option<string> s_logFormat = new("--log-format") { Description = "json (one object per line) or text.", DefaultValueFactory = _ => "json" };
-    private static readonly Option<LogLevel> s_logLevel = new("--log-level") { Description = "Minimum log level.", DefaultValueFactory = _ => LogLevel.Information };
-
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
-        var command = new Command("run", "Runs the operator: watches the Detector kinds and reconciles them.");
-        foreach (var option in new Option[] { s_kubeconfig, s_context, s_namespace, s_watchNamespaces, s_workers, s_leaderElect, s_leaseName,
-            s_leaseNamespace, s_metricsAddress, s_image, s_jobServiceAccount, s_jobBackoffLimit, s_jobTtl, s_policyFile, s_s3Endpoint,
-            s_s3PathStyle, s_s3Checksum, s_pollInterval, s_logFormat, s_logLevel })
-            command.Options.Add(option);
+        var (command, options) = Build();
         command.SetAction(async (parseResult, ct) =>
         {
             OperatorSettings settings;
             try
             {
-                settings = ToSettings(parseResult, Environment.GetEnvironmentVariable);
+                settings = ToSettings(parseResult, options, Environment.GetEnvironmentVariable);
             }
             catch (FormatException e)
             {
@@ -57,48 +32,69 @@ public static class RunCommand
         return command;
     }
 
-    /// <summary>Pure: the settings from parsed flags, falling back to environment variables read through <paramref name="env"/>.</summary>
-    public static OperatorSettings ToSettings(ParseResult parsed, Func<string, string?> env)
+    /// <summary>
+    /// Pure: the settings <c>detector run &lt;args&gt;</c> would run with, falling back to environment variables read
+    /// through <paramref name="env"/>. Throws <see cref="FormatException"/> naming the flag on bad input.
+    /// </summary>
+    public static OperatorSettings ParseSettings(IReadOnlyList<string> args, Func<string, string?> env)
+    {
+        var (command, options) = Build();
+        var parsed = command.Parse(args);
+        if (parsed.Errors.Count > 0)
+            throw new FormatException(string.Join("; ", parsed.Errors.Select(e => e.Message)));
+        return ToSettings(parsed, options, env);
+    }
+
+    private static (Command Command, RunOptions Options) Build()
+    {
+        var command = new Command("run", "Runs the operator: watches the Detector kinds and reconciles them.");
+        var options = new RunOptions();
+        foreach (var option in options.All)
+            command.Options.Add(option);
+        return (command, options);
+    }
+
+    private static OperatorSettings ToSettings(ParseResult parsed, RunOptions o, Func<string, string?> env)
     {
         var storage = S3StorageSettings.FromVariables(env);
-        var endpoint = parsed.GetValue(s_s3Endpoint) ?? storage.ServiceUrl;
+        var endpoint = parsed.GetValue(o.S3Endpoint) ?? storage.ServiceUrl;
         var hasEndpoint = !string.IsNullOrEmpty(endpoint);
         storage = storage with
         {
             ServiceUrl = endpoint,
-            ForcePathStyle = parsed.GetValue(s_s3PathStyle) ?? (storage.ForcePathStyle || hasEndpoint),
-            ChecksumWhenRequired = parsed.GetValue(s_s3Checksum) ?? (storage.ChecksumWhenRequired || hasEndpoint),
+            ForcePathStyle = parsed.GetValue(o.S3PathStyle) ?? (storage.ForcePathStyle || hasEndpoint),
+            ChecksumWhenRequired = parsed.GetValue(o.S3Checksum) ?? (storage.ChecksumWhenRequired || hasEndpoint),
         };
         var podNamespace = env("POD_NAMESPACE");
         return new OperatorSettings
         {
-            Kubeconfig = parsed.GetValue(s_kubeconfig),
-            Context = parsed.GetValue(s_context),
-            Namespaces = Namespaces(parsed.GetValue(s_namespace), parsed.GetValue(s_watchNamespaces)),
-            Workers = parsed.GetValue(s_workers),
+            Kubeconfig = parsed.GetValue(o.Kubeconfig),
+            Context = parsed.GetValue(o.Context),
+            Namespaces = Namespaces(parsed.GetValue(o.Namespace), parsed.GetValue(o.WatchNamespaces)),
+            Workers = parsed.GetValue(o.Workers),
             LeaderElection = new LeaderElectionOptions
             {
-                Enabled = parsed.GetValue(s_leaderElect),
-                LeaseName = parsed.GetValue(s_leaseName)!,
-                LeaseNamespace = parsed.GetValue(s_leaseNamespace) ?? podNamespace ?? "",
+                Enabled = parsed.GetValue(o.LeaderElect),
+                LeaseName = parsed.GetValue(o.LeaseName)!,
+                LeaseNamespace = parsed.GetValue(o.LeaseNamespace) ?? podNamespace ?? "",
                 Identity = env("POD_NAME") ?? Environment.MachineName,
             },
-            MetricsAddress = parsed.GetValue(s_metricsAddress),
-            PolicyFile = parsed.GetValue(s_policyFile),
+            MetricsAddress = parsed.GetValue(o.MetricsAddress),
+            PolicyFile = parsed.GetValue(o.PolicyFile),
             Storage = storage,
-            PollInterval = ParseDuration(parsed.GetValue(s_pollInterval)!, "--poll-interval"),
-            LogFormat = parsed.GetValue(s_logFormat)!,
-            LogLevel = parsed.GetValue(s_logLevel),
+            PollInterval = ParseDuration(parsed.GetValue(o.PollInterval)!, "--poll-interval"),
+            LogFormat = parsed.GetValue(o.LogFormat)!,
+            LogLevel = parsed.GetValue(o.LogLevel),
             Jobs = new DatasetJobSettings
             {
-                Image = parsed.GetValue(s_image) ?? env("DETECTOR_IMAGE") ?? "",
-                DefaultServiceAccountName = parsed.GetValue(s_jobServiceAccount),
+                Image = parsed.GetValue(o.Image) ?? env("DETECTOR_IMAGE") ?? "",
+                DefaultServiceAccountName = parsed.GetValue(o.JobServiceAccount),
                 // The Job gets where and how to reach storage, never the operator's own credentials.
                 S3EndpointUrl = storage.ServiceUrl,
                 S3ForcePathStyle = storage.ForcePathStyle,
                 S3ChecksumWhenRequired = storage.ChecksumWhenRequired,
-                BackoffLimit = parsed.GetValue(s_jobBackoffLimit),
-                TtlSecondsAfterFinished = parsed.GetValue(s_jobTtl),
+                BackoffLimit = parsed.GetValue(o.JobBackoffLimit),
+                TtlSecondsAfterFinished = parsed.GetValue(o.JobTtl),
             },
         };
     }
@@ -127,5 +123,34 @@ public static class RunCommand
         if (TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) && span > TimeSpan.Zero)
             return span;
         throw new FormatException($"{flag} '{value}' is not a positive duration (use 30s, 2m or 1h)");
+    }
+
+    /// <summary>The options of one <c>run</c> command instance (an option belongs to one command).</summary>
+    private sealed class RunOptions
+    {
+        public Option<string?> Kubeconfig { get; } = new("--kubeconfig") { Description = "Path of a kubeconfig file (default: in-cluster config in a pod, else KUBECONFIG or ~/.kube/config)." };
+        public Option<string?> Context { get; } = new("--context") { Description = "kubeconfig context to use (default: the current context)." };
+        public Option<string?> Namespace { get; } = new("--namespace", "-n") { Description = "Watch only this namespace." };
+        public Option<string?> WatchNamespaces { get; } = new("--watch-namespaces") { Description = "Comma-separated namespaces to watch (default: all)." };
+        public Option<int> Workers { get; } = new("--workers") { Description = "Parallel reconciles per kind.", DefaultValueFactory = _ => 2 };
+        public Option<bool> LeaderElect { get; } = new("--leader-elect") { Description = "Elect a leader through a Lease, so several replicas are safe.", DefaultValueFactory = _ => true };
+        public Option<string> LeaseName { get; } = new("--lease-name") { Description = "Name of the leader election Lease.", DefaultValueFactory = _ => "detector-operator" };
+        public Option<string?> LeaseNamespace { get; } = new("--lease-namespace") { Description = "Namespace of the Lease (default: POD_NAMESPACE)." };
+        public Option<string> MetricsAddress { get; } = new("--metrics-address") { Description = "Address of /metrics, /healthz and /readyz, e.g. :8080; empty disables.", DefaultValueFactory = _ => ":8080" };
+        public Option<string?> Image { get; } = new("--image") { Description = "Image of the dataset Jobs: the operator's own (default: DETECTOR_IMAGE)." };
+        public Option<string?> JobServiceAccount { get; } = new("--job-service-account") { Description = "Service account of dataset Jobs whose Dataset names none (it carries their S3 access)." };
+        public Option<int> JobBackoffLimit { get; } = new("--job-backoff-limit") { Description = "Pod retries before a dataset Job fails.", DefaultValueFactory = _ => 2 };
+        public Option<int> JobTtl { get; } = new("--job-ttl-seconds") { Description = "Seconds a finished dataset Job is kept.", DefaultValueFactory = _ => 7 * 24 * 3600 };
+        public Option<string?> PolicyFile { get; } = new("--policy-file") { Description = "Namespace policy (YAML/JSON): S3 prefixes, roles and service accounts per namespace." };
+        public Option<string?> S3Endpoint { get; } = new("--s3-endpoint-url") { Description = "S3 endpoint override for S3-compatible stores (default: DETECTOR_S3_ENDPOINT_URL, else AWS)." };
+        public Option<bool?> S3PathStyle { get; } = new("--s3-force-path-style") { Description = "Path-style S3 addressing (default: on when an endpoint is set)." };
+        public Option<bool?> S3Checksum { get; } = new("--s3-checksum-when-required") { Description = "Checksums only when S3 requires them, no aws-chunked uploads (default: on when an endpoint is set)." };
+        public Option<string> PollInterval { get; } = new("--poll-interval") { Description = "How often running Jobs are looked at again: seconds, or 30s, 2m.", DefaultValueFactory = _ => "30s" };
+        public Option<string> LogFormat { get; } = new("--log-format") { Description = "json (one object per line) or text.", DefaultValueFactory = _ => "json" };
+        public Option<LogLevel> LogLevel { get; } = new("--log-level") { Description = "Minimum log level.", DefaultValueFactory = _ => Microsoft.Extensions.Logging.LogLevel.Information };
+
+        public IEnumerable<Option> All => [Kubeconfig, Context, Namespace, WatchNamespaces, Workers, LeaderElect, LeaseName, LeaseNamespace,
+            MetricsAddress, Image, JobServiceAccount, JobBackoffLimit, JobTtl, PolicyFile, S3Endpoint, S3PathStyle, S3Checksum,
+            PollInterval, LogFormat, LogLevel];
     }
 }
