@@ -114,8 +114,14 @@ public sealed partial class S3rverServer : IDisposable
         };
         // Port 0: the OS picks a free port and s3rver prints it, so there is no race on a port we probed earlier.
         // s3rver's ListObjectsV2 continuation tokens use DES, which OpenSSL 3 (node >= 17) only offers through the legacy provider.
-        foreach (var arg in new[] { "--openssl-legacy-provider", script, "--directory", data, "--address", "127.0.0.1", "--port", "0", "--silent" })
+        // The watchdog ends s3rver when this process is gone: test hosts are often killed without running exit handlers.
+        var watchdog = S3rverInstaller.EnsureWatchdog();
+        if (S3rverInstaller.NodeMajorVersion() >= 17)
+            start.ArgumentList.Add("--openssl-legacy-provider");
+        foreach (var arg in new[] { "--require", watchdog, script, "--directory", data, "--address", "127.0.0.1", "--port", "0", "--silent" })
             start.ArgumentList.Add(arg);
+        start.Environment[S3rverInstaller.ParentPidVariable] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment[S3rverInstaller.DataDirectoryVariable] = data;
         var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
         var listening = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         var errors = new StringBuilder();

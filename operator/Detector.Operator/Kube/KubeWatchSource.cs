@@ -60,6 +60,12 @@ public sealed class KubeWatchSource<T> : IWatchSource<T> where T : class, IKuber
             {
                 throw new WatchGoneException($"Watch of {Description} from resourceVersion {resourceVersion}: 410 Gone", ex);
             }
+            catch (HttpRequestException ex) when (ex.InnerException is EndOfStreamException)
+            {
+                // KubernetesClient peeks the first line of a watch; a stream the server closes before any event
+                // (its timeout on a quiet resource) surfaces as this instead of an empty stream.
+                moved = false;
+            }
             // ERROR events are reported through the callback, not as items; a 410 among them means relist.
             if (streamError is { } error)
             {

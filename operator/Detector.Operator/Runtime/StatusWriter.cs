@@ -17,7 +17,8 @@ public static class StatusWriter
     /// <summary>
     /// Sets <paramref name="newStatus"/> on <paramref name="obj"/> and writes it when it differs from the current status.
     /// On 409 the object is re-read and the write retried (status is ours alone, so the latest copy is safe to
-    /// overwrite). Returns the object as last seen: the server's answer, or <paramref name="obj"/> when nothing was written.
+    /// overwrite). An object deleted meanwhile is not an error. Returns the object as last seen: the server's answer, or
+    /// <paramref name="obj"/> when nothing was written.
     /// </summary>
     public static async Task<T> UpdateStatusIfChangedAsync<T, TStatus>(this IKubeStore<T> store, T obj, TStatus newStatus,
         CancellationToken ct)
@@ -33,6 +34,11 @@ public static class StatusWriter
             try
             {
                 return await store.UpdateStatusAsync(current, ct);
+            }
+            catch (KubeNotFoundException)
+            {
+                // Deleted while we reconciled: there is no status left to write, and the delete event requeues the key.
+                return current;
             }
             catch (KubeConflictException) when (attempt < MaxAttempts)
             {

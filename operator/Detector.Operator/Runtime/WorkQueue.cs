@@ -25,6 +25,9 @@ public sealed class WorkQueue : IDisposable
         _backoff = backoff ?? Backoff.Default;
     }
 
+    /// <summary>Raised after a key was scheduled for later (AddAfter or backoff) with its delay; tests and diagnostics.</summary>
+    public event Action<ObjectKey, TimeSpan>? Scheduled;
+
     /// <summary>Keys waiting to be handed out (not counting delayed or in-flight ones).</summary>
     public int Depth { get { lock (_gate) return _ready.Count; } }
 
@@ -76,6 +79,7 @@ public sealed class WorkQueue : IDisposable
             var timer = _clock.CreateTimer(_ => Fire(key, due), null, delay, Timeout.InfiniteTimeSpan);
             _delayed[key] = (due, timer);
         }
+        Scheduled?.Invoke(key, delay);
     }
 
     /// <summary>Records a failure of <paramref name="key"/> and re-adds it after the backoff delay, which it returns.</summary>

@@ -33,6 +33,21 @@ public static class SchemaValidator
         return errors;
     }
 
+    /// <summary>
+    /// What the API server checks on create (<paramref name="oldObject"/> null) or update: the schema with strict
+    /// field validation, then the CEL rules (<see cref="CelRules"/>). Apply <see cref="SchemaDefaults"/> first to
+    /// mirror the server's defaulting.
+    /// </summary>
+    /// <param name="obj">The whole object.</param>
+    /// <param name="oldObject">The stored object on update; null on create.</param>
+    /// <param name="root">The CRD version's <c>openAPIV3Schema</c>.</param>
+    public static IReadOnlyList<FieldError> ValidateObject(JsonNode obj, JsonNode? oldObject, V1JSONSchemaProps root)
+    {
+        var errors = new List<FieldError>(Validate(obj, root));
+        if (errors.Count == 0) errors.AddRange(CelRules.Validate(obj, oldObject, root));
+        return errors;
+    }
+
     private static void Check(JsonNode? value, V1JSONSchemaProps schema, string path, List<FieldError> errors)
     {
         if (value is null)
@@ -42,8 +57,8 @@ public static class SchemaValidator
         }
         if (schema.XKubernetesIntOrString == true)
         {
-            if (!IsInteger(value) && value.GetValueKind() != JsonValueKind.String)
-                errors.Add(new(path, $"Invalid value: {Show(value)}: must be an integer or a string"));
+            if (value.GetValueKind() == JsonValueKind.String) CheckString(value, schema, path, errors);
+            else if (!IsInteger(value)) errors.Add(new(path, $"Invalid value: {Show(value)}: must be an integer or a string"));
             return;
         }
         switch (schema.Type)
@@ -80,16 +95,18 @@ public static class SchemaValidator
             errors.Add(new(path, $"Too many: {obj.Count}: must have at most {maxProperties} items"));
         if (schema.MinProperties is { } minProperties && obj.Count < minProperties)
             errors.Add(new(path, $"Too few: {obj.Count}: must have at least {minProperties} items"));
+        // An empty required string is reported as missing: typed specs serialise an unset string as "".
+        var missing = (schema.Required ?? []).Where(name => obj[name] is null || IsEmptyString(obj[name]!)).ToHashSet(StringComparer.Ordinal);
         foreach (var name in schema.Required ?? [])
-            if (obj[name] is null) errors.Add(new(FieldPath.Child(path, name), "Required value"));
+            if (missing.Contains(name)) errors.Add(new(FieldPath.Child(path, name), "Required value"));
 
         var additional = SchemaNodes.AdditionalProperties(schema);
         foreach (var (name, child) in obj)
         {
             if (schema.Properties?.TryGetValue(name, out var propertySchema) == true)
             {
-                // A JSON null for an optional field means "unset", as the API server treats it.
-                if (child is null && schema.Required?.Contains(name) != true) continue;
+                // A JSON null is "unset": a required field was reported above, an optional one is fine.
+                if (child is null || missing.Contains(name)) continue;
                 Check(child, propertySchema, FieldPath.Child(path, name), errors);
             }
             else if (additional is not null) Check(child, additional, FieldPath.Key(path, name), errors);
@@ -156,6 +173,8 @@ public static class SchemaValidator
                 errors.Add(new(path, $"Invalid value: {shown}: must be less than or equal to {Format(max)}"));
         }
     }
+
+    private static bool IsEmptyString(JsonNode value) => value.GetValueKind() == JsonValueKind.String && value.GetValue<string>().Length == 0;
 
     private static bool IsInteger(JsonNode value) =>
         value.GetValueKind() == JsonValueKind.Number && Number(value) is var d && Math.Floor(d) == d && !double.IsInfinity(d);

@@ -35,15 +35,45 @@ public sealed record SourceOptions
     /// <summary>Most archive entries accepted.</summary>
     public int MaxEntries { get; init; } = 1_000_000;
 
-    /// <summary>Defaults plus what the environment says: S3 settings, KAGGLE_API_BASE, DETECTOR_WORK_DIR.</summary>
-    public static SourceOptions FromEnvironment() => new()
+    /// <summary>Overrides <see cref="MaxDownloadBytes"/>.</summary>
+    public const string MaxDownloadBytesVariable = "DETECTOR_SOURCE_MAX_DOWNLOAD_BYTES";
+
+    /// <summary>Overrides <see cref="MaxExtractedBytes"/>.</summary>
+    public const string MaxExtractedBytesVariable = "DETECTOR_SOURCE_MAX_EXTRACTED_BYTES";
+
+    /// <summary>Overrides <see cref="MaxEntries"/>.</summary>
+    public const string MaxEntriesVariable = "DETECTOR_SOURCE_MAX_ENTRIES";
+
+    /// <summary>Defaults plus what the process environment says (see <see cref="FromVariables"/>).</summary>
+    public static SourceOptions FromEnvironment() => FromVariables(Environment.GetEnvironmentVariable);
+
+    /// <summary>
+    /// Defaults plus S3 settings (<see cref="S3StorageSettings.FromVariables"/>), KAGGLE_API_BASE, DETECTOR_WORK_DIR and the
+    /// DETECTOR_SOURCE_MAX_* limits; a malformed limit throws naming its variable.
+    /// </summary>
+    public static SourceOptions FromVariables(Func<string, string?> get)
     {
-        S3 = S3StorageSettings.FromEnvironment(),
-        KaggleApiBase = Environment.GetEnvironmentVariable("KAGGLE_API_BASE") is { Length: > 0 } kaggle ? kaggle : DefaultKaggleApiBase,
-        WorkDirectory = Environment.GetEnvironmentVariable("DETECTOR_WORK_DIR") is { Length: > 0 } work
-            ? work
-            : Path.Combine(Path.GetTempPath(), "detector-sources"),
-    };
+        var defaults = new SourceOptions();
+        return new()
+        {
+            S3 = S3StorageSettings.FromVariables(get),
+            KaggleApiBase = get("KAGGLE_API_BASE") is { Length: > 0 } kaggle ? kaggle : DefaultKaggleApiBase,
+            WorkDirectory = get("DETECTOR_WORK_DIR") is { Length: > 0 } work ? work : defaults.WorkDirectory,
+            MaxDownloadBytes = Positive(get, MaxDownloadBytesVariable) ?? defaults.MaxDownloadBytes,
+            MaxExtractedBytes = Positive(get, MaxExtractedBytesVariable) ?? defaults.MaxExtractedBytes,
+            MaxEntries = (int?)Positive(get, MaxEntriesVariable, int.MaxValue) ?? defaults.MaxEntries,
+        };
+    }
+
+    private static long? Positive(Func<string, string?> get, string name, long max = long.MaxValue)
+    {
+        var value = get(name);
+        if (string.IsNullOrWhiteSpace(value))
+            return null;
+        if (long.TryParse(value.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0 && n <= max)
+            return n;
+        throw new FormatException($"{name}='{value}' is not a positive whole number (at most {max})");
+    }
 }
 
 /// <summary>Kaggle API credentials (username and API key, as in kaggle.json).</summary>

@@ -14,7 +14,8 @@ internal sealed class S3MultipartWriter : IObjectWriter
     private readonly StorageUri _uri;
     private readonly string _contentType;
     private readonly bool _useChunkEncoding;
-    private readonly byte[][] _buffers;
+    private readonly int _partSize;
+    private readonly byte[]?[] _buffers;
     private readonly List<PartETag> _etags = [];
     private readonly WriteStream _stream;
     private int _current;
@@ -29,7 +30,9 @@ internal sealed class S3MultipartWriter : IObjectWriter
         _uri = uri;
         _contentType = contentType;
         _useChunkEncoding = useChunkEncoding;
-        _buffers = [new byte[partSize], new byte[partSize]];
+        _partSize = partSize;
+        // The second buffer is allocated only once a first part is full: small objects cost one part of memory.
+        _buffers = [GC.AllocateUninitializedArray<byte>(partSize), null];
         _stream = new WriteStream(this);
     }
 
@@ -46,7 +49,7 @@ internal sealed class S3MultipartWriter : IObjectWriter
                 BucketName = _uri.Bucket,
                 Key = _uri.Key,
                 ContentType = _contentType,
-                InputStream = new MemoryStream(_buffers[_current], 0, _filled, writable: false),
+                InputStream = new MemoryStream(_buffers[_current]!, 0, _filled, writable: false),
                 UseChunkEncoding = _useChunkEncoding,
             }, ct);
         }
@@ -97,7 +100,7 @@ internal sealed class S3MultipartWriter : IObjectWriter
         ObjectDisposedException.ThrowIf(_completed, this);
         while (data.Length > 0)
         {
-            var buffer = _buffers[_current];
+            var buffer = _buffers[_current] ??= GC.AllocateUninitializedArray<byte>(_partSize);
             var n = Math.Min(buffer.Length - _filled, data.Length);
             data.Span[..n].CopyTo(buffer.AsSpan(_filled));
             _filled += n;
@@ -117,7 +120,7 @@ internal sealed class S3MultipartWriter : IObjectWriter
             Key = _uri.Key,
             ContentType = _contentType,
         }, ct)).UploadId;
-        _inFlight = UploadPartAsync(_etags.Count + 1, _buffers[_current], _filled, ct);
+        _inFlight = UploadPartAsync(_etags.Count + 1, _buffers[_current]!, _filled, ct);
         _current = 1 - _current;
         _filled = 0;
     }

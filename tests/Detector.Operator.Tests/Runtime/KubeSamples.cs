@@ -12,7 +12,11 @@ internal static class KubeSamples
     public static Dataset Dataset(string name = "aquarium", string ns = "ml", string? phase = null) => new()
     {
         Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns },
-        Spec = new DatasetSpec { Source = new DatasetSource { S3 = new S3Source { Uri = "s3://bucket/raw" } } },
+        Spec = new DatasetSpec
+        {
+            Source = new DatasetSource { S3 = new S3Source { Uri = "s3://bucket/raw/" } },
+            Output = new DatasetOutput { S3 = new S3Output { Uri = "s3://bucket/prepared/" } },
+        },
         Status = phase is null ? null : new DatasetStatus { Phase = phase },
     };
 }

@@ -68,4 +68,17 @@ public sealed class StatusWriterTests
         var now = new DatasetStatus { Phase = newPhase, ClassNames = ["a"] };
         Assert.Equal(changed, StatusWriter.HasChanged(old, now));
     }
+
+    [Fact]
+    public async Task UpdateStatusIfChanged_ObjectDeletedMeanwhile_ReturnsWithoutThrowing()
+    {
+        var kube = new InMemoryKube(KubeSamples.Dataset());
+        var store = kube.Store<Dataset>();
+        var ds = (await store.GetAsync(KubeSamples.Key, default))!;
+        await store.DeleteAsync(KubeSamples.Key, default);
+
+        var result = await store.UpdateStatusIfChangedAsync(ds, Preparing(), default);
+        Assert.Equal("Preparing", result.Status!.Phase);
+        Assert.Null(kube.Get<Dataset>(KubeSamples.Key));
+    }
 }

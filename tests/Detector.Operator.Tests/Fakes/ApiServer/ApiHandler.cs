@@ -51,6 +51,8 @@ internal sealed class ApiHandler(ObjectStore store, IReadOnlyList<ResourceType> 
                 throw new ApiError(404, "NotFound", "the server could not find the requested resource");
             if (path.Subresource is not null && !(path.Subresource == "status" && path.Type.HasStatusSubresource && path.Name is not null))
                 throw new ApiError(404, "NotFound", "the server could not find the requested resource");
+            if (!string.IsNullOrEmpty(request.Query["dryRun"]))
+                throw ApiError.BadRequest("the fake API server does not implement dryRun");
             if (watch)
             {
                 Record(call with { StatusCode = 200 });

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Detector.Operator.Validation;
 using k8s.Models;
 
 namespace Detector.Operator.Tests.Fakes.ApiServer;
@@ -49,16 +50,16 @@ public static class CustomResourceAdmission
                         obj.Remove(key);
                 }
                 return obj;
-            case JsonObject obj when schema.AdditionalProperties is V1JSONSchemaProps valueSchema:
+            case JsonObject obj when SchemaNodes.AdditionalProperties(schema) is { } valueSchema:
                 foreach (var (key, value) in obj.ToList())
                     obj[key] = Prune(value?.DeepClone(), valueSchema);
                 return obj;
-            case JsonObject obj when schema.AdditionalProperties is null && schema.Type == "object":
+            case JsonObject obj when schema.Type == "object":
                 // An object schema with neither properties nor additionalProperties keeps nothing.
                 foreach (var key in obj.Select(p => p.Key).ToList())
                     obj.Remove(key);
                 return obj;
-            case JsonArray array when schema.Items is V1JSONSchemaProps itemSchema:
+            case JsonArray array when SchemaNodes.Items(schema) is { } itemSchema:
                 for (var i = 0; i < array.Count; i++)
                     array[i] = Prune(array[i]?.DeepClone(), itemSchema);
                 return array;
@@ -72,7 +73,7 @@ public static class CustomResourceAdmission
     {
         if (node is JsonObject obj)
             ApplyDefaults(obj, schema);
-        else if (node is JsonArray array && schema.Items is V1JSONSchemaProps itemSchema)
+        else if (node is JsonArray array && SchemaNodes.Items(schema) is { } itemSchema)
             foreach (var item in array)
                 Default(item, itemSchema);
         return node;

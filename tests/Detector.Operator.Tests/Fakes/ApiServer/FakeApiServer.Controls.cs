@@ -8,6 +8,17 @@ public sealed partial class FakeApiServer
     /// <summary>Every request served so far, in order.</summary>
     public IReadOnlyList<ApiCall> Requests => _handler.Log;
 
+    /// <summary>
+    /// The distinct RBAC permissions the requests so far used, as (apiGroup, resource[/subresource], verb), sorted:
+    /// what a ClusterRole must grant for the same run to succeed on a real cluster.
+    /// </summary>
+    public IReadOnlyList<(string Group, string Resource, string Verb)> UsedPermissions() =>
+        Requests.Where(r => r.Resource is not null && r.Verb is not null)
+            .Select(r => (r.Group!, r.Subresource is null ? r.Resource! : $"{r.Resource}/{r.Subresource}", r.Verb!))
+            .Distinct()
+            .OrderBy(p => p.Item1, StringComparer.Ordinal).ThenBy(p => p.Item2, StringComparer.Ordinal).ThenBy(p => p.Item3, StringComparer.Ordinal)
+            .ToList();
+
     /// <summary>Empties the request log (e.g. before the phase a test asserts on).</summary>
     public void ClearRequests() => _handler.ClearLog();
 
@@ -70,15 +81,18 @@ public sealed partial class FakeApiServer
 
     /// <summary>
     /// Marks a Job succeeded the way the Job controller does (1.31+): SuccessCriteriaMet then Complete conditions,
-    /// succeeded = completions, completionTime set.
+    /// succeeded = completions, completionTime set, and for Indexed Jobs completedIndexes covering every index.
     /// </summary>
     public JsonObject SetJobSucceeded(string ns, string name)
     {
         var job = Get("jobs", ns, name) ?? throw new ArgumentException($"no Job {ns}/{name}");
         var now = ObjectSemantics.Timestamp(_time.GetUtcNow());
         var status = JobStatus(job, now);
-        status["succeeded"] = job["spec"]?["completions"]?.GetValue<int>() ?? 1;
+        var completions = job["spec"]?["completions"]?.GetValue<int>() ?? 1;
+        status["succeeded"] = completions;
         status["completionTime"] = now;
+        if (job["spec"]?["completionMode"]?.GetValue<string>() == "Indexed")
+            status["completedIndexes"] = completions == 1 ? "0" : $"0-{completions - 1}";
         status["conditions"] = new JsonArray(
             JobCondition("SuccessCriteriaMet", "CompletionsReached", "Reached expected number of succeeded pods", now),
             JobCondition("Complete", "CompletionsReached", "Reached expected number of succeeded pods", now));

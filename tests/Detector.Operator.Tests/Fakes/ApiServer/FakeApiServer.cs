@@ -49,7 +49,7 @@ public sealed partial class FakeApiServer : IAsyncDisposable
     {
         options ??= new FakeApiServerOptions();
         var resources = ResourceType.BuiltIn.Concat(CrdLoader.Load(options)).ToList();
-        var store = new ObjectStore(options.Time, CustomResourceAdmission.Admit, options.HistoryLimit);
+        var store = new ObjectStore(options.Time, BuiltInAdmission.Admit, options.HistoryLimit);
         var handler = new ApiHandler(store, resources);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });

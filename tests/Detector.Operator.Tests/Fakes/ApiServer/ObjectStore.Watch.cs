@@ -48,6 +48,7 @@ public sealed partial class ObjectStore
                     watch.Deliver(change);
             }
             _watches.Add(watch);
+            Signal();
         }
         return watch;
     }
@@ -71,6 +72,7 @@ public sealed partial class ObjectStore
             foreach (var watch in _watches)
                 watch.Complete();
             _watches.Clear();
+            Signal();
         }
     }
 
@@ -91,7 +93,8 @@ public sealed partial class ObjectStore
     internal void Unregister(StoreWatch watch)
     {
         lock (_gate)
-            _watches.Remove(watch);
+            if (_watches.Remove(watch))
+                Signal();
     }
 
     // Stores the change, records it in history, fans it out to the watches and wakes waiters. Caller holds the lock.
@@ -121,6 +124,12 @@ public sealed partial class ObjectStore
         }
         foreach (var watch in _watches)
             watch.Deliver(change);
+        Signal();
+    }
+
+    // Wakes everything waiting for a change (WaitForAsync); watches opening and closing count as changes too.
+    private void Signal()
+    {
         var signal = _changed;
         _changed = NewSignal();
         signal.SetResult();

@@ -40,7 +40,7 @@ public sealed partial class ObjectStore(
         get { lock (_gate) return _resourceVersion; }
     }
 
-    /// <summary>Completes at the next change of the store (any write, also an ignored no-op is not a change).</summary>
+    /// <summary>Completes at the next change: a committed write, or a watch opening or closing (a skipped no-op write is no change).</summary>
     public Task NextChange
     {
         get { lock (_gate) return _changed.Task; }
@@ -192,8 +192,7 @@ public sealed partial class ObjectStore(
             metadata["creationTimestamp"] = Timestamp(time.GetUtcNow());
             if (type.HasStatusSubresource)
                 obj.Remove("status");
-            if (type.IsCustom)
-                obj = admit(type, obj, null);
+            obj = admit(type, obj, null);
         }
         else
         {
@@ -237,7 +236,7 @@ public sealed partial class ObjectStore(
         if (MetaString(stored, "deletionTimestamp") is not null && AddedFinalizers(stored, next) is { Count: > 0 } added)
             throw ApiError.Invalid(type.Kind, name, [new FieldCause("metadata.finalizers",
                 $"Forbidden: no new finalizers can be added if the object is being deleted, found new finalizers []string{{\"{string.Join("\", \"", added)}\"}}", "FieldValueForbidden")]);
-        if (type.IsCustom && mode != WriteMode.Raw)
+        if (mode != WriteMode.Raw)
             next = admit(type, next, stored);
         if (type.TracksGeneration && mode != WriteMode.Status && SpecChanged(stored, next, type.HasStatusSubresource))
             Metadata(next)["generation"] = Generation(stored) + 1;
