@@ -73,6 +73,8 @@ public sealed class RbacTests
         await env.WriteManifestAsync(good.Status!.Outputs!.Prefix!, DatasetStatusMapperTests.Manifest());
         env.Api.SetJobSucceeded(OperatorEnvironment.Namespace, env.Jobs.Single(j => j.Metadata.Name != brokenJob).Metadata.Name);
         await env.WaitForPhaseAsync("good", DatasetPhases.Ready);
+        // Events are written in the background; wait for them so their requests are in the log.
+        await env.WaitForAsync(e => e.Api.List("events", OperatorEnvironment.Namespace).Count(ev => ev["reason"]?.GetValue<string>() is "Ready" or "JobFailed") == 2);
         env.Api.Delete("datasets", OperatorEnvironment.Namespace, "good");
         await env.WaitForAsync(e => e.Dataset("good") is null);
         await env.StopOperatorAsync();

@@ -43,7 +43,8 @@ public sealed class DatasetLifecycleTests
         Assert.True(Conditions.IsTrue(ready.Conditions, Conditions.Ready));
         Assert.Equal(dataset.Status.Outputs.Prefix + "train.rec", ready.Outputs!.TrainRec);
         Assert.Single(env.Jobs);
-        Assert.Contains(env.Api.List("events", OperatorEnvironment.Namespace), e => e["reason"]?.GetValue<string>() == DatasetPhases.Ready);
+        // Events are recorded in the background (best effort), so they may land after the status.
+        await env.WaitForAsync(e => e.Api.List("events", OperatorEnvironment.Namespace).Any(ev => ev["reason"]?.GetValue<string>() == DatasetPhases.Ready));
     }
 
     [SkippableFact]
@@ -174,8 +175,8 @@ public sealed class DatasetLifecycleTests
         Assert.Contains("BackoffLimitExceeded", status.FailureReason);
         Assert.Contains("labels/train/img_42.txt:3", status.FailureReason);
         Assert.True(Conditions.IsTrue(status.Conditions, Conditions.Stalled));
-        Assert.Contains(env.Api.List("events", OperatorEnvironment.Namespace),
-            e => e["type"]?.GetValue<string>() == "Warning" && e["reason"]?.GetValue<string>() == DatasetPhases.JobFailedReason);
+        await env.WaitForAsync(e => e.Api.List("events", OperatorEnvironment.Namespace)
+            .Any(ev => ev["type"]?.GetValue<string>() == "Warning" && ev["reason"]?.GetValue<string>() == DatasetPhases.JobFailedReason));
     }
 
     [SkippableFact]
