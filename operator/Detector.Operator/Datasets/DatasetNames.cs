@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Detector.Operator.Api.V1Alpha1;
+using Detector.Operator.Runtime;
 
 namespace Detector.Operator.Datasets;
 
@@ -19,7 +20,7 @@ public static class DatasetNames
     public const int MaxNameLength = 63;
 
     /// <summary>The finalizer that deletes Jobs (and, with deletionPolicy Delete, the prepared data) before the Dataset goes.</summary>
-    public const string Finalizer = ApiGroup.Name + "/cleanup";
+    public const string Finalizer = Finalizers.Cleanup;
 
     /// <summary>Label with the Dataset name, on Jobs and their pods.</summary>
     public const string DatasetLabel = ApiGroup.Name + "/dataset";

@@ -97,9 +97,16 @@ public static class DatasetRequests
     private static IEnumerable<string> StorageArgs(DatasetJobSettings settings)
     {
         if (!string.IsNullOrEmpty(settings.S3EndpointUrl))
-            yield return "--s3-endpoint-url=" + settings.S3EndpointUrl;
+        {
+            yield return "--s3-endpoint-url";
+            yield return settings.S3EndpointUrl;
+        }
         if (settings.S3ForcePathStyle)
+        {
+            // An explicit value: the option takes zero or one argument, and --shard may follow it.
             yield return "--s3-force-path-style";
+            yield return "true";
+        }
     }
 
     private static V1Job Job(Dataset dataset, string name, string specHash, string component, IReadOnlyList<string> args, DatasetJobSettings settings)

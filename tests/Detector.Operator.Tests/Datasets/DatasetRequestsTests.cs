@@ -43,7 +43,7 @@ public sealed class DatasetRequestsTests
         GoldenFiles.AssertJson("dataset-merge-job.json", job);
         Assert.Equal(
             ["prepare", "merge", "--output", DatasetNames.OutputPrefix(dataset, hash), "--shards", "4",
-             "--s3-endpoint-url=http://minio.storage:9000", "--s3-force-path-style"],
+             "--s3-endpoint-url", "http://minio.storage:9000", "--s3-force-path-style", "true"],
             job.Spec.Template.Spec.Containers[0].Args);
     }
 
