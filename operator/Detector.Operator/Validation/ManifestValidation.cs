@@ -59,7 +59,12 @@ public static class ManifestValidation
             if (manifest["apiVersion"]?.ToString() != ApiGroup.ApiVersion)
                 errors.Add(new("apiVersion", $"Unsupported value: \"{manifest["apiVersion"]}\": supported values: \"{ApiGroup.ApiVersion}\""));
             if (manifest["metadata"]?["name"] is null) errors.Add(new("metadata.name", "Required value"));
-            errors.AddRange(SpecValidation.ValidateManifest(manifest));
+            if (Crds.CrdGenerator.ForKind(kind) is null)
+            {
+                var kinds = string.Join(", ", Crds.CrdGenerator.Kinds.Select(k => $"\"{k.Name}\""));
+                errors.Add(new("kind", $"Unsupported value: \"{kind}\": supported values: {kinds}"));
+            }
+            else errors.AddRange(SpecValidation.ValidateManifest(manifest));
             if (policy is not null && errors.Count == 0)
             {
                 var ns = (manifest["metadata"]?["namespace"] as JsonValue)?.ToString() ?? defaultNamespace;

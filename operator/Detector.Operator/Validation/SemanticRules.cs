@@ -137,6 +137,9 @@ public static partial class SemanticRules
             yield return new("spec.spot.maxWaitSeconds", $"must be at least stoppingCondition.maxRuntimeSeconds ({stopping.MaxRuntimeSeconds})");
         if (spot is { Enabled: true } && resources.KeepAliveSeconds > 0)
             yield return new("spec.resources.keepAliveSeconds", "warm pools are not available with spot training");
+        // The built-in Object Detection algorithm trains on GPU families only (P2, P3, G4dn, G5 documented).
+        if (!resources.InstanceType.StartsWith("ml.p", StringComparison.Ordinal) && !resources.InstanceType.StartsWith("ml.g", StringComparison.Ordinal))
+            yield return new("spec.resources.instanceType", $"Invalid value: \"{resources.InstanceType}\": Object Detection trains on GPU instances (ml.p*, ml.g*)");
         if (hp.KvStore is not null && resources.InstanceCount == 1)
             yield return new("spec.hyperparameters.kvStore", "only used with more than one instance (resources.instanceCount)");
         if (hp.FreezeLayerPattern is { } pattern && !IsRegex(pattern))

@@ -26,6 +26,18 @@ public class ApiTypesTests
     }
 
     [Fact]
+    public void KubernetesEntityAttribute_AgreesWithTheCrd()
+    {
+        foreach (var type in CrdGenerator.Kinds)
+        {
+            var entity = type.GetCustomAttribute<k8s.Models.KubernetesEntityAttribute>()!;
+            var crd = CrdGenerator.ForKind(type.Name)!;
+            Assert.Equal((crd.Spec.Group, crd.Spec.Versions[0].Name, crd.Spec.Names.Kind, crd.Spec.Names.Plural),
+                (entity.Group, entity.ApiVersion, entity.Kind, entity.PluralName));
+        }
+    }
+
+    [Fact]
     public void Kinds_SetApiVersionAndKind()
     {
         foreach (var type in CrdGenerator.Kinds)

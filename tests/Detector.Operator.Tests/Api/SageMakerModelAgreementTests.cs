@@ -68,6 +68,19 @@ public class SageMakerModelAgreementTests
     public void DefaultAndSampleInstanceTypes_AreInTheModelEnum(string shapeName, string instanceType) =>
         Assert.Contains(instanceType, s_shapes.Value.GetProperty(shapeName).GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
 
+    [SkippableTheory]
+    [InlineData("TrainingRun", "spec.resources.instanceType", "TrainingInstanceType")]
+    [InlineData("DetectionEndpoint", "spec.instanceType", "ProductionVariantInstanceType")]
+    public void InstanceTypePattern_AcceptsEveryInstanceTypeOfTheModel(string kind, string path, string shapeName)
+    {
+        // A pattern rather than the enum: new instance types appear often and must not need a new CRD.
+        var node = Node(kind, path);
+        var regex = new System.Text.RegularExpressions.Regex(node.Pattern);
+        var rejected = s_shapes.Value.GetProperty(shapeName).GetProperty("enum").EnumerateArray()
+            .Select(e => e.GetString()!).Where(type => !regex.IsMatch(type) || type.Length > node.MaxLength).ToList();
+        Assert.True(rejected.Count == 0, "rejected: " + string.Join(", ", rejected));
+    }
+
     [SkippableFact]
     public void ObjectNamePattern_IsAnchored_LikeEveryPatternWeEmit()
     {

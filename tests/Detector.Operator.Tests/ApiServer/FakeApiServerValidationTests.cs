@@ -33,6 +33,7 @@ public sealed class FakeApiServerValidationTests : IAsyncLifetime
         var status = JsonNode.Parse(error.Response.Content)!;
         Assert.Equal(422, (int)error.Response.StatusCode);
         Assert.Equal("Invalid", status["reason"]!.GetValue<string>());
+        Assert.StartsWith($"Widget.test.detector.dev \"a\" is invalid: {field}: ", status["message"]!.GetValue<string>());
         var cause = Assert.Single(status["details"]!["causes"]!.AsArray());
         Assert.Equal((field, reason), (cause!["field"]!.GetValue<string>(), cause["reason"]!.GetValue<string>()));
         Assert.Null(_server.Get("widgets", Widgets.Namespace, "a"));

@@ -72,6 +72,24 @@ public sealed class FakeApiServerWatchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Watch_BookmarkInterval_SendsBookmarkWhenTimeAdvances()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        await using var server = await FakeApiServer.StartAsync(new FakeApiServerOptions
+        {
+            LoadRepositoryCrds = false, CrdYaml = [Widgets.Crd], Time = time, BookmarkInterval = TimeSpan.FromMinutes(1),
+        });
+        using var client = server.CreateClient();
+        var created = await client.CreateAsync(Widgets.New("a"));
+        var collecting = CollectAsync(client, Widgets.ResourceVersion(created), count: 1);
+        await server.WaitForAsync(s => s.Store.OpenWatchCount == 1, s_timeout);
+
+        time.Advance(TimeSpan.FromMinutes(1));
+
+        Assert.Equal(WatchEventType.Bookmark, Assert.Single(await collecting).Type);
+    }
+
+    [Fact]
     public async Task Watch_AfterExpireHistory_GetsErrorEvent410Expired()
     {
         using var client = _server.CreateClient();

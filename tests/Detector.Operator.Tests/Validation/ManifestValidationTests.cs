@@ -115,6 +115,15 @@ public class ManifestValidationTests
     }
 
     [Fact]
+    public void Validate_UnknownDetectorKind_NamesTheKindField()
+    {
+        var report = ManifestValidation.Validate("t.yaml", "apiVersion: detector.dev/v1alpha1\nkind: Datset\nmetadata: {name: x}\nspec: {}\n", null);
+        var problem = Assert.Single(report.Problems);
+        Assert.Equal("kind", problem.Error.Field);
+        Assert.Contains("\"Dataset\"", problem.Error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_InvalidYaml_ReportsTheFile()
     {
         var report = ManifestValidation.Validate("bad.yaml", "a: [1, 2", null);

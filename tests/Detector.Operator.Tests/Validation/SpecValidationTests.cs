@@ -145,6 +145,8 @@ public class SpecValidationTests
         Assert.Contains(SpecValidation.Validate(s_training with { Hyperparameters = new ObjectDetectionHyperparameters { FreezeLayerPattern = "([" } }),
             e => e.Field == "spec.hyperparameters.freezeLayerPattern");
         Assert.Contains(SpecValidation.Validate(s_training with { Resources = new TrainingResources { InstanceType = "p3.2xlarge" } }), e => e.Field == "spec.resources.instanceType");
+        Assert.Contains(SpecValidation.Validate(s_training with { Resources = new TrainingResources { InstanceType = "ml.m5.xlarge" } }), e => e.Field == "spec.resources.instanceType");
+        Assert.Empty(SpecValidation.Validate(s_training with { Resources = new TrainingResources { InstanceType = "ml.g5.12xlarge", InstanceCount = 2 } }));
     }
 
     [Theory]

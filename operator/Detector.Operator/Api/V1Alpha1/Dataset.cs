@@ -13,6 +13,7 @@ namespace Detector.Operator.Api.V1Alpha1;
 [PrinterColumn("Boxes", "integer", ".status.counts.boxes", Order = 3, Description = "Boxes packed.")]
 [PrinterColumn("Skipped", "integer", ".status.counts.skipped", Order = 4, Description = "Items left out; reasons are in report.json.")]
 [PrinterColumn("Output", "string", ".status.outputs.prefix", Order = 5, Priority = 1, Description = "Prefix of the prepared files.")]
+[KubernetesEntity(Group = ApiGroup.Name, ApiVersion = ApiGroup.Version, Kind = KindName, PluralName = Plural)]
 public sealed class Dataset : CustomResource<DatasetSpec, DatasetStatus>
 {
     /// <summary>The kind name.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using k8s.Models;
 
 namespace Detector.Operator.Api.V1Alpha1;
 
@@ -12,6 +13,7 @@ namespace Detector.Operator.Api.V1Alpha1;
 [PrinterColumn("Version", "integer", ".status.deployedVersion", Order = 3, Description = "The model version being served.")]
 [PrinterColumn("Instance", "string", ".spec.instanceType", Order = 4, Priority = 1, Description = "Instance type.")]
 [PrinterColumn("URL", "string", ".status.url", Order = 5, Priority = 1, Description = "Invocation URL.")]
+[KubernetesEntity(Group = ApiGroup.Name, ApiVersion = ApiGroup.Version, Kind = KindName, PluralName = Plural)]
 public sealed class DetectionEndpoint : CustomResource<DetectionEndpointSpec, DetectionEndpointStatus>
 {
     /// <summary>The kind name.</summary>

@@ -12,6 +12,7 @@ namespace Detector.Operator.Api.V1Alpha1;
 [PrinterColumn("Latest", "integer", ".status.latestVersion", Order = 2, Description = "Newest registered version.")]
 [PrinterColumn("Approved", "integer", ".status.latestApprovedVersion", Order = 3, Description = "Newest approved version.")]
 [PrinterColumn("Group", "string", ".status.modelPackageGroupName", Order = 4, Priority = 1, Description = "Model package group.")]
+[KubernetesEntity(Group = ApiGroup.Name, ApiVersion = ApiGroup.Version, Kind = KindName, PluralName = Plural)]
 public sealed class RegisteredModel : CustomResource<RegisteredModelSpec, RegisteredModelStatus>
 {
     /// <summary>The kind name.</summary>

@@ -10,6 +10,7 @@ namespace Detector.Operator.Api.V1Alpha1;
 [PrinterColumn("mAP", "number", ".status.mAP", Order = 3, Description = "Final validation mAP.")]
 [PrinterColumn("Status", "string", ".status.secondaryStatus", Order = 4, Priority = 1, Description = "SageMaker's secondary status.")]
 [PrinterColumn("Job", "string", ".status.trainingJobName", Order = 5, Priority = 1, Description = "SageMaker training job name.")]
+[KubernetesEntity(Group = ApiGroup.Name, ApiVersion = ApiGroup.Version, Kind = KindName, PluralName = Plural)]
 public sealed class TrainingRun : CustomResource<TrainingRunSpec, TrainingRunStatus>
 {
     /// <summary>The kind name.</summary>

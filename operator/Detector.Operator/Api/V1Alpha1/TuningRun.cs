@@ -10,6 +10,7 @@ namespace Detector.Operator.Api.V1Alpha1;
 [PrinterColumn("Running", "integer", ".status.counters.inProgress", Order = 3, Description = "Training jobs in progress.")]
 [PrinterColumn("Best mAP", "number", ".status.bestTrainingJob.mAP", Order = 4, Description = "Validation mAP of the best training job.")]
 [PrinterColumn("Best Job", "string", ".status.bestTrainingJob.name", Order = 5, Priority = 1, Description = "The best training job.")]
+[KubernetesEntity(Group = ApiGroup.Name, ApiVersion = ApiGroup.Version, Kind = KindName, PluralName = Plural)]
 public sealed class TuningRun : CustomResource<TuningRunSpec, TuningRunStatus>
 {
     /// <summary>The kind name.</summary>

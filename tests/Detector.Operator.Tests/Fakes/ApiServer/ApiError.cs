@@ -44,11 +44,17 @@ public sealed class ApiError(int code, string reason, string message, string? ki
             $"Operation cannot be fulfilled on {qualifiedResource} \"{name}\": the object has been modified; please apply your changes to the latest version and try again",
             Plural(qualifiedResource), name);
 
-    /// <summary>422 Invalid with causes, message in the real server's shape.</summary>
-    public static ApiError Invalid(string kind, string name, IReadOnlyList<FieldCause> causes) =>
-        new(422, "Invalid",
-            $"{kind} \"{name}\" is invalid: " + string.Join(", ", causes.Select(c => $"{c.Field}: {c.Message}")),
-            kind, name, causes);
+    /// <summary>
+    /// 422 Invalid with causes, message in the real server's shape:
+    /// <c>Widget.test.dev "a" is invalid: spec.size: …</c>, several causes in brackets.
+    /// </summary>
+    public static ApiError Invalid(ResourceType type, string name, IReadOnlyList<FieldCause> causes)
+    {
+        var qualifiedKind = type.Group.Length == 0 ? type.Kind : $"{type.Kind}.{type.Group}";
+        var list = string.Join(", ", causes.Select(c => $"{c.Field}: {c.Message}"));
+        return new(422, "Invalid", $"{qualifiedKind} \"{name}\" is invalid: " + (causes.Count == 1 ? list : $"[{list}]"),
+            type.Kind, name, causes);
+    }
 
     /// <summary>400 BadRequest.</summary>
     public static ApiError BadRequest(string message) => new(400, "BadRequest", message);

@@ -10,6 +10,8 @@ namespace Detector.Operator.Tests.Fakes.ApiServer;
 /// </summary>
 public static class BuiltInAdmission
 {
+    private static readonly ResourceType s_jobs = ResourceType.BuiltIn.Single(t => t.Plural == "jobs");
+
     /// <summary>Dispatches to the custom-resource or built-in rules; other kinds pass through unchanged.</summary>
     public static JsonObject Admit(ResourceType type, JsonObject obj, JsonObject? old) => (type.Group, type.Plural) switch
     {
@@ -28,7 +30,7 @@ public static class BuiltInAdmission
     {
         var result = (JsonObject)job.DeepClone();
         if (result["spec"] is not JsonObject spec)
-            throw ApiError.Invalid("Job", ObjectSemantics.MetaString(job, "name") ?? "", [new FieldCause("spec.template", "Required value", "FieldValueRequired")]);
+            throw ApiError.Invalid(s_jobs, ObjectSemantics.MetaString(job, "name") ?? "", [new FieldCause("spec.template", "Required value", "FieldValueRequired")]);
         if (spec["completions"] is null && spec["parallelism"] is null)
             spec["completions"] = 1;
         spec["parallelism"] ??= 1;
@@ -44,7 +46,7 @@ public static class BuiltInAdmission
                 .Select(field => new FieldCause($"spec.{field}", $"Invalid value: {Show(spec[field])}: field is immutable"))
                 .ToList();
             if (causes.Count > 0)
-                throw ApiError.Invalid("Job.batch", ObjectSemantics.MetaString(job, "name") ?? "", causes);
+                throw ApiError.Invalid(s_jobs, ObjectSemantics.MetaString(job, "name") ?? "", causes);
         }
         return result;
     }

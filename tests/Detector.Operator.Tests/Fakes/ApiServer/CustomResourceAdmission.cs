@@ -30,7 +30,7 @@ public static class CustomResourceAdmission
         ApplyDefaults(admitted, schema);
         var causes = SchemaValidation.Validate(schema, admitted, old);
         if (causes.Count > 0)
-            throw ApiError.Invalid(type.Kind, ObjectSemantics.MetaString(admitted, "name") ?? "", causes);
+            throw ApiError.Invalid(type, ObjectSemantics.MetaString(admitted, "name") ?? "", causes);
         return admitted;
     }
 

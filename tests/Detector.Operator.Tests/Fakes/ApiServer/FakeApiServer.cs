@@ -24,6 +24,7 @@ public sealed partial class FakeApiServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ApiHandler _handler;
     private readonly TimeProvider _time;
+    private ITimer? _bookmarks;
 
     private FakeApiServer(WebApplication app, ApiHandler handler, ObjectStore store, IReadOnlyList<ResourceType> resources, Uri baseUrl, TimeProvider time)
     {
@@ -59,7 +60,10 @@ public sealed partial class FakeApiServer : IAsyncDisposable
         app.Run(handler.HandleAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new FakeApiServer(app, handler, store, resources, new Uri(address.Replace("[::]", "127.0.0.1") + "/"), options.Time);
+        var server = new FakeApiServer(app, handler, store, resources, new Uri(address.Replace("[::]", "127.0.0.1") + "/"), options.Time);
+        if (options.BookmarkInterval is { } interval)
+            server._bookmarks = options.Time.CreateTimer(_ => store.SendBookmarks(), null, interval, interval);
+        return server;
     }
 
     /// <summary>Client configuration pointing at this server (plain HTTP, no credentials).</summary>
@@ -100,6 +104,7 @@ public sealed partial class FakeApiServer : IAsyncDisposable
     /// <summary>Stops the server, ending open watches first.</summary>
     public async ValueTask DisposeAsync()
     {
+        _bookmarks?.Dispose();
         Store.CloseWatches();
         await _app.StopAsync();
         await _app.DisposeAsync();

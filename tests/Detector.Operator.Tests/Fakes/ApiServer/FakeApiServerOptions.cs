@@ -12,6 +12,13 @@ public sealed record FakeApiServerOptions
     /// <summary>Clock for creationTimestamp, deletionTimestamp and Job condition times.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>
+    /// When set, a BOOKMARK goes to every watch that allowed bookmarks at this interval (on <see cref="Time"/>, so a
+    /// FakeTimeProvider drives it), as the real server does about once a minute. Null (default): only
+    /// <see cref="FakeApiServer.SendBookmarks"/> sends them, which keeps event sequences deterministic.
+    /// </summary>
+    public TimeSpan? BookmarkInterval { get; init; }
+
     /// <summary>How many changes the watch history keeps; resuming from before them gets 410 Expired.</summary>
     public int HistoryLimit { get; init; } = 1000;
 }

@@ -174,7 +174,7 @@ public sealed partial class ObjectStore(
         {
             var prefix = MetaString(obj, "generateName");
             if (string.IsNullOrEmpty(prefix))
-                throw ApiError.Invalid(type.Kind, "", [new FieldCause("metadata.name", "Required value: name or generateName is required", "FieldValueRequired")]);
+                throw ApiError.Invalid(type, "", [new FieldCause("metadata.name", "Required value: name or generateName is required", "FieldValueRequired")]);
             do name = GenerateName(prefix, _random);
             while (Find(type, ns, name) is not null);
             metadata["name"] = name;
@@ -218,7 +218,7 @@ public sealed partial class ObjectStore(
         if (string.IsNullOrEmpty(resourceVersion))
         {
             if (requireResourceVersion && !type.AllowUnconditionalUpdate)
-                throw ApiError.Invalid(type.Kind, name, [new FieldCause("metadata.resourceVersion", "Invalid value: 0x0: must be specified for an update")]);
+                throw ApiError.Invalid(type, name, [new FieldCause("metadata.resourceVersion", "Invalid value: 0x0: must be specified for an update")]);
         }
         else if (resourceVersion != MetaString(stored, "resourceVersion"))
             throw ApiError.Conflict(type.QualifiedName, name);
@@ -234,7 +234,7 @@ public sealed partial class ObjectStore(
         Metadata(next)["resourceVersion"] = MetaString(stored, "resourceVersion");
 
         if (MetaString(stored, "deletionTimestamp") is not null && AddedFinalizers(stored, next) is { Count: > 0 } added)
-            throw ApiError.Invalid(type.Kind, name, [new FieldCause("metadata.finalizers",
+            throw ApiError.Invalid(type, name, [new FieldCause("metadata.finalizers",
                 $"Forbidden: no new finalizers can be added if the object is being deleted, found new finalizers []string{{\"{string.Join("\", \"", added)}\"}}", "FieldValueForbidden")]);
         if (mode != WriteMode.Raw)
             next = admit(type, next, stored);
@@ -251,72 +251,6 @@ public sealed partial class ObjectStore(
         }
         Commit(type, Key(ns, name), next, "MODIFIED", previous: stored);
         return next;
-    }
-
-    // Removes the object, or with finalizers marks it for deletion (which also bumps generation, as the real server does).
-    private JsonObject DeleteLocked(ResourceType type, JsonObject stored)
-    {
-        var key = Key(MetaString(stored, "namespace"), MetaString(stored, "name")!);
-        if (Finalizers(stored).Count == 0)
-        {
-            Commit(type, key, null, "DELETED", previous: stored);
-            return stored;
-        }
-        if (MetaString(stored, "deletionTimestamp") is not null)
-            return stored;
-        var marked = Clone(stored);
-        var metadata = Metadata(marked);
-        metadata["deletionTimestamp"] = Timestamp(time.GetUtcNow());
-        metadata["deletionGracePeriodSeconds"] = 0;
-        if (type.TracksGeneration)
-            metadata["generation"] = Generation(stored) + 1;
-        Commit(type, key, marked, "MODIFIED", previous: stored);
-        return marked;
-    }
-
-    // Background garbage collection: an object all of whose owners are gone is deleted (finalizers respected).
-    private void CollectGarbage()
-    {
-        while (true)
-        {
-            var uids = _objects.Values.SelectMany(o => o.Values).Select(o => MetaString(o, "uid")).OfType<string>().ToHashSet();
-            var victims = _objects
-                .SelectMany(t => t.Value.Values.Select(o => (Type: t.Key, Object: o)))
-                .Where(v => OwnerUids(v.Object) is { Count: > 0 } owners && !owners.Any(uids.Contains))
-                .Where(v => MetaString(v.Object, "deletionTimestamp") is null || Finalizers(v.Object).Count == 0)
-                .ToList();
-            if (victims.Count == 0)
-                return;
-            foreach (var (type, obj) in victims)
-                DeleteLocked(type, obj);
-        }
-    }
-
-    private void OrphanDependents(string? ownerUid)
-    {
-        foreach (var (type, objects) in _objects)
-            foreach (var obj in objects.Values.ToList())
-            {
-                if (!OwnerUids(obj).Contains(ownerUid ?? "")) continue;
-                var next = Clone(obj);
-                var refs = (JsonArray)next["metadata"]!["ownerReferences"]!;
-                foreach (var r in refs.Where(r => r?["uid"]?.GetValue<string>() == ownerUid).ToList())
-                    refs.Remove(r);
-                Commit(type, Key(MetaString(obj, "namespace"), MetaString(obj, "name")!), next, "MODIFIED", previous: obj);
-            }
-    }
-
-    private static void CheckPreconditions(ResourceType type, JsonObject stored, JsonNode? preconditions)
-    {
-        var name = MetaString(stored, "name")!;
-        if (preconditions?["uid"]?.GetValue<string>() is { } uid && uid != MetaString(stored, "uid"))
-            throw new ApiError(409, "Conflict",
-                $"Operation cannot be fulfilled on {type.QualifiedName} \"{name}\": Precondition failed: UID in precondition: {uid}, UID in object meta: {MetaString(stored, "uid")}",
-                type.Plural, name);
-        if (preconditions?["resourceVersion"]?.GetValue<string>() is { } rv && rv != MetaString(stored, "resourceVersion"))
-            throw new ApiError(409, "Conflict",
-                $"Operation cannot be fulfilled on {type.QualifiedName} \"{name}\": Precondition failed: ResourceVersion in precondition: {rv}, ResourceVersion in object meta: {MetaString(stored, "resourceVersion")}",
-                type.Plural, name);
     }
 
     private static void CheckName(JsonObject body, string name)
