@@ -218,6 +218,46 @@ public sealed class DatasetLifecycleTests
         Assert.False(string.IsNullOrEmpty(lease?.Spec?.HolderIdentity));
     }
 
+    [SkippableFact]
+    public async Task Apply_Parallelism2_RunsAnIndexedJobThenTheMergeJobThenIsReady()
+    {
+        await using var env = await OperatorEnvironment.StartAsync();
+        env.StartOperator();
+        await env.ApplyAsync(env.NewDataset("sharded", s => s with { Parallelism = 2 }));
+        await env.WaitForPhaseAsync("sharded", DatasetPhases.Preparing);
+        var shards = Assert.Single(env.Jobs);
+        Assert.Equal(("Indexed", 2), (shards.Spec.CompletionMode, shards.Spec.Completions));
+
+        env.Api.SetJobSucceeded(OperatorEnvironment.Namespace, shards.Metadata.Name);
+        await env.WaitForAsync(e => e.Jobs.Count == 2);
+        var merge = env.Jobs.Single(j => j.Metadata.Name != shards.Metadata.Name);
+        Assert.Equal(["prepare", "merge"], merge.Spec.Template.Spec.Containers[0].Args.Take(2));
+
+        await env.WriteManifestAsync(env.Dataset("sharded")!.Status!.Outputs!.Prefix!, DatasetStatusMapperTests.Manifest());
+        env.Api.SetJobSucceeded(OperatorEnvironment.Namespace, merge.Metadata.Name);
+        await env.WaitForPhaseAsync("sharded", DatasetPhases.Ready);
+    }
+
+    [SkippableFact]
+    public async Task Edit_SpecThatChangesTheData_ReplacesTheJobAndThePrefix()
+    {
+        await using var env = await OperatorEnvironment.StartAsync();
+        env.StartOperator();
+        await env.ApplyAsync(env.NewDataset("aquarium"));
+        await env.WaitForPhaseAsync("aquarium", DatasetPhases.Preparing);
+        var before = env.Dataset("aquarium")!;
+        var oldJob = Assert.Single(env.Jobs).Metadata.Name;
+
+        before.Spec = before.Spec with { Preprocessing = before.Spec.Preprocessing with { ImageSize = 300 } };
+        await env.Datasets.UpdateAsync(before, CancellationToken.None);
+        await env.WaitForAsync(e => e.Jobs.Count == 1 && e.Jobs[0].Metadata.Name != oldJob && e.Dataset("aquarium")!.Status!.ObservedGeneration == 2);
+
+        var after = env.Dataset("aquarium")!.Status!;
+        Assert.NotEqual(before.Status!.Outputs!.Prefix, after.Outputs!.Prefix);
+        Assert.Contains("--image-size", env.Jobs[0].Spec.Template.Spec.Containers[0].Args);
+        Assert.Equal("300", env.Jobs[0].Spec.Template.Spec.Containers[0].Args.SkipWhile(a => a != "--image-size").ElementAt(1));
+    }
+
     private static V1Pod FailedPod(string jobName, string message) => new()
     {
         ApiVersion = "v1",
