@@ -1,4 +1,10 @@
 using System.CommandLine;
+using System.Globalization;
+using Detector.Operator.Datasets;
+using Detector.Operator.Hosting;
+using Detector.Operator.Runtime;
+using Detector.Preprocessing.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace Detector.Operator.Cli;
 
@@ -8,12 +14,143 @@ public static class RunCommand
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
-        var command = new Command("run", "Runs the operator: watches the Detector kinds and reconciles them.");
-        command.SetAction(_ =>
+        var (command, options) = Build();
+        command.SetAction(async (parseResult, ct) =>
         {
-            Console.Error.WriteLine("detector run: not implemented yet");
-            return 2;
+            OperatorSettings settings;
+            try
+            {
+                settings = ToSettings(parseResult, options, Environment.GetEnvironmentVariable);
+            }
+            catch (FormatException e)
+            {
+                Console.Error.WriteLine($"detector run: {e.Message}");
+                return 2;
+            }
+            return await OperatorHost.RunAsync(settings, ct);
         });
         return command;
+    }
+
+    /// <summary>
+    /// Pure: the settings <c>detector run &lt;args&gt;</c> would run with, falling back to environment variables read
+    /// through <paramref name="env"/>. Throws <see cref="FormatException"/> naming the flag on bad input.
+    /// </summary>
+    public static OperatorSettings ParseSettings(IReadOnlyList<string> args, Func<string, string?> env)
+    {
+        var (command, options) = Build();
+        var parsed = command.Parse(args);
+        if (parsed.Errors.Count > 0)
+            throw new FormatException(string.Join("; ", parsed.Errors.Select(e => e.Message)));
+        return ToSettings(parsed, options, env);
+    }
+
+    private static (Command Command, RunOptions Options) Build()
+    {
+        var command = new Command("run", "Runs the operator: watches the Detector kinds and reconciles them.");
+        var options = new RunOptions();
+        foreach (var option in options.All)
+            command.Options.Add(option);
+        return (command, options);
+    }
+
+    private static OperatorSettings ToSettings(ParseResult parsed, RunOptions o, Func<string, string?> env)
+    {
+        var storage = S3StorageSettings.FromVariables(env);
+        var endpoint = parsed.GetValue(o.S3Endpoint) ?? storage.ServiceUrl;
+        var hasEndpoint = !string.IsNullOrEmpty(endpoint);
+        storage = storage with
+        {
+            ServiceUrl = endpoint,
+            ForcePathStyle = parsed.GetValue(o.S3PathStyle) ?? (storage.ForcePathStyle || hasEndpoint),
+            ChecksumWhenRequired = parsed.GetValue(o.S3Checksum) ?? (storage.ChecksumWhenRequired || hasEndpoint),
+        };
+        var podNamespace = env("POD_NAMESPACE");
+        return new OperatorSettings
+        {
+            Kubeconfig = parsed.GetValue(o.Kubeconfig),
+            Context = parsed.GetValue(o.Context),
+            Namespaces = Namespaces(parsed.GetValue(o.Namespace), parsed.GetValue(o.WatchNamespaces)),
+            Workers = parsed.GetValue(o.Workers),
+            LeaderElection = new LeaderElectionOptions
+            {
+                Enabled = parsed.GetValue(o.LeaderElect),
+                LeaseName = parsed.GetValue(o.LeaseName)!,
+                LeaseNamespace = parsed.GetValue(o.LeaseNamespace) ?? podNamespace ?? "",
+                Identity = env("POD_NAME") ?? Environment.MachineName,
+            },
+            MetricsAddress = parsed.GetValue(o.MetricsAddress),
+            PolicyFile = parsed.GetValue(o.PolicyFile),
+            Storage = storage,
+            PollInterval = ParseDuration(parsed.GetValue(o.PollInterval)!, "--poll-interval"),
+            LogFormat = parsed.GetValue(o.LogFormat)!,
+            LogLevel = parsed.GetValue(o.LogLevel),
+            Jobs = new DatasetJobSettings
+            {
+                Image = parsed.GetValue(o.Image) ?? env("DETECTOR_IMAGE") ?? "",
+                DefaultServiceAccountName = parsed.GetValue(o.JobServiceAccount),
+                // The Job gets where and how to reach storage, never the operator's own credentials.
+                S3EndpointUrl = storage.ServiceUrl,
+                S3ForcePathStyle = storage.ForcePathStyle,
+                S3ChecksumWhenRequired = storage.ChecksumWhenRequired,
+                BackoffLimit = parsed.GetValue(o.JobBackoffLimit),
+                TtlSecondsAfterFinished = parsed.GetValue(o.JobTtl),
+            },
+        };
+    }
+
+    /// <summary>Pure: <c>--namespace</c> and <c>--watch-namespaces</c> merged, trimmed and de-duplicated; empty means all.</summary>
+    public static IReadOnlyList<string> Namespaces(string? single, string? list) =>
+        [.. new[] { single }.Concat((list ?? "").Split(','))
+            .Select(n => n?.Trim() ?? "")
+            .Where(n => n.Length > 0)
+            .Distinct(StringComparer.Ordinal)];
+
+    /// <summary>Pure: <c>45</c> (seconds), <c>30s</c>, <c>2m</c>, <c>1h</c> or a TimeSpan (<c>00:00:30</c>).</summary>
+    public static TimeSpan ParseDuration(string value, string flag)
+    {
+        var text = value.Trim();
+        var (number, unit) = text.Length > 0 && char.IsLetter(text[^1]) ? (text[..^1], text[^1]) : (text, 's');
+        if (double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var amount) && amount > 0)
+        {
+            switch (unit)
+            {
+                case 's': return TimeSpan.FromSeconds(amount);
+                case 'm': return TimeSpan.FromMinutes(amount);
+                case 'h': return TimeSpan.FromHours(amount);
+            }
+        }
+        if (TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) && span > TimeSpan.Zero)
+            return span;
+        throw new FormatException($"{flag} '{value}' is not a positive duration (use 30s, 2m or 1h)");
+    }
+
+    /// <summary>The options of one <c>run</c> command instance (an option belongs to one command).</summary>
+    private sealed class RunOptions
+    {
+        public Option<string?> Kubeconfig { get; } = new("--kubeconfig") { Description = "Path of a kubeconfig file (default: in-cluster config in a pod, else KUBECONFIG or ~/.kube/config)." };
+        public Option<string?> Context { get; } = new("--context") { Description = "kubeconfig context to use (default: the current context)." };
+        public Option<string?> Namespace { get; } = new("--namespace", "-n") { Description = "Watch only this namespace." };
+        public Option<string?> WatchNamespaces { get; } = new("--watch-namespaces") { Description = "Comma-separated namespaces to watch (default: all)." };
+        public Option<int> Workers { get; } = new("--workers") { Description = "Parallel reconciles per kind.", DefaultValueFactory = _ => 2 };
+        public Option<bool> LeaderElect { get; } = new("--leader-elect") { Description = "Elect a leader through a Lease, so several replicas are safe.", DefaultValueFactory = _ => true };
+        public Option<string> LeaseName { get; } = new("--lease-name") { Description = "Name of the leader election Lease.", DefaultValueFactory = _ => "detector-operator" };
+        public Option<string?> LeaseNamespace { get; } = new("--lease-namespace") { Description = "Namespace of the Lease (default: POD_NAMESPACE)." };
+        public Option<string> MetricsAddress { get; } = new("--metrics-address") { Description = "Address of /metrics, /healthz and /readyz, e.g. :8080; empty disables.", DefaultValueFactory = _ => ":8080" };
+        public Option<string?> Image { get; } = new("--image") { Description = "Image of the dataset Jobs: the operator's own (default: DETECTOR_IMAGE)." };
+        public Option<string?> JobServiceAccount { get; } = new("--job-service-account") { Description = "Service account of dataset Jobs whose Dataset names none (it carries their S3 access)." };
+        public Option<int> JobBackoffLimit { get; } = new("--job-backoff-limit") { Description = "Pod retries before a dataset Job fails.", DefaultValueFactory = _ => 2 };
+        public Option<int> JobTtl { get; } = new("--job-ttl-seconds") { Description = "Seconds a finished dataset Job is kept.", DefaultValueFactory = _ => 7 * 24 * 3600 };
+        public Option<string?> PolicyFile { get; } = new("--policy-file") { Description = "Namespace policy (YAML/JSON): S3 prefixes, roles and service accounts per namespace." };
+        public Option<string?> S3Endpoint { get; } = new("--s3-endpoint-url") { Description = "S3 endpoint override for S3-compatible stores (default: DETECTOR_S3_ENDPOINT_URL, else AWS)." };
+        public Option<bool?> S3PathStyle { get; } = new("--s3-force-path-style") { Description = "Path-style S3 addressing (default: on when an endpoint is set)." };
+        public Option<bool?> S3Checksum { get; } = new("--s3-checksum-when-required") { Description = "Checksums only when S3 requires them, no aws-chunked uploads (default: on when an endpoint is set)." };
+        public Option<string> PollInterval { get; } = new("--poll-interval") { Description = "How often running Jobs are looked at again: seconds, or 30s, 2m.", DefaultValueFactory = _ => "30s" };
+        public Option<string> LogFormat { get; } = new("--log-format") { Description = "json (one object per line) or text.", DefaultValueFactory = _ => "json" };
+        public Option<LogLevel> LogLevel { get; } = new("--log-level") { Description = "Minimum log level.", DefaultValueFactory = _ => Microsoft.Extensions.Logging.LogLevel.Information };
+
+        public IEnumerable<Option> All => [Kubeconfig, Context, Namespace, WatchNamespaces, Workers, LeaderElect, LeaseName, LeaseNamespace,
+            MetricsAddress, Image, JobServiceAccount, JobBackoffLimit, JobTtl, PolicyFile, S3Endpoint, S3PathStyle, S3Checksum,
+            PollInterval, LogFormat, LogLevel];
     }
 }

@@ -1,0 +1,27 @@
+# syntax=docker/dockerfile:1
+# One image for the operator (`detector run`) and its dataset Jobs (`detector prepare`).
+# Build: docker build -t detector:dev .
+
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+# Project files first: the restore layer is reused until a dependency changes.
+COPY Directory.Build.props Directory.Packages.props ./
+COPY operator/Detector.Operator/Detector.Operator.csproj operator/Detector.Operator/
+COPY operator/Detector.Preprocessing/Detector.Preprocessing.csproj operator/Detector.Preprocessing/
+RUN dotnet restore operator/Detector.Operator/Detector.Operator.csproj
+COPY operator/ operator/
+RUN dotnet publish operator/Detector.Operator/Detector.Operator.csproj \
+      --configuration Release --no-restore --output /app \
+      -p:UseAppHost=true -p:DebugType=none -p:GenerateDocumentationFile=false
+
+# Chiseled: no shell, no package manager, only what .NET and ASP.NET Core (Kestrel for /metrics) need.
+FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled AS runtime
+WORKDIR /app
+COPY --from=build /app ./
+# The same non-root uid the chart and the dataset Jobs run as.
+USER 65532:65532
+ENV DOTNET_CLI_TELEMETRY_OPTOUT=1 \
+    DOTNET_NOLOGO=1
+EXPOSE 8080
+ENTRYPOINT ["/app/detector"]
+CMD ["run"]

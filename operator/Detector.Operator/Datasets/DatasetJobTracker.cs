@@ -1,0 +1,83 @@
+using Detector.Operator.Api.V1Alpha1;
+using Detector.Operator.Kube;
+using Detector.Operator.Runtime;
+using k8s.Models;
+using Microsoft.Extensions.Logging;
+
+namespace Detector.Operator.Datasets;
+
+/// <summary>
+/// Thin adapter between the Dataset reconciler and the Jobs (and, for failures, Pods) of the Kubernetes API:
+/// get-or-create by deterministic name, observe, delete.
+/// </summary>
+public sealed partial class DatasetJobTracker(IKubeStore<V1Job> jobs, IKubeStore<V1Pod> pods, ILogger<DatasetJobTracker> log)
+{
+    /// <summary>Label Kubernetes puts on a Job's pods (the older <c>batch.kubernetes.io/job-name</c> twin exists since 1.27 only).</summary>
+    public const string JobNameLabel = "job-name";
+
+    /// <summary>The Job with this name, observed; null when it does not exist.</summary>
+    public async Task<JobObservation?> GetAsync(Dataset dataset, string name, JobStage stage, CancellationToken ct)
+    {
+        var job = await jobs.GetAsync(new ObjectKey(dataset.Metadata.NamespaceProperty ?? "", name), ct);
+        return job is null ? null : await ObserveAsync(job, stage, ct);
+    }
+
+    /// <summary>
+    /// Creates the Job; when the name is already taken (a create whose answer was lost, another replica, a restart)
+    /// the existing Job is adopted, so one spec never gets two Jobs.
+    /// </summary>
+    public async Task<JobObservation> CreateAsync(Dataset dataset, V1Job job, JobStage stage, CancellationToken ct)
+    {
+        try
+        {
+            var created = await jobs.CreateAsync(job, ct);
+            LogCreated(job.Metadata.Name, dataset.Metadata.NamespaceProperty, dataset.Metadata.Name);
+            return JobObservation.From(created, stage);
+        }
+        catch (KubeConflictException)
+        {
+            var existing = await jobs.GetAsync(ObjectKey.Of(job), ct)
+                ?? throw new InvalidOperationException($"Job {ObjectKey.Of(job)} already exists but cannot be read; retrying");
+            LogAdopted(job.Metadata.Name, dataset.Metadata.NamespaceProperty, dataset.Metadata.Name);
+            return await ObserveAsync(existing, stage, ct);
+        }
+    }
+
+    /// <summary>
+    /// Deletes the Jobs this Dataset controls (background propagation removes their pods), except those of
+    /// <paramref name="keepSpecHash"/>. A Job already gone is not an error.
+    /// </summary>
+    public async Task DeleteOwnedAsync(Dataset dataset, string? keepSpecHash, CancellationToken ct)
+    {
+        var selector = $"{DatasetNames.DatasetLabel}={DatasetNames.LabelValue(dataset.Metadata.Name)}";
+        var owned = await jobs.ListAsync(dataset.Metadata.NamespaceProperty, selector, ct);
+        foreach (var job in owned)
+        {
+            if (job.ControllerOwner()?.Uid != dataset.Metadata.Uid)
+                continue;                                      // Same label, other owner: a Dataset of the same name re-created.
+            if (keepSpecHash is not null && job.GetLabel(DatasetNames.SpecHashLabel) == keepSpecHash)
+                continue;
+            await jobs.DeleteAsync(ObjectKey.Of(job), ct);
+            LogDeleted(job.Metadata.Name, dataset.Metadata.NamespaceProperty, dataset.Metadata.Name);
+        }
+    }
+
+    private async Task<JobObservation> ObserveAsync(V1Job job, JobStage stage, CancellationToken ct)
+    {
+        var observed = JobObservation.From(job, stage);
+        if (observed.State != JobState.Failed)
+            return observed;
+        // The Job condition only says pods failed; the pod's termination message says why (file and line of bad data).
+        var failedPods = await pods.ListAsync(job.Metadata.NamespaceProperty, $"{JobNameLabel}={job.Metadata.Name}", ct);
+        return observed with { PodTerminationMessage = JobObservation.TerminationMessage(failedPods) };
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Created Job {JobName} for Dataset {Namespace}/{Name}")]
+    private partial void LogCreated(string jobName, string? @namespace, string name);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Adopted existing Job {JobName} for Dataset {Namespace}/{Name}")]
+    private partial void LogAdopted(string jobName, string? @namespace, string name);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted Job {JobName} of Dataset {Namespace}/{Name}")]
+    private partial void LogDeleted(string jobName, string? @namespace, string name);
+}

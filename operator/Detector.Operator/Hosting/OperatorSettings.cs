@@ -1,0 +1,67 @@
+using Detector.Operator.Datasets;
+using Detector.Operator.Runtime;
+using Detector.Preprocessing.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Detector.Operator.Hosting;
+
+/// <summary>Everything <c>detector run</c> is configured with; built from flags and environment by <c>RunCommand</c>.</summary>
+public sealed record OperatorSettings
+{
+    /// <summary>Path of a kubeconfig file; null: in-cluster config in a pod, else the default kubeconfig.</summary>
+    public string? Kubeconfig { get; init; }
+
+    /// <summary>kubeconfig context to use; null: the current context.</summary>
+    public string? Context { get; init; }
+
+    /// <summary>Namespaces to watch; empty: all namespaces (needs cluster-wide RBAC).</summary>
+    public IReadOnlyList<string> Namespaces { get; init; } = [];
+
+    /// <summary>Parallel reconciles per kind.</summary>
+    public int Workers { get; init; } = 2;
+
+    /// <summary>Lease-based leader election (two replicas are safe).</summary>
+    public LeaderElectionOptions LeaderElection { get; init; } = new();
+
+    /// <summary>Where /metrics, /healthz and /readyz are served, e.g. <c>:8080</c> or <c>127.0.0.1:0</c>; null or empty: not served.</summary>
+    public string? MetricsAddress { get; init; } = ":8080";
+
+    /// <summary>Shapes the dataset Jobs (image, default service account, storage settings, retries, TTL).</summary>
+    public DatasetJobSettings Jobs { get; init; } = new();
+
+    /// <summary>The namespace policy file (YAML or JSON); null: no per-namespace restrictions.</summary>
+    public string? PolicyFile { get; init; }
+
+    /// <summary>How the operator itself reaches S3 (reads manifest.json, deletes prefixes); credentials from the default chain.</summary>
+    public S3StorageSettings Storage { get; init; } = S3StorageSettings.Default;
+
+    /// <summary>How often objects waiting on a Job are looked at again.</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>"json" (default, one object per line) or "text".</summary>
+    public string LogFormat { get; init; } = "json";
+
+    /// <summary>Minimum log level.</summary>
+    public LogLevel LogLevel { get; init; } = LogLevel.Information;
+
+    /// <summary>Problems that make the settings unusable, each naming its flag; empty when usable.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (Workers < 1)
+            errors.Add($"--workers must be at least 1 (got {Workers})");
+        if (PollInterval <= TimeSpan.Zero)
+            errors.Add($"--poll-interval must be positive (got {PollInterval})");
+        if (string.IsNullOrWhiteSpace(Jobs.Image))
+            errors.Add("--image (or DETECTOR_IMAGE) must name the operator's image: dataset Jobs run it");
+        if (LogFormat is not ("json" or "text"))
+            errors.Add($"--log-format must be json or text (got '{LogFormat}')");
+        if (!string.IsNullOrEmpty(MetricsAddress) && !MetricsEndpoint.TryParse(MetricsAddress, out _))
+            errors.Add($"--metrics-address '{MetricsAddress}' is not host:port or :port");
+        if (PolicyFile is not null && !File.Exists(PolicyFile))
+            errors.Add($"--policy-file {PolicyFile} does not exist");
+        if (LeaderElection.Enabled && string.IsNullOrWhiteSpace(LeaderElection.LeaseNamespace))
+            errors.Add("--lease-namespace (or POD_NAMESPACE) is required with leader election");
+        return errors;
+    }
+}

@@ -1,0 +1,165 @@
+using System.Text.Json;
+using Detector.Operator.Api.V1Alpha1;
+using Detector.Operator.Cli;
+using Detector.Operator.Hosting;
+using Detector.Operator.Kube;
+using Detector.Operator.Runtime;
+using Detector.Operator.Tests.Fakes.ApiServer;
+using Detector.Preprocessing.Outputs;
+using Detector.Preprocessing.Storage;
+using Detector.Testing;
+using k8s.Models;
+
+namespace Detector.Operator.Tests.EndToEnd;
+
+/// <summary>
+/// A fake API server, an s3rver bucket and the operator running in-process through the same entry as
+/// <c>detector run</c> (<see cref="RunCommand.ParseSettings"/> + <see cref="OperatorHost.RunAsync(OperatorSettings, CancellationToken)"/>),
+/// talking to the fake over HTTP with the real KubernetesClient and to s3rver with the real S3 client.
+/// </summary>
+public sealed class OperatorEnvironment : IAsyncDisposable
+{
+    /// <summary>The namespace the tests use.</summary>
+    public const string Namespace = "vision";
+
+    /// <summary>How long any condition may take (generous: the machine is shared).</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    private readonly string _directory;
+    private CancellationTokenSource? _stop;
+    private Task<int>? _run;
+
+    private OperatorEnvironment(FakeApiServer api, S3rverServer s3, string bucket, string directory)
+    {
+        (Api, S3, Bucket, _directory) = (api, s3, bucket, directory);
+        Kubeconfig = api.WriteKubeconfig(Path.Combine(directory, "kubeconfig"), Namespace);
+        Datasets = new KubeStore<Dataset>(api.CreateClient(), KubeResources.Dataset);
+    }
+
+    /// <summary>The fake API server.</summary>
+    public FakeApiServer Api { get; }
+
+    /// <summary>The S3 server.</summary>
+    public S3rverServer S3 { get; }
+
+    /// <summary>A bucket of this environment.</summary>
+    public string Bucket { get; }
+
+    /// <summary>kubeconfig pointing at the fake.</summary>
+    public string Kubeconfig { get; }
+
+    /// <summary>A client-side store of Datasets (what kubectl would do).</summary>
+    public IKubeStore<Dataset> Datasets { get; }
+
+    /// <summary>Starts the fake API server and takes a bucket on the shared s3rver (skips without node/npm).</summary>
+    public static async Task<OperatorEnvironment> StartAsync()
+    {
+        var s3 = S3rverServer.Shared;
+        var bucket = await s3.CreateUniqueBucketAsync("e2e");
+        var api = await FakeApiServer.StartAsync();
+        var directory = Directory.CreateTempSubdirectory("detector-e2e-").FullName;
+        return new OperatorEnvironment(api, s3, bucket, directory);
+    }
+
+    /// <summary>The <c>detector run</c> arguments of the tests; a flag in <paramref name="extra"/> replaces the default one.</summary>
+    public IReadOnlyList<string> RunArgs(params string[] extra)
+    {
+        string[][] defaults =
+        [
+            ["--kubeconfig", Kubeconfig],
+            ["--watch-namespaces", Namespace],
+            // Leader election on, as in the chart. Its Lease renewals (every 2 s) are also store changes, so they wake
+            // WaitForAsync for predicates on the request log, which by itself changes nothing in the store.
+            ["--leader-elect", "true"],
+            ["--lease-namespace", "detector-system"],
+            ["--metrics-address", ""],
+            ["--image", "registry.example/detector:e2e"],
+            ["--job-service-account", "detector-dataset"],
+            ["--s3-endpoint-url", S3.ServiceUrl],
+            ["--poll-interval", "2s"],
+            ["--log-level", "Warning"],
+        ];
+        return [.. defaults.Where(d => !extra.Contains(d[0])).SelectMany(d => d), .. extra];
+    }
+
+    /// <summary>Starts the operator as <c>detector run</c> would, with the test's S3 credentials.</summary>
+    public void StartOperator(params string[] extra)
+    {
+        if (_run is not null)
+            throw new InvalidOperationException("The operator is already running");
+        // In a pod the operator's S3 identity comes from IRSA; here s3rver's fixed keys stand in for it.
+        var settings = RunCommand.ParseSettings(RunArgs(extra), _ => null) with { Storage = S3.Settings };
+        _stop = new CancellationTokenSource();
+        _run = Task.Run(() => OperatorHost.RunAsync(settings, _stop.Token));
+    }
+
+    /// <summary>Stops the operator as SIGTERM would and returns its exit code.</summary>
+    public async Task<int> StopOperatorAsync()
+    {
+        if (_run is null)
+            return 0;
+        await _stop!.CancelAsync();
+        var code = await _run.WaitAsync(Timeout);
+        _stop.Dispose();
+        (_run, _stop) = (null, null);
+        return code;
+    }
+
+    /// <summary>A valid Dataset reading from and writing to this environment's bucket.</summary>
+    public Dataset NewDataset(string name, Func<DatasetSpec, DatasetSpec>? edit = null)
+    {
+        var spec = new DatasetSpec
+        {
+            Source = new DatasetSource { S3 = new S3Source { Uri = $"s3://{Bucket}/raw/aquarium/" } },
+            Classes = ["fish", "jellyfish", "penguin"],
+            Output = new DatasetOutput { S3 = new S3Output { Uri = $"s3://{Bucket}/prepared" } },
+        };
+        return new Dataset
+        {
+            Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = Namespace },
+            Spec = edit is null ? spec : edit(spec),
+        };
+    }
+
+    /// <summary>Applies a Dataset through the API (as kubectl apply would create it).</summary>
+    public Task<Dataset> ApplyAsync(Dataset dataset) => Datasets.CreateAsync(dataset, CancellationToken.None);
+
+    /// <summary>The stored Dataset, or null.</summary>
+    public Dataset? Dataset(string name) => Api.Get<Dataset>("datasets", Namespace, name);
+
+    /// <summary>The stored Jobs of the namespace.</summary>
+    public IReadOnlyList<V1Job> Jobs => [.. Api.List("jobs", Namespace).Select(j => k8s.KubernetesJson.Deserialize<V1Job>(j.ToJsonString()))];
+
+    /// <summary>Waits until the predicate holds, re-checked on every change of the fake's store.</summary>
+    public Task WaitForAsync(Func<OperatorEnvironment, bool> predicate) => Api.WaitForAsync(_ => predicate(this), Timeout);
+
+    /// <summary>Waits until the Dataset's status is in <paramref name="phase"/>.</summary>
+    public Task WaitForPhaseAsync(string name, string phase) => WaitForAsync(e => e.Dataset(name)?.Status?.Phase == phase);
+
+    /// <summary>Writes manifest.json into the Dataset's output prefix on s3rver, as <c>detector prepare</c> does last.</summary>
+    public async Task WriteManifestAsync(string outputPrefix, DatasetManifest manifest)
+    {
+        using var store = new S3ObjectStore(S3.CreateClient(), S3.Settings);
+        var uri = StorageUri.Parse(outputPrefix).Join("manifest.json");
+        await store.PutAsync(uri, JsonSerializer.SerializeToUtf8Bytes(manifest, DatasetManifest.JsonOptions), "application/json", CancellationToken.None);
+    }
+
+    /// <summary>Whether an object exists on s3rver.</summary>
+    public async Task<bool> ExistsAsync(string uri)
+    {
+        using var store = new S3ObjectStore(S3.CreateClient(), S3.Settings);
+        return await store.ExistsAsync(StorageUri.Parse(uri), CancellationToken.None);
+    }
+
+    /// <summary>Requests the fake served for one object (any verb), in order.</summary>
+    public IReadOnlyList<ApiCall> RequestsFor(string resource, string name) =>
+        [.. Api.Requests.Where(r => r.Resource == resource && r.Name == name)];
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await StopOperatorAsync();
+        await Api.DisposeAsync();
+        Directory.Delete(_directory, recursive: true);
+    }
+}

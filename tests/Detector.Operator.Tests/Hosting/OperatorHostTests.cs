@@ -1,0 +1,54 @@
+using Detector.Operator.Cli;
+using Detector.Operator.Hosting;
+using Detector.Operator.Tests.Fakes.ApiServer;
+using Microsoft.Extensions.Logging.Abstractions;
+using Prometheus;
+
+namespace Detector.Operator.Tests.Hosting;
+
+public sealed class OperatorHostTests
+{
+    private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task Run_AgainstFakeApi_ServesHealthReadinessAndMetricsThenStopsCleanly()
+    {
+        await using var api = await FakeApiServer.StartAsync();
+        var kubeconfig = api.WriteKubeconfig(Path.Combine(Path.GetTempPath(), $"kubeconfig-{Guid.NewGuid():N}"));
+        try
+        {
+            var settings = RunCommand.ParseSettings(
+                ["--kubeconfig", kubeconfig, "--metrics-address", "127.0.0.1:0", "--image", "detector:test", "--lease-namespace", "detector-system"],
+                _ => null);
+            var host = new OperatorHost(settings, NullLoggerFactory.Instance, TimeProvider.System, Metrics.NewCustomRegistry());
+            using var stop = new CancellationTokenSource();
+            var run = Task.Run(() => host.RunAsync(stop.Token));
+            var url = await host.Serving.WaitAsync(s_timeout);
+            Assert.NotNull(url);
+
+            using var http = new HttpClient { BaseAddress = new Uri(url) };
+            Assert.Equal("ok", await http.GetStringAsync("/healthz"));
+            // Lease renewals are store changes, so this wakes up at least every retry period.
+            await api.WaitForAsync(_ => host.IsReady(), s_timeout);
+            Assert.Equal("ok", await http.GetStringAsync("/readyz"));
+            var metrics = await http.GetAsync("/metrics");
+            Assert.Equal("text/plain", metrics.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("detector_workqueue_depth", await metrics.Content.ReadAsStringAsync());
+
+            await stop.CancelAsync();
+            Assert.Equal(0, await run.WaitAsync(s_timeout));
+        }
+        finally
+        {
+            File.Delete(kubeconfig);
+        }
+    }
+
+    [Fact]
+    public async Task Run_InvalidSettings_ExitsWith2WithoutStarting()
+    {
+        var host = new OperatorHost(new OperatorSettings { Workers = 0, MetricsAddress = null }, NullLoggerFactory.Instance,
+            TimeProvider.System, Metrics.NewCustomRegistry());
+        Assert.Equal(2, await host.RunAsync(CancellationToken.None));
+    }
+}
