@@ -1,6 +1,7 @@
 # syntax=docker/dockerfile:1
 # One image for the operator (`detector run`) and its dataset Jobs (`detector prepare`).
 # Build: docker build -t detector:dev .
+# detector.xml (the XML docs) ships in the image: `detector crds` reads the CRD descriptions from it.
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
@@ -12,7 +13,7 @@ RUN dotnet restore operator/Detector.Operator/Detector.Operator.csproj
 COPY operator/ operator/
 RUN dotnet publish operator/Detector.Operator/Detector.Operator.csproj \
       --configuration Release --no-restore --output /app \
-      -p:UseAppHost=true -p:DebugType=none -p:GenerateDocumentationFile=false
+      -p:UseAppHost=true -p:DebugType=none
 
 # Chiseled: no shell, no package manager, only what .NET and ASP.NET Core (Kestrel for /metrics) need.
 FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled AS runtime
