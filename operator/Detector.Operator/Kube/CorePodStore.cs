@@ -1,9 +1,8 @@
-using Detector.Operator.Kube;
 using Detector.Operator.Runtime;
 using k8s;
 using k8s.Models;
 
-namespace Detector.Operator.Hosting;
+namespace Detector.Operator.Kube;
 
 /// <summary>
 /// Read-only <see cref="IKubeStore{T}"/> of core/v1 Pods (the custom-objects API cannot address <c>/api/v1</c>). The
