@@ -1,5 +1,6 @@
 using Detector.Preprocessing.Geometry;
 using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Formats.Png;
 using SixLabors.ImageSharp.PixelFormats;
 using SixLabors.ImageSharp.Processing;
 
@@ -17,6 +18,9 @@ public static class PreviewRenderer
     public const int LineWidth = 2;
 
     private static readonly Rgb24 s_background = new(32, 32, 32);
+
+    // A preview is looked at once: fast deflate took the aquarium run's final step from 0.55 s to 0.36 s (1.3 MB PNG).
+    private static readonly PngEncoder s_encoder = new() { CompressionLevel = PngCompressionLevel.BestSpeed };
 
     /// <summary>
     /// Grid of tiles (tileSize square, <paramref name="columns"/> wide), 2-px box outlines, one colour per class; PNG bytes.
@@ -45,7 +49,7 @@ public static class PreviewRenderer
                 DrawBox(sheet, box, left, top, tileSize, ClassColor(box.ClassId, classCount));
         }
         using var png = new MemoryStream();
-        sheet.SaveAsPng(png);
+        sheet.SaveAsPng(png, s_encoder);
         return png.ToArray();
     }
 
