@@ -67,6 +67,13 @@ public sealed partial class OperatorHost(OperatorSettings settings, ILoggerFacto
         {
             return 0;
         }
+        catch (k8s.Exceptions.KubeConfigException e)
+        {
+            // A configuration problem, not a crash: say what to fix without a stack trace.
+            LogNoKubeConfig(e.Message);
+            _serving.TrySetResult(null);
+            return 2;
+        }
         catch (Exception e)
         {
             LogFailed(e);
@@ -106,6 +113,9 @@ public sealed partial class OperatorHost(OperatorSettings settings, ILoggerFacto
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stopped operator: {Why}")]
     private partial void LogStopped(string why);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not load the Kubernetes configuration: {Problem}; pass --kubeconfig/--context, set KUBECONFIG, or run in a pod")]
+    private partial void LogNoKubeConfig(string problem);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Operator failed")]
     private partial void LogFailed(Exception exception);

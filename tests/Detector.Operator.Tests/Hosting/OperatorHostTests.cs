@@ -51,4 +51,15 @@ public sealed class OperatorHostTests
             TimeProvider.System, Metrics.NewCustomRegistry());
         Assert.Equal(2, await host.RunAsync(CancellationToken.None));
     }
+
+    [Fact]
+    public async Task Run_MissingKubeconfig_ExitsWith2WithoutServing()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"no-such-kubeconfig-{Guid.NewGuid():N}");
+        var settings = RunCommand.ParseSettings(["--kubeconfig", missing, "--image", "detector:test", "--leader-elect", "false"], _ => null);
+        var host = new OperatorHost(settings, NullLoggerFactory.Instance, TimeProvider.System, Metrics.NewCustomRegistry());
+
+        Assert.Equal(2, await host.RunAsync(CancellationToken.None));
+        Assert.Null(await host.Serving.WaitAsync(s_timeout));
+    }
 }
