@@ -62,6 +62,13 @@ public sealed partial class DatasetJobTracker(IKubeStore<V1Job> jobs, IKubeStore
         }
     }
 
+    /// <summary>Deletes one Job of this Dataset (background propagation); a Job already gone is not an error.</summary>
+    public async Task DeleteAsync(Dataset dataset, string name, CancellationToken ct)
+    {
+        await jobs.DeleteAsync(new ObjectKey(dataset.Metadata.NamespaceProperty ?? "", name), ct);
+        LogDeleted(name, dataset.Metadata.NamespaceProperty, dataset.Metadata.Name);
+    }
+
     private async Task<JobObservation> ObserveAsync(V1Job job, JobStage stage, CancellationToken ct)
     {
         var observed = JobObservation.From(job, stage);

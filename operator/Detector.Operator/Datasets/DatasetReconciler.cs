@@ -75,6 +75,13 @@ public sealed partial class DatasetReconciler(
         }
         else if (DatasetRequests.IsSharded(dataset))
             job = job with { Stage = JobStage.Shards };
+        if (JobObservation.RetryRequested(job, Annotations.ReconcileRequestedAt(dataset)))
+        {
+            // Deleting the failed Job is the retry: its deletion event brings the next reconcile, which creates it anew.
+            await jobs.DeleteAsync(dataset, job.Name, ct);
+            events.Normal(dataset, "RetryRequested", $"Deleted failed Job {job.Name} to retry, as reconcile-requested-at asked");
+            return new DatasetObservation(hash, prefix);
+        }
         if (job.State != JobState.Succeeded)
             return new DatasetObservation(hash, prefix, Job: job);
         var read = await ReadManifestAsync(prefix, ct);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Detector.Operator.Api.V1Alpha1;
+using Detector.Operator.Runtime;
 using k8s.Models;
 
 namespace Detector.Operator.Datasets;
@@ -121,6 +122,10 @@ public static class DatasetRequests
                 Name = name,
                 NamespaceProperty = dataset.Metadata.NamespaceProperty,
                 Labels = labels,
+                // The request the Job answers: a later reconcile-requested-at on the Dataset retries a failed Job.
+                Annotations = Annotations.ReconcileRequestedAt(dataset) is { } requested
+                    ? new Dictionary<string, string> { [Annotations.ReconcileRequestedAtName] = requested }
+                    : null,
                 OwnerReferences = [OwnerReference(dataset)],
             },
             Spec = new V1JobSpec

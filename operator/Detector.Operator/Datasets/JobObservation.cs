@@ -1,3 +1,4 @@
+using Detector.Operator.Runtime;
 using k8s.Models;
 
 namespace Detector.Operator.Datasets;
@@ -37,6 +38,7 @@ public enum JobStage
 /// <param name="PodTerminationMessage">The failed pod's termination message (the tool's last error, or its log tail), if read.</param>
 /// <param name="SucceededPods">Pods that succeeded (shards done for an Indexed Job).</param>
 /// <param name="Completions">Pods that must succeed.</param>
+/// <param name="RequestedAt">The Dataset's reconcile-requested-at value the Job was created for, if any.</param>
 public sealed record JobObservation(
     string Name,
     JobStage Stage,
@@ -45,7 +47,8 @@ public sealed record JobObservation(
     string? Message = null,
     string? PodTerminationMessage = null,
     int SucceededPods = 0,
-    int Completions = 1)
+    int Completions = 1,
+    string? RequestedAt = null)
 {
     /// <summary>Reads the state from a Job's conditions (Complete / Failed), the signals the Job controller sets last.</summary>
     public static JobObservation From(V1Job job, JobStage stage, string? podTerminationMessage = null)
@@ -62,8 +65,16 @@ public sealed record JobObservation(
             failed?.Message,
             state == JobState.Failed ? podTerminationMessage : null,
             job.Status?.Succeeded ?? 0,
-            job.Spec?.Completions ?? 1);
+            job.Spec?.Completions ?? 1,
+            Annotations.ReconcileRequestedAt(job));
     }
+
+    /// <summary>
+    /// A failed Job is retried only on request: the user fixed the data (not the spec) and set a new
+    /// <c>detector.dev/reconcile-requested-at</c> on the Dataset. Pure.
+    /// </summary>
+    public static bool RetryRequested(JobObservation job, string? datasetRequestedAt) =>
+        job.State == JobState.Failed && datasetRequestedAt is not null && datasetRequestedAt != job.RequestedAt;
 
     /// <summary>The most telling failure text of a failed Job's pods: the newest non-empty container termination message.</summary>
     public static string? TerminationMessage(IEnumerable<V1Pod> pods) =>

@@ -95,6 +95,46 @@ public sealed class DatasetReconcilerTests
     }
 
     [Fact]
+    public async Task Reconcile_JobFailedAndRetryRequested_ReplacesTheJobOncePerRequest()
+    {
+        var h = new DatasetReconcilerHarness();
+        await h.ReconcileAsync();
+        var jobName = h.Jobs[0].Metadata.Name;
+        await h.FailAsync(jobName);
+        await h.ReconcileAsync();
+        await h.ReconcileAsync();
+        Assert.Equal(DatasetPhases.Failed, h.Dataset.Status!.Phase);
+        Assert.Equal(1, h.Kube.Writes<V1Job>(KubeOperation.Create));
+
+        await h.EditAsync(d => d.SetAnnotation(Annotations.ReconcileRequestedAtName, "2026-11-26T10:00:00Z"));
+        await h.ReconcileAsync();
+        Assert.Empty(h.Jobs);
+        Assert.Contains(h.Events.All, e => e.Reason == "RetryRequested");
+        await h.ReconcileAsync();
+        var retried = Assert.Single(h.Jobs);
+        Assert.Equal(jobName, retried.Metadata.Name);
+        Assert.Equal("2026-11-26T10:00:00Z", retried.Metadata.Annotations[Annotations.ReconcileRequestedAtName]);
+        Assert.Equal(DatasetPhases.Preparing, h.Dataset.Status!.Phase);
+
+        await h.FailAsync(jobName);
+        await h.ReconcileAsync();
+        await h.ReconcileAsync();
+        Assert.Single(h.Jobs);
+        Assert.Equal(2, h.Kube.Writes<V1Job>(KubeOperation.Create));
+        Assert.Equal(DatasetPhases.Failed, h.Dataset.Status!.Phase);
+    }
+
+    [Theory]
+    [InlineData(JobState.Failed, null, null, false)]
+    [InlineData(JobState.Failed, "t1", null, true)]
+    [InlineData(JobState.Failed, "t1", "t1", false)]
+    [InlineData(JobState.Failed, "t2", "t1", true)]
+    [InlineData(JobState.Active, "t2", "t1", false)]
+    [InlineData(JobState.Succeeded, "t2", "t1", false)]
+    public void RetryRequested_JobStateAndTokens_RetriesOnlyAFailedJobOnANewRequest(JobState state, string? requested, string? jobToken, bool retry) =>
+        Assert.Equal(retry, JobObservation.RetryRequested(new JobObservation("j", JobStage.Prepare, state, RequestedAt: jobToken), requested));
+
+    [Fact]
     public async Task Reconcile_Paused_WritesNothing()
     {
         var dataset = DatasetSamples.Dataset();
