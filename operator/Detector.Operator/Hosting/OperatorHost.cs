@@ -85,6 +85,9 @@ public sealed partial class OperatorHost(OperatorSettings settings, ILoggerFacto
         }
     }
 
+    /// <summary>True while this replica holds the lease (always true once started when leader election is off).</summary>
+    public bool IsLeading => _election?.IsLeader == true;
+
     /// <summary>Ready when leading with every cache synced, or when following (a follower is healthy and waits).</summary>
     public bool IsReady() =>
         _election is { } election && _manager is { } manager && (!election.IsLeader ? settings.LeaderElection.Enabled : manager.IsReady);

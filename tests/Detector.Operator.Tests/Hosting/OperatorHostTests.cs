@@ -28,8 +28,9 @@ public sealed class OperatorHostTests
 
             using var http = new HttpClient { BaseAddress = new Uri(url) };
             Assert.Equal("ok", await http.GetStringAsync("/healthz"));
-            // Lease renewals are store changes, so this wakes up at least every retry period.
-            await api.WaitForAsync(_ => host.IsReady(), s_timeout);
+            // Lease renewals are store changes, so this wakes up at least every retry period. A follower is ready too, and
+            // the new leader is briefly not ready until its caches sync: wait for leadership so /readyz cannot flip after.
+            await api.WaitForAsync(_ => host.IsLeading && host.IsReady(), s_timeout);
             Assert.Equal("ok", await http.GetStringAsync("/readyz"));
             var metrics = await http.GetAsync("/metrics");
             Assert.Equal("text/plain", metrics.Content.Headers.ContentType?.MediaType);
