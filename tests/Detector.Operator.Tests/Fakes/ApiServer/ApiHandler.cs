@@ -43,6 +43,7 @@ internal sealed class ApiHandler(ObjectStore store, IReadOnlyList<ResourceType> 
         var call = new ApiCall(request.Method, request.Path.Value ?? "", request.QueryString.Value ?? "",
             path?.Verb(request.Method, watch), path?.Type.Group, path?.Type.Plural, path?.Subresource, path?.Namespace, path?.Name);
         int code;
+        JsonNode body;
         try
         {
             if (TakeFault(call) is { } fault)
@@ -59,21 +60,23 @@ internal sealed class ApiHandler(ObjectStore store, IReadOnlyList<ResourceType> 
                 await WatchAsync(context, path);
                 return;
             }
-            (code, var body) = await ServeAsync(request, path, call.Verb!);
-            await WriteAsync(context.Response, code, body);
+            (code, body) = await ServeAsync(request, path, call.Verb!);
         }
         catch (ApiError error)
         {
             code = error.Code;
-            await WriteAsync(context.Response, code, error.ToStatus());
+            body = error.ToStatus();
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A bug in the fake shows up as a 500 with its message instead of an empty body.
             code = 500;
-            await WriteAsync(context.Response, code, ApiError.StatusObject(500, "InternalError", e.ToString()));
+            body = ApiError.StatusObject(500, "InternalError", e.ToString());
         }
+        // Recorded before the response goes out: the client's next request can then never be logged ahead of this one,
+        // so tests may read the log as the order in which the operator acted.
         Record(call with { StatusCode = code });
+        await WriteAsync(context.Response, code, body);
     }
 
     private async Task<(int Code, JsonNode Body)> ServeAsync(HttpRequest request, ApiPath path, string verb)
