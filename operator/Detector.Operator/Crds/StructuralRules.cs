@@ -10,7 +10,8 @@ namespace Detector.Operator.Crds;
 /// a resource root, the root is an object, <c>metadata</c> at the root may only restrict name/generateName (and
 /// <c>metadata</c>/<c>apiVersion</c>/<c>kind</c> of embedded resources are typed right), embedded resources are
 /// objects, int-or-string excludes preserve-unknown-fields and embedded-resource, and inside anyOf/allOf/oneOf/not
-/// nothing structural (type, description, default, nullable, additionalProperties, x-kubernetes-*, metadata) appears.
+/// nothing structural (type, description, default, nullable, additionalProperties, x-kubernetes-*, metadata) appears,
+/// and what the root's junctors restrict is also specified structurally (completeness).
 /// Messages are sorted, as the server sorts them.
 /// </summary>
 public static class StructuralRules
@@ -22,6 +23,7 @@ public static class StructuralRules
     {
         var errors = new List<FieldError>();
         Invariants(root, Level.Root, path, errors);
+        Completeness(root, root, path, path, errors);
         return [.. errors.OrderBy(e => e.ToString(), StringComparer.Ordinal)];
     }
 
@@ -139,6 +141,36 @@ public static class StructuralRules
         if (v.XKubernetesValidations is { Count: > 0 }) errors.Add(ApiErrors.Forbidden(path + ".x-kubernetes-validations", "must be empty to be structural"));
         if (v.Properties?.ContainsKey("metadata") == true)
             errors.Add(ApiErrors.Forbidden($"{path}.properties[metadata]", "must not be specified in a nested context"));
+    }
+
+    // validateStructuralCompleteness: what the root's junctors restrict must exist in the structural part too.
+    private static void Completeness(V1JSONSchemaProps v, V1JSONSchemaProps? s, string sPath, string vPath, List<FieldError> errors)
+    {
+        if (s is null)
+        {
+            errors.Add(ApiErrors.Required(sPath, $"because it is defined in {vPath}"));
+            return;
+        }
+        if (v.Not is not null) NestedCompleteness(v.Not, s, sPath, vPath + ".not", errors);
+        for (var i = 0; i < (v.AllOf?.Count ?? 0); i++) NestedCompleteness(v.AllOf![i], s, sPath, $"{vPath}.allOf[{i}]", errors);
+        for (var i = 0; i < (v.AnyOf?.Count ?? 0); i++) NestedCompleteness(v.AnyOf![i], s, sPath, $"{vPath}.anyOf[{i}]", errors);
+        for (var i = 0; i < (v.OneOf?.Count ?? 0); i++) NestedCompleteness(v.OneOf![i], s, sPath, $"{vPath}.oneOf[{i}]", errors);
+    }
+
+    private static void NestedCompleteness(V1JSONSchemaProps v, V1JSONSchemaProps s, string sPath, string vPath, List<FieldError> errors)
+    {
+        Completeness(v, s, sPath, vPath, errors);
+        if (SchemaNodes.Items(v) is { } items)
+        {
+            if (SchemaNodes.Items(s) is { } structuralItems) NestedCompleteness(items, structuralItems, sPath + ".items", vPath + ".items", errors);
+            else errors.Add(ApiErrors.Required(sPath + ".items", $"because it is defined in {vPath}.items"));
+        }
+        foreach (var (name, property) in v.Properties ?? new Dictionary<string, V1JSONSchemaProps>())
+        {
+            if (s.Properties?.TryGetValue(name, out var structural) == true)
+                NestedCompleteness(property, structural, $"{sPath}.properties[{name}]", $"{vPath}.properties[{name}]", errors);
+            else errors.Add(ApiErrors.Required($"{sPath}.properties[{name}]", $"because it is defined in {vPath}.properties[{name}]"));
+        }
     }
 
     // anyOf: [{type: integer}, {type: string}] exactly: the one shape of anyOf that may carry a type.

@@ -145,6 +145,13 @@ public class SchemaRuleTests
                 properties: {metadata: {type: object}}
                 anyOf: [{properties: {metadata: {}}}]
             """, [$"{Root}.properties[x].anyOf[0].properties[metadata]: Forbidden: must not be specified in a nested context"] },
+        { "root anyOf naming a field the schema does not specify", """
+            type: object
+            properties:
+              spec: {type: object}
+            anyOf: [{required: [spec]}, {properties: {legacy: {}}}]
+            """, [$"{Root}: Invalid value: {{...}}: only [Description Type Format Title Maximum ExclusiveMaximum Minimum ExclusiveMinimum MaxLength MinLength Pattern MaxItems MinItems UniqueItems MultipleOf Required Items Properties ExternalDocs Example XPreserveUnknownFields XValidations] fields are allowed at the root of the schema if the status subresource is enabled",
+                $"{Root}.properties[legacy]: Required value: because it is defined in {Root}.anyOf[1].properties[legacy]"] },
         { "properties beside an additionalProperties schema", """
             type: object
             properties:
