@@ -87,10 +87,10 @@ public static partial class CrdNames
         var kinds = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var crd in crds)
         {
-            var group = crd.Spec.Group ?? "";
+            var group = crd.Spec?.Group ?? "";
             var usedResources = resources.TryGetValue(group, out var r) ? r : resources[group] = new(StringComparer.Ordinal);
             var usedKinds = kinds.TryGetValue(group, out var k) ? k : kinds[group] = new(StringComparer.Ordinal);
-            var names = crd.Spec.Names;
+            var names = crd.Spec?.Names ?? new V1CustomResourceDefinitionNames();
             var shortNames = names.ShortNames ?? [];
             // The controller keeps the last conflict it finds, checking in this order.
             (string Reason, string Message)? last = null;

@@ -56,7 +56,7 @@ public static class DefaultRules
             var pruned = Prune(original?.DeepClone(), s, isResourceRoot && s.XKubernetesEmbeddedResource == true);
             var at = path + ".default";
             if (!JsonNode.DeepEquals(original, pruned)) errors.Add(ApiErrors.Invalid(at, original, "must not have unknown fields"));
-            var invalid = SchemaValidator.Validate(pruned, s, at);
+            var invalid = ValueErrors(pruned, s, at);
             errors.AddRange(invalid);
             if (invalid.Count == 0) errors.AddRange(DefaultCelErrors(pruned, s, at));
         }
@@ -65,6 +65,18 @@ public static class DefaultRules
         {
             var childInsideMeta = insideMeta || (isResourceRoot && name is "metadata" or "apiVersion" or "kind");
             Walk(child, $"{path}.properties[{name}]", childInsideMeta, false, errors);
+        }
+    }
+
+    private static IReadOnlyList<FieldError> ValueErrors(JsonNode? value, V1JSONSchemaProps schema, string path)
+    {
+        try
+        {
+            return SchemaValidator.Validate(value, schema, path);
+        }
+        catch (NotSupportedException)
+        {
+            return []; // a type that is not an OpenAPI type, reported by SchemaRules
         }
     }
 
