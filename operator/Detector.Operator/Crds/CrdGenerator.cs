@@ -72,7 +72,8 @@ public static class CrdGenerator
             {
                 ["apiVersion"] = new() { Type = "string", Description = "APIVersion defines the versioned schema of this representation of an object." },
                 ["kind"] = new() { Type = "string", Description = "Kind is a string value representing the REST resource this object represents." },
-                ["metadata"] = new() { Type = "object", Description = "Standard object metadata." },
+                // A real API server rejects anything but `type: object` here (not even a description).
+                ["metadata"] = new() { Type = "object" },
                 ["spec"] = builder.ForObject(specType, withDefaults: true),
                 ["status"] = builder.ForObject(statusType, withDefaults: false),
             }),

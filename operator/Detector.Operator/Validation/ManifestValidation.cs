@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using Detector.Operator.Api.V1Alpha1;
 using Detector.Operator.Policy;
+using System.Text.Json;
 using k8s;
+using k8s.Models;
 
 namespace Detector.Operator.Validation;
 
@@ -23,7 +25,8 @@ public sealed record ManifestReport(int Checked, int Ignored, IReadOnlyList<Mani
 
 /// <summary>
 /// Validates the Detector objects of a multi-document YAML stream offline: the generated schema, the CEL rules,
-/// the semantic rules and, when given, the namespace policy. Other kinds are ignored (a GitOps folder holds both).
+/// the semantic rules and, when given, the namespace policy; and CustomResourceDefinitions with the API server's CRD
+/// rules (<see cref="Crds.CrdValidation"/>). Other kinds are ignored (a GitOps folder holds both).
 /// </summary>
 public static class ManifestValidation
 {
@@ -47,6 +50,12 @@ public static class ManifestValidation
         var (checkedCount, ignored) = (0, 0);
         for (var i = 0; i < documents.Count; i++)
         {
+            if (documents[i] is JsonObject crd && IsCustomResourceDefinition(crd))
+            {
+                checkedCount++;
+                problems.AddRange(ValidateCrd(file, crd, i));
+                continue;
+            }
             if (documents[i] is not JsonObject manifest || !IsDetector(manifest))
             {
                 ignored++;
@@ -80,6 +89,26 @@ public static class ManifestValidation
     public static bool IsDetector(JsonObject manifest) =>
         manifest["apiVersion"] is JsonValue apiVersion && apiVersion.ToString().StartsWith(ApiGroup.Name + "/", StringComparison.Ordinal)
         && manifest["kind"] is JsonValue;
+
+    /// <summary>True for an apiextensions.k8s.io/v1 CustomResourceDefinition (ours or anyone's).</summary>
+    public static bool IsCustomResourceDefinition(JsonObject manifest) =>
+        manifest["apiVersion"]?.ToString() == "apiextensions.k8s.io/v1" && manifest["kind"]?.ToString() == "CustomResourceDefinition";
+
+    // A CRD in a GitOps folder is checked with the API server's own CRD rules, so `kubectl apply` cannot be the first to fail.
+    private static IEnumerable<ManifestProblem> ValidateCrd(string file, JsonObject manifest, int index)
+    {
+        var name = (manifest["metadata"]?["name"] as JsonValue)?.ToString() ?? $"(document {index + 1})";
+        V1CustomResourceDefinition crd;
+        try
+        {
+            crd = KubernetesJson.Deserialize<V1CustomResourceDefinition>(manifest.ToJsonString());
+        }
+        catch (JsonException e)
+        {
+            return [new(file, $"CustomResourceDefinition/{name}", new FieldError("", e.Message))];
+        }
+        return Crds.CrdValidation.Validate(crd).Select(error => new ManifestProblem(file, $"CustomResourceDefinition/{name}", error));
+    }
 
     private static (IReadOnlyList<PolicyValue>, IReadOnlyList<PolicyValue>, IReadOnlyList<PolicyValue>) PolicyValues(string kind, JsonObject spec)
     {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Detector.Operator.Cli;
+using Detector.Operator.Validation;
 
 namespace Detector.Operator.Tests.Crds;
 
@@ -36,6 +37,26 @@ public sealed class CommandTests : IDisposable
         await File.WriteAllTextAsync(path, File.ReadAllText(Path.Combine(CrdFiles.Samples, "01-dataset.yaml")).Replace("jpegQuality: 95", "jpegQuality: 0", StringComparison.Ordinal));
         var exit = await new RootCommand { ValidateCommand.Create() }.Parse(["validate", "-f", path]).InvokeAsync();
         Assert.Equal(1, exit);
+    }
+
+    [Fact]
+    public async Task ValidateCommand_CrdsFolder_ChecksTheCrdsWithTheServerRules_AndExitsZero()
+    {
+        var exit = await new RootCommand { ValidateCommand.Create() }.Parse(["validate", "-f", CrdFiles.Folder]).InvokeAsync();
+        Assert.Equal(0, exit);
+        var report = ManifestValidation.Validate("crd.yaml", File.ReadAllText(Path.Combine(CrdFiles.Folder, "datasets.detector.dev.yaml")), null);
+        Assert.Equal((1, 0), (report.Checked, report.Problems.Count));
+    }
+
+    [Fact]
+    public async Task ValidateCommand_PreviousGeneratorOutput_ExitsOneWithTheServersMessage()
+    {
+        var path = Path.Combine(Detector.Testing.SharedData.RepositoryRoot, "tests", "Detector.Operator.Tests", "Crds", "Inputs", "previous-registeredmodels.detector.dev.yaml");
+        var exit = await new RootCommand { ValidateCommand.Create() }.Parse(["validate", "-f", path]).InvokeAsync();
+        Assert.Equal(1, exit);
+        var problem = Assert.Single(ManifestValidation.Validate("old.yaml", File.ReadAllText(path), null).Problems);
+        Assert.Equal("old.yaml: CustomResourceDefinition/registeredmodels.detector.dev: spec.validation.openAPIV3Schema.properties[metadata]: " +
+            "Forbidden: must not specify anything other than name and generateName, but metadata is implicitly specified", problem.ToString());
     }
 
     [Fact]

@@ -45,6 +45,18 @@ public class CrdGeneratorTests
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
+    [Fact]
+    public void GeneratedCrds_WithAndWithoutDocs_AreAcceptedByTheServerRules_AndClaimDistinctNames()
+    {
+        var withoutDocs = CrdGenerator.Kinds.Select(kind => CrdGenerator.Generate(kind, new SchemaBuilder(null))).ToList();
+        foreach (var crd in CrdGenerator.All.Concat(withoutDocs))
+        {
+            var errors = CrdValidation.Validate(crd);
+            Assert.True(errors.Count == 0, CrdValidation.InvalidMessage(crd, errors));
+        }
+        Assert.Empty(CrdNames.Conflicts(CrdGenerator.All));
+    }
+
     [Theory]
     [MemberData(nameof(CrdFiles.Kinds), MemberType = typeof(CrdFiles))]
     public void Crd_HasApiServerEssentials(string kind)
