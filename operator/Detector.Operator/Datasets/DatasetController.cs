@@ -18,7 +18,7 @@ public static class DatasetController
         var client = host.Client;
         var admit = DatasetAdmission.Create(settings.PolicyFile);
         var jobs = new DatasetJobTracker(new KubeStore<V1Job>(client, KubeResources.Job), new CorePodStore(client),
-            host.Logs.CreateLogger<DatasetJobTracker>());
+            host.Logs.CreateLogger<DatasetJobTracker>(), new CoreServiceAccountStore(client));
         var reconciler = new DatasetReconciler(new KubeStore<Dataset>(client, KubeResources.Dataset), jobs, host.Stores, host.Events,
             new DatasetReconcilerSettings { Jobs = settings.Jobs, PollInterval = settings.PollInterval, Admit = admit },
             host.Clock, host.Logs.CreateLogger<DatasetReconciler>());

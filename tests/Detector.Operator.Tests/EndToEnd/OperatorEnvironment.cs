@@ -22,6 +22,9 @@ public sealed class OperatorEnvironment : IAsyncDisposable
     /// <summary>The namespace the tests use.</summary>
     public const string Namespace = "vision";
 
+    /// <summary>The service account of the dataset Jobs (created in <see cref="Namespace"/>).</summary>
+    public const string JobServiceAccount = "detector-dataset";
+
     /// <summary>How long any condition may take (generous: the machine is shared).</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
@@ -57,6 +60,8 @@ public sealed class OperatorEnvironment : IAsyncDisposable
         var s3 = S3rverServer.Shared;
         var bucket = await s3.CreateUniqueBucketAsync("e2e");
         var api = await FakeApiServer.StartAsync();
+        // The Jobs' service account (the chart's datasetJobs.serviceAccountName), as the platform team creates it.
+        api.Put(ServiceAccount(Namespace, JobServiceAccount));
         var directory = Directory.CreateTempSubdirectory("detector-e2e-").FullName;
         return new OperatorEnvironment(api, s3, bucket, directory);
     }
@@ -74,7 +79,7 @@ public sealed class OperatorEnvironment : IAsyncDisposable
             ["--lease-namespace", "detector-system"],
             ["--metrics-address", ""],
             ["--image", "registry.example/detector:e2e"],
-            ["--job-service-account", "detector-dataset"],
+            ["--job-service-account", JobServiceAccount],
             ["--s3-endpoint-url", S3.ServiceUrl],
             ["--poll-interval", "2s"],
             ["--log-level", "Warning"],
@@ -154,6 +159,14 @@ public sealed class OperatorEnvironment : IAsyncDisposable
     /// <summary>Requests the fake served for one object (any verb), in order.</summary>
     public IReadOnlyList<ApiCall> RequestsFor(string resource, string name) =>
         [.. Api.Requests.Where(r => r.Resource == resource && r.Name == name)];
+
+    /// <summary>A ServiceAccount object.</summary>
+    public static V1ServiceAccount ServiceAccount(string ns, string name) => new()
+    {
+        ApiVersion = "v1",
+        Kind = "ServiceAccount",
+        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns },
+    };
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
