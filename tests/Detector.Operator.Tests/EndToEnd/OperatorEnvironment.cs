@@ -98,6 +98,36 @@ public sealed class OperatorEnvironment : IAsyncDisposable
         _run = Task.Run(() => OperatorHost.RunAsync(settings, _stop.Token));
     }
 
+    /// <summary>
+    /// Starts the operator as <c>detector run &lt;args&gt;</c> on a laptop whose environment is <paramref name="env"/> (read
+    /// through the settings parser, never set on the test process), serving <paramref name="kinds"/> (default: all).
+    /// </summary>
+    public void StartOperatorWithEnvironment(IReadOnlyList<string> args, IReadOnlyDictionary<string, string> env, IReadOnlyList<ServedKind>? kinds = null)
+    {
+        if (_run is not null)
+            throw new InvalidOperationException("The operator is already running");
+        var settings = RunCommand.ParseSettings(args, name => env.GetValueOrDefault(name));
+        _stop = new CancellationTokenSource();
+        _run = Task.Run(async () =>
+        {
+            using var logs = OperatorLogging.Create(settings with { LogLevel = Microsoft.Extensions.Logging.LogLevel.Warning });
+            return await new OperatorHost(settings, logs, TimeProvider.System, Prometheus.Metrics.NewCustomRegistry(), kinds).RunAsync(_stop.Token);
+        });
+    }
+
+    /// <summary>
+    /// The environment of a developer's shell for <c>KUBECONFIG=… detector run</c>: the kubeconfig, this S3 server's
+    /// endpoint and keys, a HOME of its own; no pod variables.
+    /// </summary>
+    public Dictionary<string, string> LaptopEnvironment() => new()
+    {
+        ["KUBECONFIG"] = Kubeconfig,
+        ["HOME"] = _directory,
+        ["DETECTOR_S3_ENDPOINT_URL"] = S3.ServiceUrl,
+        ["AWS_ACCESS_KEY_ID"] = S3.Settings.AccessKeyId!,
+        ["AWS_SECRET_ACCESS_KEY"] = S3.Settings.SecretAccessKey!,
+    };
+
     /// <summary>Stops the operator as SIGTERM would and returns its exit code.</summary>
     public async Task<int> StopOperatorAsync()
     {
