@@ -12,7 +12,8 @@ public static class DatasetController
     /// <summary>The served-kind entry: Datasets always read and write S3 (manifest.json, deletion of prepared data).</summary>
     public static ServedKind Served { get; } = new(Dataset.KindName, ServedKinds.MissingS3Region, Register);
 
-    private static void Register(Runtime.ControllerManager manager, HostServices host)
+    /// <summary>Registers the Dataset controller and its watch on owned Jobs.</summary>
+    public static void Register(Runtime.ControllerManager manager, HostServices host)
     {
         var settings = host.Settings;
         var client = host.Client;

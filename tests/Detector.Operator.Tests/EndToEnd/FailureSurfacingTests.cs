@@ -81,6 +81,27 @@ public sealed class FailureSurfacingTests
         Assert.Single(env.Jobs);
     }
 
+    [SkippableFact]
+    public async Task NoRegion_WhenTheStartupCheckIsBypassed_TheDatasetSaysWhatToSet()
+    {
+        // Issue 10 as reported: the S3 client cannot be built (the SDK's own exception). The start-up check normally stops
+        // `detector run` first (exit 2); this is the second line of defence, visible with `kubectl describe dataset`.
+        await using var env = await OperatorEnvironment.StartAsync();
+        var noRegion = new Detector.Operator.Hosting.ServedKind("Dataset", _ => null, (manager, host) => DatasetController.Register(manager,
+            host with { Stores = _ => throw new Amazon.Runtime.AmazonClientException("No RegionEndpoint or ServiceURL configured") }));
+        env.StartOperatorWithEnvironment(["--watch-namespaces", OperatorEnvironment.Namespace, "--job-service-account", OperatorEnvironment.JobServiceAccount],
+            new Dictionary<string, string> { ["KUBECONFIG"] = env.Kubeconfig }, [noRegion]);
+        await env.ApplyAsync(env.NewDataset("aquarium"));
+
+        await env.WaitForAsync(e => Warnings(e, FailureReasons.OperatorMisconfigured).Any());
+        var status = env.Dataset("aquarium")!.Status!;
+        var ready = Conditions.Get(status.Conditions, Conditions.Ready)!;
+        Assert.Equal(("False", FailureReasons.OperatorMisconfigured), (ready.Status, ready.Reason));
+        Assert.Contains("--aws-region or AWS_REGION", ready.Message);
+        Assert.Equal(("Pending", 1L), (status.Phase, status.ObservedGeneration));
+        Assert.Empty(env.Jobs);
+    }
+
     private static bool IsJobCreate(ApiCall call) => call is { Resource: "jobs", Verb: "create" };
 
     private static bool IsStatusWrite(ApiCall call) => call is { Resource: "datasets", Subresource: "status", Verb: "update" or "patch" };
