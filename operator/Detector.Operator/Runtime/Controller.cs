@@ -171,10 +171,16 @@ public sealed class Controller<T> : IController where T : class, IKubernetesObje
             await _failures.ReportAsync(key, failure, hardStop);
             _reported[key] = failure;
         }
-        catch (Exception reportError) when (reportError is not OperationCanceledException || !hardStop.IsCancellationRequested)
+        catch (OperationCanceledException) when (hardStop.IsCancellationRequested)
         {
-            // Not remembered: the next failed attempt tries to show it again.
+            // Shutting down: the next leader shows it.
+        }
+        catch (Exception reportError)
+        {
+            // Not remembered: the next failed attempt tries to show it again (a terminal one gets that attempt here).
             _log.FailureReportFailed(reportError, Kind, key.ToString(), failure.Reason);
+            if (!failure.Retries)
+                Queue.AddRateLimited(key);
         }
     }
 

@@ -93,6 +93,20 @@ public sealed class ControllerFailureTests
         Assert.Empty(h.Events.All);
     }
 
+    [Fact]
+    public async Task Failure_ReportItselfFails_IsShownOnTheNextAttempt()
+    {
+        await using var h = new ControllerHarness((_, _, _) => throw new HttpRequestException("Connection refused"), seed: KubeSamples.Dataset());
+        h.Kube.FailNext<Dataset>(KubeOperation.UpdateStatus, new HttpRequestException("API server unavailable"));
+        h.Start();
+        await h.NextCallAsync();
+        await RetryAsync(h);
+        await h.StopAsync();
+
+        Assert.Equal(1, h.Kube.Writes<Dataset>(KubeOperation.UpdateStatus));
+        Assert.Equal(FailureReasons.Retrying, Conditions.Get(h.Kube.Get<Dataset>(Key)!.Status!.Conditions, Conditions.Ready)!.Reason);
+    }
+
     // Waits for the scheduled backoff of the last failure (or RequeueAfter of a success), lets it pass, and waits for the call.
     private static async Task RetryAsync(ControllerHarness h)
     {
