@@ -91,7 +91,8 @@ public static class RunCommand
             PolicyFile = parsed.GetValue(o.PolicyFile),
             Storage = storage,
             PollInterval = ParseDuration(parsed.GetValue(o.PollInterval)!, "--poll-interval"),
-            LogFormat = parsed.GetValue(o.LogFormat)!,
+            // Log collectors parse JSON in a pod; a person reads a terminal.
+            LogFormat = parsed.GetValue(o.LogFormat) ?? (inPod ? "json" : "text"),
             LogLevel = parsed.GetValue(o.LogLevel),
             Jobs = new DatasetJobSettings
             {
@@ -158,7 +159,7 @@ public static class RunCommand
         public Option<bool?> S3PathStyle { get; } = new("--s3-force-path-style") { Description = "Path-style S3 addressing (default: on when an endpoint is set)." };
         public Option<bool?> S3Checksum { get; } = new("--s3-checksum-when-required") { Description = "Checksums only when S3 requires them, no aws-chunked uploads (default: on when an endpoint is set)." };
         public Option<string> PollInterval { get; } = new("--poll-interval") { Description = "How often running Jobs are looked at again: seconds, or 30s, 2m.", DefaultValueFactory = _ => "30s" };
-        public Option<string> LogFormat { get; } = new("--log-format") { Description = "json (one object per line) or text.", DefaultValueFactory = _ => "json" };
+        public Option<string?> LogFormat { get; } = new("--log-format") { Description = "json (one object per line) or text (default: json in a pod, text outside one)." };
         public Option<LogLevel> LogLevel { get; } = new("--log-level") { Description = "Minimum log level.", DefaultValueFactory = _ => Microsoft.Extensions.Logging.LogLevel.Information };
 
         public IEnumerable<Option> All => [Kubeconfig, Context, Namespace, WatchNamespaces, Workers, LeaderElect, LeaseName, LeaseNamespace,

@@ -38,6 +38,7 @@ public sealed class RunCommandTests
         Assert.Equal("127.0.0.1:0", settings.MetricsAddress);
         Assert.Equal(OperatorImage.Default, settings.Jobs.Image);
         Assert.Equal("eu-west-1", settings.AwsRegion);
+        Assert.Equal("text", settings.LogFormat);
         Assert.Empty(settings.Validate());
     }
 
