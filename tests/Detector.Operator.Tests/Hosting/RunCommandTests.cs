@@ -59,6 +59,10 @@ public sealed class RunCommandTests
         Assert.Equal(enabled, RunCommand.ParseSettings(["--leader-elect", value], _ => null).LeaderElection.Enabled);
 
     [Fact]
+    public void ParseSettings_BareLeaderElectFlag_TurnsItOn() =>
+        Assert.True(RunCommand.ParseSettings(["--leader-elect"], _ => null).LeaderElection.Enabled);
+
+    [Fact]
     public void ParseSettings_LeaderElectFalse_WinsInAPod() =>
         Assert.False(RunCommand.ParseSettings(["--leader-elect", "false"], Env(("KUBERNETES_SERVICE_HOST", "10.96.0.1"))).LeaderElection.Enabled);
 
