@@ -27,7 +27,7 @@ public static class RunCommand
                 Console.Error.WriteLine($"detector run: {e.Message}");
                 return 2;
             }
-            return await OperatorHost.RunAsync(settings, ct);
+            return await OperatorHost.RunAsync(AwsRegionFallback.Apply(settings), ct);
         });
         return command;
     }
@@ -59,35 +59,44 @@ public static class RunCommand
         var storage = S3StorageSettings.FromVariables(env);
         var endpoint = parsed.GetValue(o.S3Endpoint) ?? storage.ServiceUrl;
         var hasEndpoint = !string.IsNullOrEmpty(endpoint);
+        var region = Blank(parsed.GetValue(o.AwsRegion)) ?? storage.Region;
         storage = storage with
         {
             ServiceUrl = endpoint,
+            Region = region,
             ForcePathStyle = parsed.GetValue(o.S3PathStyle) ?? (storage.ForcePathStyle || hasEndpoint),
             ChecksumWhenRequired = parsed.GetValue(o.S3Checksum) ?? (storage.ChecksumWhenRequired || hasEndpoint),
         };
-        var podNamespace = env("POD_NAMESPACE");
+        // As client-go decides it: the API server's service variables are set in every pod.
+        var inPod = !string.IsNullOrEmpty(env("KUBERNETES_SERVICE_HOST"));
+        var home = env("HOME") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
         return new OperatorSettings
         {
-            Kubeconfig = parsed.GetValue(o.Kubeconfig),
+            KubeconfigFiles = KubeClientConfig.Files(parsed.GetValue(o.Kubeconfig), env("KUBECONFIG"), parsed.GetValue(o.Context), inPod, home),
             Context = parsed.GetValue(o.Context),
+            InPod = inPod,
+            AwsRegion = region,
             Namespaces = Namespaces(parsed.GetValue(o.Namespace), parsed.GetValue(o.WatchNamespaces)),
             Workers = parsed.GetValue(o.Workers),
             LeaderElection = new LeaderElectionOptions
             {
-                Enabled = parsed.GetValue(o.LeaderElect),
+                // On in a pod (replicas must not both act), off on a laptop (one process, nothing to elect), as kubebuilder does.
+                Enabled = parsed.GetValue(o.LeaderElect) ?? inPod,
                 LeaseName = parsed.GetValue(o.LeaseName)!,
-                LeaseNamespace = parsed.GetValue(o.LeaseNamespace) ?? podNamespace ?? "",
+                // Empty: the host takes the kubeconfig context's namespace, else "default".
+                LeaseNamespace = Blank(parsed.GetValue(o.LeaseNamespace)) ?? Blank(env("POD_NAMESPACE")) ?? "",
                 Identity = env("POD_NAME") ?? Environment.MachineName,
             },
-            MetricsAddress = parsed.GetValue(o.MetricsAddress),
+            MetricsAddress = parsed.GetValue(o.MetricsAddress) ?? MetricsEndpoint.Default(inPod),
             PolicyFile = parsed.GetValue(o.PolicyFile),
             Storage = storage,
             PollInterval = ParseDuration(parsed.GetValue(o.PollInterval)!, "--poll-interval"),
-            LogFormat = parsed.GetValue(o.LogFormat)!,
+            // Log collectors parse JSON in a pod; a person reads a terminal.
+            LogFormat = parsed.GetValue(o.LogFormat) ?? (inPod ? "json" : "text"),
             LogLevel = parsed.GetValue(o.LogLevel),
             Jobs = new DatasetJobSettings
             {
-                Image = parsed.GetValue(o.Image) ?? env("DETECTOR_IMAGE") ?? "",
+                Image = Blank(parsed.GetValue(o.Image)) ?? Blank(env("DETECTOR_IMAGE")) ?? OperatorImage.Default,
                 DefaultServiceAccountName = parsed.GetValue(o.JobServiceAccount),
                 // The Job gets where and how to reach storage, never the operator's own credentials.
                 S3EndpointUrl = storage.ServiceUrl,
@@ -98,6 +107,8 @@ public static class RunCommand
             },
         };
     }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     /// <summary>Pure: <c>--namespace</c> and <c>--watch-namespaces</c> merged, trimmed and de-duplicated; empty means all.</summary>
     public static IReadOnlyList<string> Namespaces(string? single, string? list) =>
@@ -128,16 +139,18 @@ public static class RunCommand
     /// <summary>The options of one <c>run</c> command instance (an option belongs to one command).</summary>
     private sealed class RunOptions
     {
-        public Option<string?> Kubeconfig { get; } = new("--kubeconfig") { Description = "Path of a kubeconfig file (default: in-cluster config in a pod, else KUBECONFIG or ~/.kube/config)." };
+        public Option<string?> Kubeconfig { get; } = new("--kubeconfig") { Description = "Path of a kubeconfig file (default: KUBECONFIG, a list merged as kubectl does; else the pod's service account in a pod; else ~/.kube/config)." };
         public Option<string?> Context { get; } = new("--context") { Description = "kubeconfig context to use (default: the current context)." };
         public Option<string?> Namespace { get; } = new("--namespace", "-n") { Description = "Watch only this namespace." };
         public Option<string?> WatchNamespaces { get; } = new("--watch-namespaces") { Description = "Comma-separated namespaces to watch (default: all)." };
         public Option<int> Workers { get; } = new("--workers") { Description = "Parallel reconciles per kind.", DefaultValueFactory = _ => 2 };
-        public Option<bool> LeaderElect { get; } = new("--leader-elect") { Description = "Elect a leader through a Lease, so several replicas are safe.", DefaultValueFactory = _ => true };
+        public Option<bool?> LeaderElect { get; } = new("--leader-elect") { Description = "Elect a leader through a Lease, so several replicas are safe (default: on in a pod, off outside one)." };
         public Option<string> LeaseName { get; } = new("--lease-name") { Description = "Name of the leader election Lease.", DefaultValueFactory = _ => "detector-operator" };
-        public Option<string?> LeaseNamespace { get; } = new("--lease-namespace") { Description = "Namespace of the Lease (default: POD_NAMESPACE)." };
-        public Option<string> MetricsAddress { get; } = new("--metrics-address") { Description = "Address of /metrics, /healthz and /readyz, e.g. :8080; empty disables.", DefaultValueFactory = _ => ":8080" };
-        public Option<string?> Image { get; } = new("--image") { Description = "Image of the dataset Jobs: the operator's own (default: DETECTOR_IMAGE)." };
+        public Option<string?> LeaseNamespace { get; } = new("--lease-namespace") { Description = "Namespace of the Lease (default: POD_NAMESPACE in a pod, else the kubeconfig context's namespace, else default)." };
+        // --metrics-address is the name of earlier releases; kubebuilder users know --metrics-bind-address.
+        public Option<string?> MetricsAddress { get; } = new(MetricsEndpoint.Flag, "--metrics-address") { Description = $"Address of /metrics, /healthz and /readyz, e.g. :8080 or 127.0.0.1:0 (a free port); 0 disables (default: {MetricsEndpoint.InPodDefault} in a pod, {MetricsEndpoint.LocalDefault} outside one)." };
+        public Option<string?> Image { get; } = new("--image") { Description = $"Image of the dataset Jobs: the operator's own (default: DETECTOR_IMAGE, else {OperatorImage.Default})." };
+        public Option<string?> AwsRegion { get; } = new("--aws-region") { Description = "AWS region of S3 and SageMaker (default: AWS_REGION, AWS_DEFAULT_REGION, the AWS profile, instance metadata)." };
         public Option<string?> JobServiceAccount { get; } = new("--job-service-account") { Description = "Service account of dataset Jobs whose Dataset names none (it carries their S3 access)." };
         public Option<int> JobBackoffLimit { get; } = new("--job-backoff-limit") { Description = "Pod retries before a dataset Job fails.", DefaultValueFactory = _ => 2 };
         public Option<int> JobTtl { get; } = new("--job-ttl-seconds") { Description = "Seconds a finished dataset Job is kept.", DefaultValueFactory = _ => 7 * 24 * 3600 };
@@ -146,11 +159,11 @@ public static class RunCommand
         public Option<bool?> S3PathStyle { get; } = new("--s3-force-path-style") { Description = "Path-style S3 addressing (default: on when an endpoint is set)." };
         public Option<bool?> S3Checksum { get; } = new("--s3-checksum-when-required") { Description = "Checksums only when S3 requires them, no aws-chunked uploads (default: on when an endpoint is set)." };
         public Option<string> PollInterval { get; } = new("--poll-interval") { Description = "How often running Jobs are looked at again: seconds, or 30s, 2m.", DefaultValueFactory = _ => "30s" };
-        public Option<string> LogFormat { get; } = new("--log-format") { Description = "json (one object per line) or text.", DefaultValueFactory = _ => "json" };
+        public Option<string?> LogFormat { get; } = new("--log-format") { Description = "json (one object per line) or text (default: json in a pod, text outside one)." };
         public Option<LogLevel> LogLevel { get; } = new("--log-level") { Description = "Minimum log level.", DefaultValueFactory = _ => Microsoft.Extensions.Logging.LogLevel.Information };
 
         public IEnumerable<Option> All => [Kubeconfig, Context, Namespace, WatchNamespaces, Workers, LeaderElect, LeaseName, LeaseNamespace,
-            MetricsAddress, Image, JobServiceAccount, JobBackoffLimit, JobTtl, PolicyFile, S3Endpoint, S3PathStyle, S3Checksum,
+            MetricsAddress, Image, AwsRegion, JobServiceAccount, JobBackoffLimit, JobTtl, PolicyFile, S3Endpoint, S3PathStyle, S3Checksum,
             PollInterval, LogFormat, LogLevel];
     }
 }

@@ -7,11 +7,18 @@ using Microsoft.Extensions.Logging;
 namespace Detector.Operator.Datasets;
 
 /// <summary>
-/// Thin adapter between the Dataset reconciler and the Jobs (and, for failures, Pods) of the Kubernetes API:
-/// get-or-create by deterministic name, observe, delete.
+/// Thin adapter between the Dataset reconciler and the Jobs (and their Pods and ServiceAccount) of the Kubernetes API:
+/// get-or-create by deterministic name, observe (why pods cannot start, why they failed), delete.
 /// </summary>
-public sealed partial class DatasetJobTracker(IKubeStore<V1Job> jobs, IKubeStore<V1Pod> pods, ILogger<DatasetJobTracker> log)
+public sealed partial class DatasetJobTracker(IKubeStore<V1Job> jobs, IKubeStore<V1Pod> pods, ILogger<DatasetJobTracker> log,
+    IKubeStore<V1ServiceAccount>? serviceAccounts = null)
 {
+    /// <summary>Container waiting reasons that mean the pod will not start without the user's help.</summary>
+    public static readonly IReadOnlySet<string> StuckWaitingReasons = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "CreateContainerConfigError", "CreateContainerError", "ErrImagePull", "ImagePullBackOff", "InvalidImageName",
+    };
+
     /// <summary>Label Kubernetes puts on a Job's pods (the older <c>batch.kubernetes.io/job-name</c> twin exists since 1.27 only).</summary>
     public const string JobNameLabel = "job-name";
 
@@ -69,9 +76,32 @@ public sealed partial class DatasetJobTracker(IKubeStore<V1Job> jobs, IKubeStore
         LogDeleted(name, dataset.Metadata.NamespaceProperty, dataset.Metadata.Name);
     }
 
+    /// <summary>
+    /// Why the Job's pods could not even be created: its ServiceAccount does not exist (the Job controller would only
+    /// record FailedCreate on the Job, which nobody looks at). <c>default</c> is not checked: the controller-manager
+    /// creates it in every namespace. Null when the account exists or no account store was given.
+    /// </summary>
+    public async Task<string?> MissingServiceAccountAsync(V1Job job, CancellationToken ct)
+    {
+        var name = job.Spec?.Template?.Spec?.ServiceAccountName;
+        var ns = job.Metadata.NamespaceProperty ?? "";
+        if (serviceAccounts is null || string.IsNullOrEmpty(name) || name == "default")
+            return null;
+        return await serviceAccounts.GetAsync(new ObjectKey(ns, name), ct) is null
+            ? $"ServiceAccount {name} does not exist in namespace {ns}, so Job {job.Metadata.Name} could not start pods: " +
+              "create it (it carries the Job's S3 access), or name another in spec.serviceAccountName"
+            : null;
+    }
+
     private async Task<JobObservation> ObserveAsync(V1Job job, JobStage stage, CancellationToken ct)
     {
         var observed = JobObservation.From(job, stage);
+        if (observed.State == JobState.Active && job.Status?.Succeeded is null or 0)
+        {
+            // Pending pods whose container cannot start (a missing Secret, a bad image) wait forever without a Job condition.
+            var active = await pods.ListAsync(job.Metadata.NamespaceProperty, $"{JobNameLabel}={job.Metadata.Name}", ct);
+            return observed with { PodProblem = JobObservation.StuckPod(active, StuckWaitingReasons) };
+        }
         if (observed.State != JobState.Failed)
             return observed;
         // The Job condition only says pods failed; the pod's termination message says why (file and line of bad data).

@@ -9,13 +9,15 @@ namespace Detector.Operator.Datasets;
 /// <param name="Job">The Job that decides the phase now (the merge Job once the shards are done), or null when none exists.</param>
 /// <param name="Manifest">manifest.json of the output prefix when it was read, else null.</param>
 /// <param name="ManifestError">Why manifest.json could not be used (absent after success, not valid JSON), or null.</param>
+/// <param name="Blocked">Why the next Job is not created yet although the spec is valid (reason, message), or null.</param>
 public sealed record DatasetObservation(
     string SpecHash,
     string OutputPrefix,
     string? InvalidSpec = null,
     JobObservation? Job = null,
     DatasetManifest? Manifest = null,
-    string? ManifestError = null)
+    string? ManifestError = null,
+    (string Reason, string Message)? Blocked = null)
 {
     /// <summary>An invalid spec: nothing else was looked at.</summary>
     public static DatasetObservation Invalid(string message) => new("", "", InvalidSpec: message);

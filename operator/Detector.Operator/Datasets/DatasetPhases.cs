@@ -33,6 +33,15 @@ public static class DatasetPhases
     /// <summary>Reason: the Job succeeded but manifest.json is missing or unreadable.</summary>
     public const string ManifestMissingReason = "ManifestMissing";
 
+    /// <summary>Reason: the ServiceAccount the Job would run as does not exist; the Job is created once it does.</summary>
+    public const string ServiceAccountNotFoundReason = "ServiceAccountNotFound";
+
+    /// <summary>Reason: the Job's pod cannot start (a missing Secret, an image that cannot be pulled).</summary>
+    public const string PodNotStartingReason = "PodNotStarting";
+
+    /// <summary>Reasons of a Dataset that waits on its user: recorded as Warning Events.</summary>
+    public static bool NeedsUser(string reason) => reason is ServiceAccountNotFoundReason or PodNotStartingReason;
+
     /// <summary>Reason: the data is prepared.</summary>
     public const string PreparedReason = "Prepared";
 }

@@ -59,7 +59,10 @@ public sealed partial class DatasetReconciler(
             // Data prepared earlier for this exact spec (Job since removed by its TTL, or a re-created Dataset) is reused.
             if (await ReadManifestAsync(prefix, ct) is { Manifest: not null } reused)
                 return new DatasetObservation(hash, prefix, Manifest: reused.Manifest);
-            job = await jobs.CreateAsync(dataset, DatasetRequests.BuildPrepareJob(dataset, hash, settings.Jobs), JobStage.Prepare, ct);
+            var prepare = DatasetRequests.BuildPrepareJob(dataset, hash, settings.Jobs);
+            if (await jobs.MissingServiceAccountAsync(prepare, ct) is { } missing)
+                return new DatasetObservation(hash, prefix, Blocked: (DatasetPhases.ServiceAccountNotFoundReason, missing));
+            job = await jobs.CreateAsync(dataset, prepare, JobStage.Prepare, ct);
             events.Normal(dataset, "JobCreated", $"Created Job {job.Name} to prepare the data into {prefix}");
         }
         if (DatasetRequests.IsSharded(dataset) && job.State == JobState.Succeeded)
@@ -68,7 +71,10 @@ public sealed partial class DatasetReconciler(
             var merge = await jobs.GetAsync(dataset, DatasetNames.MergeJob(dataset, hash), JobStage.Merge, ct);
             if (merge is null)
             {
-                merge = await jobs.CreateAsync(dataset, DatasetRequests.BuildMergeJob(dataset, hash, settings.Jobs), JobStage.Merge, ct);
+                var mergeJob = DatasetRequests.BuildMergeJob(dataset, hash, settings.Jobs);
+                if (await jobs.MissingServiceAccountAsync(mergeJob, ct) is { } missing)
+                    return new DatasetObservation(hash, prefix, Job: job, Blocked: (DatasetPhases.ServiceAccountNotFoundReason, missing));
+                merge = await jobs.CreateAsync(dataset, mergeJob, JobStage.Merge, ct);
                 events.Normal(dataset, "JobCreated", $"Created Job {merge.Name} to merge {dataset.Spec.Parallelism} shards");
             }
             job = merge;
@@ -133,7 +139,7 @@ public sealed partial class DatasetReconciler(
         if (before?.Phase == after.Phase && oldReason == ready.Reason)
             return;
         LogPhaseChanged(dataset.Metadata.NamespaceProperty, dataset.Metadata.Name, before?.Phase ?? "(none)", after.Phase!, ready.Reason);
-        if (after.Phase == DatasetPhases.Failed)
+        if (after.Phase == DatasetPhases.Failed || DatasetPhases.NeedsUser(ready.Reason))
             events.Warning(dataset, ready.Reason, ready.Message);
         else if (after.Phase != DatasetPhases.Pending)
             events.Normal(dataset, after.Phase!, ready.Message);

@@ -43,6 +43,8 @@ public static class DatasetStatusMapper
             return new(DatasetPhases.Failed, false, DatasetPhases.InvalidSpecReason, invalid);
         if (observed.Manifest is { } manifest)
             return new(DatasetPhases.Ready, false, DatasetPhases.PreparedReason, Summary(manifest, observed.OutputPrefix));
+        if (observed.Blocked is { } blocked)
+            return new(observed.Job is null ? DatasetPhases.Pending : DatasetPhases.Preparing, true, blocked.Reason, blocked.Message);
         return observed.Job switch
         {
             null => new(DatasetPhases.Pending, true, DatasetPhases.JobPendingReason, "The preparation Job is not created yet"),
@@ -52,6 +54,8 @@ public static class DatasetStatusMapper
             { State: JobState.Succeeded } job => new(DatasetPhases.Failed, false, DatasetPhases.ManifestMissingReason,
                 $"Job {job.Name} succeeded but {DatasetNames.ManifestUri(observed.OutputPrefix)} could not be read: " +
                 (observed.ManifestError ?? "it does not exist")),
+            { PodProblem: { } stuck } job => new(DatasetPhases.Preparing, true, DatasetPhases.PodNotStartingReason,
+                $"Job {job.Name} cannot start its pod {Truncate(stuck)}"),
             { Stage: JobStage.Shards } job => new(DatasetPhases.Preparing, true, DatasetPhases.JobRunningReason,
                 $"Job {job.Name} is preparing the data: {job.SucceededPods}/{job.Completions} shards done"),
             { Stage: JobStage.Merge } job => new(DatasetPhases.Preparing, true, DatasetPhases.MergingReason, $"Job {job.Name} is merging the shards"),

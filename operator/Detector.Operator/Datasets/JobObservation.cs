@@ -39,6 +39,7 @@ public enum JobStage
 /// <param name="SucceededPods">Pods that succeeded (shards done for an Indexed Job).</param>
 /// <param name="Completions">Pods that must succeed.</param>
 /// <param name="RequestedAt">The Dataset's reconcile-requested-at value the Job was created for, if any.</param>
+/// <param name="PodProblem">Why an active Job's pod cannot start (<c>pod: reason: message</c>), if one is stuck.</param>
 public sealed record JobObservation(
     string Name,
     JobStage Stage,
@@ -48,7 +49,8 @@ public sealed record JobObservation(
     string? PodTerminationMessage = null,
     int SucceededPods = 0,
     int Completions = 1,
-    string? RequestedAt = null)
+    string? RequestedAt = null,
+    string? PodProblem = null)
 {
     /// <summary>Reads the state from a Job's conditions (Complete / Failed), the signals the Job controller sets last.</summary>
     public static JobObservation From(V1Job job, JobStage stage, string? podTerminationMessage = null)
@@ -75,6 +77,13 @@ public sealed record JobObservation(
     /// </summary>
     public static bool RetryRequested(JobObservation job, string? datasetRequestedAt) =>
         job.State == JobState.Failed && datasetRequestedAt is not null && datasetRequestedAt != job.RequestedAt;
+
+    /// <summary>The first pod whose container waits for a reason in <paramref name="stuckReasons"/>, as <c>pod: reason: message</c>. Pure.</summary>
+    public static string? StuckPod(IEnumerable<V1Pod> pods, IReadOnlySet<string> stuckReasons) =>
+        pods.SelectMany(p => (p.Status?.ContainerStatuses ?? []).Select(s => (Pod: p.Metadata.Name, s.State?.Waiting)))
+            .Where(w => w.Waiting?.Reason is { } reason && stuckReasons.Contains(reason))
+            .Select(w => $"{w.Pod}: {w.Waiting!.Reason}: {w.Waiting.Message ?? "no message"}")
+            .FirstOrDefault();
 
     /// <summary>The most telling failure text of a failed Job's pods: the newest non-empty container termination message.</summary>
     public static string? TerminationMessage(IEnumerable<V1Pod> pods) =>

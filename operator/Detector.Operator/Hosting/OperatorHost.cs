@@ -1,23 +1,24 @@
-using Detector.Operator.Api.V1Alpha1;
-using Detector.Operator.Datasets;
 using Detector.Operator.Kube;
 using Detector.Operator.Runtime;
 using Detector.Preprocessing.Storage;
 using k8s;
-using k8s.Models;
 using Microsoft.Extensions.Logging;
 using Prometheus;
 
 namespace Detector.Operator.Hosting;
 
 /// <summary>
-/// The operator process: Kubernetes client, health and metrics server, leader election, and the controllers. Runs
-/// until the token is cancelled (SIGTERM) or leadership is lost, then shuts down gracefully. <c>detector run</c> and the
-/// end-to-end tests start it the same way, through <see cref="RunAsync(OperatorSettings, CancellationToken)"/>.
+/// The operator process: Kubernetes client, health and metrics server, leader election, and the controllers of
+/// <see cref="ServedKinds.All"/>. Runs until the token is cancelled (SIGTERM) or leadership is lost, then shuts down
+/// gracefully. <c>detector run</c> and the end-to-end tests start it the same way, through
+/// <see cref="RunAsync(OperatorSettings, CancellationToken)"/>. Exit codes: 0 stopped, 1 failed or lost the lease,
+/// 2 configuration that cannot work (named in the log).
 /// </summary>
-public sealed partial class OperatorHost(OperatorSettings settings, ILoggerFactory logs, TimeProvider clock, CollectorRegistry registry)
+public sealed partial class OperatorHost(OperatorSettings settings, ILoggerFactory logs, TimeProvider clock, CollectorRegistry registry,
+    IReadOnlyList<ServedKind>? kinds = null)
 {
     private readonly ILogger _log = logs.CreateLogger<OperatorHost>();
+    private readonly IReadOnlyList<ServedKind> _kinds = kinds ?? ServedKinds.All;
     private readonly TaskCompletionSource<string?> _serving = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile ControllerManager? _manager;
     private volatile LeaderElection? _election;
@@ -35,7 +36,7 @@ public sealed partial class OperatorHost(OperatorSettings settings, ILoggerFacto
     /// <summary>Runs until <paramref name="ct"/> is cancelled or leadership is lost; returns the exit code.</summary>
     public async Task<int> RunAsync(CancellationToken ct)
     {
-        if (settings.Validate() is { Count: > 0 } errors)
+        if (settings.Validate().Concat(ServedKinds.Problems(settings, _kinds)).ToList() is { Count: > 0 } errors)
         {
             foreach (var error in errors)
                 LogInvalidSetting(error);
@@ -44,21 +45,33 @@ public sealed partial class OperatorHost(OperatorSettings settings, ILoggerFacto
         }
         try
         {
-            using var client = new Kubernetes(KubeClientConfig.Build(settings));
+            var config = KubeClientConfig.Build(settings);
+            using var client = new Kubernetes(config);
             using var s3 = new Lazy<S3ObjectStore>(() => new S3ObjectStore(S3ClientFactory.Create(settings.Storage), settings.Storage)).AsDisposable();
-            var admit = DatasetAdmission.Create(settings.PolicyFile);
-            var manager = new ControllerManager(new KubeWatchSourceFactory(client), settings.Namespaces, clock, logs, new ControllerMetrics(registry));
-            RegisterControllers(manager, client, uri => uri.IsS3 ? s3.Value : new FileObjectStore(), admit);
+            var podName = settings.InPod ? Environment.GetEnvironmentVariable("POD_NAME") : null;
+            var failureEvents = new KubeEventRecorder(new CoreEventStore(client), clock, logs.CreateLogger<KubeEventRecorder>(), podName,
+                aggregateByReason: true);
+            var manager = new ControllerManager(new KubeWatchSourceFactory(client), settings.Namespaces, clock, logs, new ControllerMetrics(registry),
+                new KubeFailureReporterFactory(client, failureEvents, clock));
+            var events = new KubeEventRecorder(new CoreEventStore(client), clock, logs.CreateLogger<KubeEventRecorder>(), podName);
+            var services = new HostServices(client, settings, events, uri => uri.IsS3 ? s3.Value : new FileObjectStore(), clock, logs);
+            foreach (var kind in _kinds)
+                kind.Register(manager, services);
             _manager = manager;
-            var election = LeaderElection.ForLease(client, settings.LeaderElection, logs.CreateLogger<LeaderElection>());
+            var leaderElection = settings.LeaderElection with
+            {
+                LeaseNamespace = LeaseNamespace(settings.LeaderElection.LeaseNamespace, KubeClientConfig.ContextNamespace(config)),
+            };
+            var election = LeaderElection.ForLease(client, leaderElection, logs.CreateLogger<LeaderElection>());
             _election = election;
 
-            await using var health = string.IsNullOrEmpty(settings.MetricsAddress) ? null
-                : await HealthServer.StartAsync(Url(settings.MetricsAddress), registry, IsReady, logs, ct);
+            await using var health = await StartHealthAsync(ct);
             _serving.TrySetResult(health?.Url);
             LogStarted(settings.Namespaces.Count == 0 ? "all namespaces" : string.Join(",", settings.Namespaces), settings.Jobs.Image,
-                settings.LeaderElection.Enabled, health?.Url ?? "(none)");
+                leaderElection.Enabled ? $"on (Lease {leaderElection.LeaseNamespace}/{leaderElection.LeaseName})" : "off",
+                health?.Url ?? "(none)");
             await election.RunAsync(manager.RunAsync, ct);
+            await Task.WhenAll(events.FlushAsync(), failureEvents.FlushAsync());
             LogStopped(ct.IsCancellationRequested ? "shutdown requested" : "leadership lost");
             // Losing the lease without being asked to stop is an error exit: Kubernetes restarts the pod as a follower.
             return ct.IsCancellationRequested ? 0 : 1;
@@ -71,7 +84,11 @@ public sealed partial class OperatorHost(OperatorSettings settings, ILoggerFacto
         {
             // A configuration problem, not a crash: say what to fix without a stack trace.
             LogNoKubeConfig(e.Message);
-            _serving.TrySetResult(null);
+            return 2;
+        }
+        catch (MetricsAddressInUseException e)
+        {
+            LogInvalidSetting(e.Message);
             return 2;
         }
         catch (Exception e)
@@ -92,27 +109,40 @@ public sealed partial class OperatorHost(OperatorSettings settings, ILoggerFacto
     public bool IsReady() =>
         _election is { } election && _manager is { } manager && (!election.IsLeader ? settings.LeaderElection.Enabled : manager.IsReady);
 
-    private void RegisterControllers(ControllerManager manager, IKubernetes client, Func<StorageUri, IObjectStore> stores,
-        Func<Dataset, IReadOnlyList<Validation.FieldError>> admit)
+    /// <summary>
+    /// Pure: the Lease namespace — the flag or POD_NAMESPACE (already in <paramref name="configured"/>), else the
+    /// kubeconfig context's namespace, else <c>default</c> (as kubectl falls back).
+    /// </summary>
+    public static string LeaseNamespace(string? configured, string? contextNamespace) =>
+        !string.IsNullOrWhiteSpace(configured) ? configured : !string.IsNullOrWhiteSpace(contextNamespace) ? contextNamespace : "default";
+
+    private async Task<HealthServer?> StartHealthAsync(CancellationToken ct)
     {
-        var events = new KubeEventRecorder(new CoreEventStore(client), clock, logs.CreateLogger<KubeEventRecorder>(),
-            Environment.GetEnvironmentVariable("POD_NAME"));
-        var jobs = new DatasetJobTracker(new KubeStore<V1Job>(client, KubeResources.Job), new CorePodStore(client), logs.CreateLogger<DatasetJobTracker>());
-        var reconciler = new DatasetReconciler(new KubeStore<Dataset>(client, KubeResources.Dataset), jobs, stores, events,
-            new DatasetReconcilerSettings { Jobs = settings.Jobs, PollInterval = settings.PollInterval, Admit = admit },
-            clock, logs.CreateLogger<DatasetReconciler>());
-        manager.Register(KubeResources.Dataset, reconciler, new ControllerOptions { Workers = settings.Workers })
-            .Owns<V1Job>(KubeResources.Job);
+        if (MetricsEndpoint.IsDisabled(settings.MetricsAddress))
+            return null;
+        var address = settings.MetricsAddress!;
+        MetricsEndpoint.TryParse(address, out var url);
+        try
+        {
+            return await HealthServer.StartAsync(url, registry, IsReady, logs, ct);
+        }
+        catch (Exception e) when (e is Microsoft.AspNetCore.Connections.AddressInUseException
+            || e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+        {
+            throw new MetricsAddressInUseException(
+                $"{MetricsEndpoint.Flag} {address} is already in use (another detector run, or one still stopping?): " +
+                $"pass another address, e.g. {MetricsEndpoint.Flag} 127.0.0.1:0 for a free port, or 0 to serve no metrics", e);
+        }
     }
 
-    private static string Url(string address) =>
-        MetricsEndpoint.TryParse(address, out var url) ? url : throw new ArgumentException($"--metrics-address '{address}' is not host:port");
+    /// <summary>The health and metrics address is taken by another process.</summary>
+    private sealed class MetricsAddressInUseException(string message, Exception inner) : Exception(message, inner);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Refused setting: {Problem}")]
     private partial void LogInvalidSetting(string problem);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Started operator watching {Namespaces} with job image {Image}, leader election {LeaderElection}, health on {HealthUrl}")]
-    private partial void LogStarted(string namespaces, string image, bool leaderElection, string healthUrl);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Started operator watching {Namespaces} with job image {Image}, leader election {LeaderElection}, health and metrics on {HealthUrl}")]
+    private partial void LogStarted(string namespaces, string image, string leaderElection, string healthUrl);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stopped operator: {Why}")]
     private partial void LogStopped(string why);

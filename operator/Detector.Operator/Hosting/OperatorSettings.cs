@@ -8,8 +8,17 @@ namespace Detector.Operator.Hosting;
 /// <summary>Everything <c>detector run</c> is configured with; built from flags and environment by <c>RunCommand</c>.</summary>
 public sealed record OperatorSettings
 {
-    /// <summary>Path of a kubeconfig file; null: in-cluster config in a pod, else the default kubeconfig.</summary>
-    public string? Kubeconfig { get; init; }
+    /// <summary>
+    /// The kubeconfig files to merge, in precedence order (<c>--kubeconfig</c>, else <c>KUBECONFIG</c>, else
+    /// <c>~/.kube/config</c>); empty: the pod's service account (in-cluster). See <see cref="KubeClientConfig.Files"/>.
+    /// </summary>
+    public IReadOnlyList<string> KubeconfigFiles { get; init; } = [];
+
+    /// <summary>True when running in a pod (KUBERNETES_SERVICE_HOST is set); picks the defaults of leader election and metrics.</summary>
+    public bool InPod { get; init; }
+
+    /// <summary>AWS region of S3 (and SageMaker); null: none configured (an S3 endpoint override may make it unnecessary).</summary>
+    public string? AwsRegion { get; init; }
 
     /// <summary>kubeconfig context to use; null: the current context.</summary>
     public string? Context { get; init; }
@@ -23,7 +32,10 @@ public sealed record OperatorSettings
     /// <summary>Lease-based leader election (two replicas are safe).</summary>
     public LeaderElectionOptions LeaderElection { get; init; } = new();
 
-    /// <summary>Where /metrics, /healthz and /readyz are served, e.g. <c>:8080</c> or <c>127.0.0.1:0</c>; null or empty: not served.</summary>
+    /// <summary>
+    /// Where /metrics, /healthz and /readyz are served (<c>--metrics-bind-address</c>), e.g. <c>:8080</c> or
+    /// <c>127.0.0.1:0</c> (a free port); null, empty or <c>0</c>: not served.
+    /// </summary>
     public string? MetricsAddress { get; init; } = ":8080";
 
     /// <summary>Shapes the dataset Jobs (image, default service account, storage settings, retries, TTL).</summary>
@@ -54,14 +66,15 @@ public sealed record OperatorSettings
             errors.Add($"--poll-interval must be positive (got {PollInterval})");
         if (string.IsNullOrWhiteSpace(Jobs.Image))
             errors.Add("--image (or DETECTOR_IMAGE) must name the operator's image: dataset Jobs run it");
+        else if (Jobs.Image.Any(char.IsWhiteSpace))
+            // The API server refuses a pod template whose image has surrounding whitespace; say so before any Job.
+            errors.Add($"--image '{Jobs.Image}' must not contain whitespace (e.g. {OperatorImage.Default})");
         if (LogFormat is not ("json" or "text"))
             errors.Add($"--log-format must be json or text (got '{LogFormat}')");
-        if (!string.IsNullOrEmpty(MetricsAddress) && !MetricsEndpoint.TryParse(MetricsAddress, out _))
-            errors.Add($"--metrics-address '{MetricsAddress}' is not host:port or :port");
+        if (!MetricsEndpoint.IsDisabled(MetricsAddress) && !MetricsEndpoint.TryParse(MetricsAddress!, out _))
+            errors.Add($"{MetricsEndpoint.Flag} '{MetricsAddress}' is not host:port or :port (or 0 to disable)");
         if (PolicyFile is not null && !File.Exists(PolicyFile))
             errors.Add($"--policy-file {PolicyFile} does not exist");
-        if (LeaderElection.Enabled && string.IsNullOrWhiteSpace(LeaderElection.LeaseNamespace))
-            errors.Add("--lease-namespace (or POD_NAMESPACE) is required with leader election");
         return errors;
     }
 }

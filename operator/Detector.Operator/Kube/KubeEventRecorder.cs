@@ -9,7 +9,9 @@ namespace Detector.Operator.Kube;
 
 /// <summary>
 /// Writes core/v1 Events. A repeat of the same (object, type, reason, message) bumps <c>count</c> and
-/// <c>lastTimestamp</c> of one Event, as kubectl's aggregation expects. Best effort: failures are logged, never thrown.
+/// <c>lastTimestamp</c> of one Event, as kubectl's aggregation expects (<c>kubectl describe</c> shows "x3 over 2m").
+/// With <c>aggregateByReason</c> (the runtime's failure Events) a repeat of the same (object, type, reason) bumps the
+/// same Event and replaces its message with the newest. Best effort: failures are logged, never thrown.
 /// </summary>
 public sealed partial class KubeEventRecorder : IEventRecorder
 {
@@ -21,11 +23,17 @@ public sealed partial class KubeEventRecorder : IEventRecorder
     private readonly TimeProvider _clock;
     private readonly ILogger _log;
     private readonly string? _host;
+    private readonly bool _aggregateByReason;
     private readonly ConcurrentDictionary<Task, byte> _inFlight = new();
 
-    /// <summary>A recorder writing through <paramref name="events"/>; <paramref name="host"/> is the reporting instance (pod name).</summary>
-    public KubeEventRecorder(IKubeStore<Corev1Event> events, TimeProvider clock, ILogger<KubeEventRecorder> log, string? host = null)
+    /// <summary>
+    /// A recorder writing through <paramref name="events"/>; <paramref name="host"/> is the reporting instance (pod name);
+    /// <paramref name="aggregateByReason"/> keys Events by reason instead of reason and message.
+    /// </summary>
+    public KubeEventRecorder(IKubeStore<Corev1Event> events, TimeProvider clock, ILogger<KubeEventRecorder> log, string? host = null,
+        bool aggregateByReason = false)
     {
+        _aggregateByReason = aggregateByReason;
         _events = events;
         _clock = clock;
         _log = log;
@@ -48,11 +56,12 @@ public sealed partial class KubeEventRecorder : IEventRecorder
         {
             message = Redact(message);
             var now = _clock.GetUtcNow().UtcDateTime;
-            var key = new ObjectKey(obj.Metadata.NamespaceProperty ?? "default", EventName(obj, type, reason, message));
+            var key = new ObjectKey(obj.Metadata.NamespaceProperty ?? "default", EventName(obj, type, reason, _aggregateByReason ? "" : message));
             if (await _events.GetAsync(key, ct) is { } existing)
             {
                 existing.Count = (existing.Count ?? 1) + 1;
                 existing.LastTimestamp = now;
+                existing.Message = message;
                 await _events.UpdateAsync(existing, ct);
                 return;
             }

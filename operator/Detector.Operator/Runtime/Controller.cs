@@ -11,7 +11,10 @@ namespace Detector.Operator.Runtime;
 /// <summary>
 /// Informers + work queue + reconciler for one kind. Watch events of the primary kind are filtered by
 /// <see cref="EnqueueFilter"/>; events of owned objects (<see cref="Owns{TOwned}"/>) enqueue their controlling owner.
-/// Success resets the key's backoff and honours RequeueAfter; an exception schedules the key with backoff instead.
+/// Success resets the key's backoff and honours RequeueAfter. An exception is classified by
+/// <see cref="ReconcileErrors.Classify"/>: retried with backoff (transient, misconfiguration) or not until the object
+/// changes (terminal), and shown on the object through the <see cref="IFailureReporter{T}"/> once per distinct failure
+/// (a retry loop meeting the same error writes nothing); the next success forgets it.
 /// </summary>
 public sealed class Controller<T> : IController where T : class, IKubernetesObject<V1ObjectMeta>
 {
@@ -26,14 +29,18 @@ public sealed class Controller<T> : IController where T : class, IKubernetesObje
     private readonly ControllerMetrics _metrics;
     private readonly List<Informer<T>> _informers = [];
     private readonly List<(Func<bool> Synced, Func<CancellationToken, Task> Run)> _owned = [];
+    private readonly IFailureReporter<T>? _failures;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ObjectKey, ReconcileFailure> _reported = new();
     private int _started;
 
     /// <summary>
     /// Creates a controller of <paramref name="resource"/> watching <paramref name="namespaces"/> (empty: all namespaces).
     /// </summary>
     public Controller(KubeResource resource, IReconciler<T> reconciler, IWatchSourceFactory sources, IReadOnlyList<string> namespaces,
-        TimeProvider clock, ILoggerFactory logs, ControllerOptions? options = null, ControllerMetrics? metrics = null)
+        TimeProvider clock, ILoggerFactory logs, ControllerOptions? options = null, ControllerMetrics? metrics = null,
+        IFailureReporter<T>? failures = null)
     {
+        _failures = failures;
         _resource = resource;
         _reconciler = reconciler;
         _sources = sources;
@@ -105,8 +112,12 @@ public sealed class Controller<T> : IController where T : class, IKubernetesObje
 
     private void OnPrimaryEvent(InformerEvent<T> evt)
     {
-        if (EnqueueFilter.ShouldEnqueue(evt))
-            Queue.Add(ObjectKey.Of(evt.Object));
+        if (!EnqueueFilter.ShouldEnqueue(evt))
+            return;
+        var key = ObjectKey.Of(evt.Object);
+        // A new generation (or a deletion) deserves a fresh report even of the same error: observedGeneration moves.
+        _reported.TryRemove(key, out _);
+        Queue.Add(key);
     }
 
     private async Task WorkAsync(CancellationToken hardStop)
@@ -118,6 +129,7 @@ public sealed class Controller<T> : IController where T : class, IKubernetesObje
             {
                 var result = await _reconciler.ReconcileAsync(key, hardStop);
                 Queue.Forget(key);
+                _reported.TryRemove(key, out _);
                 if (result.RequeueAfter is { } delay)
                     Queue.AddAfter(key, delay);
                 _metrics.ReconcileTotal.WithLabels(Kind, result.RequeueAfter is null ? ControllerMetrics.ResultSuccess : ControllerMetrics.ResultRequeue).Inc();
@@ -129,16 +141,46 @@ public sealed class Controller<T> : IController where T : class, IKubernetesObje
             }
             catch (Exception ex)
             {
-                var delay = Queue.AddRateLimited(key);
-                _metrics.ReconcileTotal.WithLabels(Kind, ControllerMetrics.ResultError).Inc();
-                _metrics.ReconcileErrors.WithLabels(Kind).Inc();
-                _log.ReconcileFailed(ex, Kind, key.ToString(), delay);
+                await OnFailureAsync(key, ex, hardStop);
             }
             finally
             {
                 _metrics.ReconcileDuration.WithLabels(Kind).Observe(_clock.GetElapsedTime(started).TotalSeconds);
                 Queue.Done(key);
             }
+        }
+    }
+
+    private async Task OnFailureAsync(ObjectKey key, Exception ex, CancellationToken hardStop)
+    {
+        var failure = ReconcileErrors.Classify(ex);
+        _metrics.ReconcileTotal.WithLabels(Kind, ControllerMetrics.ResultError).Inc();
+        _metrics.ReconcileErrors.WithLabels(Kind, failure.Reason).Inc();
+        if (failure.Retries)
+            _log.ReconcileFailed(ex, Kind, key.ToString(), failure.Reason, failure.Message, Queue.AddRateLimited(key));
+        else
+        {
+            // Retrying cannot help: the watch brings the key back when the object changes.
+            Queue.Forget(key);
+            _log.ReconcileRefused(ex, Kind, key.ToString(), failure.Reason, failure.Message);
+        }
+        if (_failures is null || (_reported.TryGetValue(key, out var last) && last == failure))
+            return;
+        try
+        {
+            await _failures.ReportAsync(key, failure, hardStop);
+            _reported[key] = failure;
+        }
+        catch (OperationCanceledException) when (hardStop.IsCancellationRequested)
+        {
+            // Shutting down: the next leader shows it.
+        }
+        catch (Exception reportError)
+        {
+            // Not remembered: the next failed attempt tries to show it again (a terminal one gets that attempt here).
+            _log.FailureReportFailed(reportError, Kind, key.ToString(), failure.Reason);
+            if (!failure.Retries)
+                Queue.AddRateLimited(key);
         }
     }
 

@@ -17,12 +17,17 @@ public sealed class ControllerManager
     private readonly TimeProvider _clock;
     private readonly ILoggerFactory _logs;
     private readonly ControllerMetrics _metrics;
+    private readonly IFailureReporterFactory? _failures;
     private volatile bool _running;
 
-    /// <summary>Creates a manager watching <paramref name="namespaces"/> (empty: all namespaces).</summary>
+    /// <summary>
+    /// Creates a manager watching <paramref name="namespaces"/> (empty: all namespaces). With <paramref name="failures"/>
+    /// every registered controller shows its reconcile failures on its objects (status and Warning Event).
+    /// </summary>
     public ControllerManager(IWatchSourceFactory sources, IReadOnlyList<string> namespaces, TimeProvider clock, ILoggerFactory logs,
-        ControllerMetrics? metrics = null)
+        ControllerMetrics? metrics = null, IFailureReporterFactory? failures = null)
     {
+        _failures = failures;
         _sources = sources;
         _namespaces = namespaces;
         _clock = clock;
@@ -43,7 +48,8 @@ public sealed class ControllerManager
     public Controller<T> Register<T>(KubeResource resource, IReconciler<T> reconciler, ControllerOptions? options = null)
         where T : class, IKubernetesObject<V1ObjectMeta>
     {
-        var controller = new Controller<T>(resource, reconciler, _sources, _namespaces, _clock, _logs, options, _metrics);
+        var controller = new Controller<T>(resource, reconciler, _sources, _namespaces, _clock, _logs, options, _metrics,
+            _failures?.Create<T>(resource));
         _controllers.Add(controller);
         return controller;
     }

@@ -25,7 +25,8 @@ public sealed class ControllerMetrics
         Registry = registry;
         var factory = Metrics.WithCustomRegistry(registry);
         ReconcileTotal = factory.CreateCounter("detector_reconcile_total", "Reconciles by kind and result (success, requeue, error).", "kind", "result");
-        ReconcileErrors = factory.CreateCounter("detector_reconcile_errors_total", "Reconciles that threw, by kind.", "kind");
+        ReconcileErrors = factory.CreateCounter("detector_reconcile_errors_total",
+            "Reconciles that failed, by kind and condition reason (Retrying, OperatorMisconfigured, InvalidSpec, Rejected).", "kind", "reason");
         ReconcileDuration = factory.CreateHistogram("detector_reconcile_duration_seconds", "Duration of reconciles, by kind.",
             new HistogramConfiguration { LabelNames = ["kind"], Buckets = Histogram.ExponentialBuckets(0.005, 2, 14) });
         WorkQueueDepth = factory.CreateGauge("detector_workqueue_depth", "Keys waiting in the work queue, by kind.", "kind");
@@ -38,7 +39,7 @@ public sealed class ControllerMetrics
     /// <summary><c>detector_reconcile_total{kind,result}</c>.</summary>
     public Counter ReconcileTotal { get; }
 
-    /// <summary><c>detector_reconcile_errors_total{kind}</c>.</summary>
+    /// <summary><c>detector_reconcile_errors_total{kind,reason}</c>.</summary>
     public Counter ReconcileErrors { get; }
 
     /// <summary><c>detector_reconcile_duration_seconds{kind}</c>.</summary>

@@ -23,8 +23,14 @@ internal static partial class RuntimeLog
     [LoggerMessage(EventId = 1010, Level = LogLevel.Debug, Message = "Reconciled {Kind} {Key} in {ElapsedMs} ms; requeue after {RequeueAfter}")]
     public static partial void Reconciled(this ILogger log, string kind, string key, double elapsedMs, TimeSpan? requeueAfter);
 
-    [LoggerMessage(EventId = 1011, Level = LogLevel.Error, Message = "Reconcile of {Kind} {Key} failed; retrying in {Delay}")]
-    public static partial void ReconcileFailed(this ILogger log, Exception exception, string kind, string key, TimeSpan delay);
+    [LoggerMessage(EventId = 1011, Level = LogLevel.Error, Message = "Reconcile of {Kind} {Key} failed ({Reason}: {FailureMessage}); retrying in {Delay}")]
+    public static partial void ReconcileFailed(this ILogger log, Exception exception, string kind, string key, string reason, string failureMessage, TimeSpan delay);
+
+    [LoggerMessage(EventId = 1015, Level = LogLevel.Error, Message = "Reconcile of {Kind} {Key} failed ({Reason}: {FailureMessage}); not retried until the object changes")]
+    public static partial void ReconcileRefused(this ILogger log, Exception exception, string kind, string key, string reason, string failureMessage);
+
+    [LoggerMessage(EventId = 1016, Level = LogLevel.Warning, Message = "Could not show the {Reason} failure on {Kind} {Key}")]
+    public static partial void FailureReportFailed(this ILogger log, Exception exception, string kind, string key, string reason);
 
     [LoggerMessage(EventId = 1012, Level = LogLevel.Information, Message = "Started controller for {Kind} with {Workers} workers")]
     public static partial void ControllerStarted(this ILogger log, string kind, int workers);

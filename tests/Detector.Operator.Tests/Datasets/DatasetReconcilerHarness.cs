@@ -18,10 +18,11 @@ public sealed class DatasetReconcilerHarness
     /// <summary>Creates the harness holding <paramref name="dataset"/> (default: the sample).</summary>
     public DatasetReconcilerHarness(Dataset? dataset = null, Func<Dataset, IReadOnlyList<FieldError>>? admit = null)
     {
-        Kube = new InMemoryKube(Clock, dataset ?? DatasetSamples.Dataset());
+        // The Jobs' default service account exists, as the chart's values.yaml asks the platform team to make it.
+        Kube = new InMemoryKube(Clock, dataset ?? DatasetSamples.Dataset(), DatasetSamples.ServiceAccount(DatasetSamples.JobSettings.DefaultServiceAccountName!));
         Reconciler = new DatasetReconciler(
             Kube.Store<Dataset>(),
-            new DatasetJobTracker(Kube.Store<V1Job>(), Kube.Store<V1Pod>(), NullLogger<DatasetJobTracker>.Instance),
+            new DatasetJobTracker(Kube.Store<V1Job>(), Kube.Store<V1Pod>(), NullLogger<DatasetJobTracker>.Instance, Kube.Store<V1ServiceAccount>()),
             _ => Storage,
             Events,
             new DatasetReconcilerSettings { Jobs = DatasetSamples.JobSettings, PollInterval = PollInterval, Admit = admit ?? (_ => []) },

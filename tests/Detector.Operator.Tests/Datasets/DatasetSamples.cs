@@ -49,4 +49,12 @@ public static class DatasetSamples
             Spec = edit is null ? spec : edit(spec),
         };
     }
+
+    /// <summary>A ServiceAccount in the samples' namespace.</summary>
+    public static V1ServiceAccount ServiceAccount(string name) => new()
+    {
+        ApiVersion = "v1",
+        Kind = "ServiceAccount",
+        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = Namespace },
+    };
 }

@@ -22,6 +22,9 @@ public sealed class OperatorEnvironment : IAsyncDisposable
     /// <summary>The namespace the tests use.</summary>
     public const string Namespace = "vision";
 
+    /// <summary>The service account of the dataset Jobs (created in <see cref="Namespace"/>).</summary>
+    public const string JobServiceAccount = "detector-dataset";
+
     /// <summary>How long any condition may take (generous: the machine is shared).</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
@@ -57,6 +60,8 @@ public sealed class OperatorEnvironment : IAsyncDisposable
         var s3 = S3rverServer.Shared;
         var bucket = await s3.CreateUniqueBucketAsync("e2e");
         var api = await FakeApiServer.StartAsync();
+        // The Jobs' service account (the chart's datasetJobs.serviceAccountName), as the platform team creates it.
+        api.Put(ServiceAccount(Namespace, JobServiceAccount));
         var directory = Directory.CreateTempSubdirectory("detector-e2e-").FullName;
         return new OperatorEnvironment(api, s3, bucket, directory);
     }
@@ -74,7 +79,7 @@ public sealed class OperatorEnvironment : IAsyncDisposable
             ["--lease-namespace", "detector-system"],
             ["--metrics-address", ""],
             ["--image", "registry.example/detector:e2e"],
-            ["--job-service-account", "detector-dataset"],
+            ["--job-service-account", JobServiceAccount],
             ["--s3-endpoint-url", S3.ServiceUrl],
             ["--poll-interval", "2s"],
             ["--log-level", "Warning"],
@@ -92,6 +97,36 @@ public sealed class OperatorEnvironment : IAsyncDisposable
         _stop = new CancellationTokenSource();
         _run = Task.Run(() => OperatorHost.RunAsync(settings, _stop.Token));
     }
+
+    /// <summary>
+    /// Starts the operator as <c>detector run &lt;args&gt;</c> on a laptop whose environment is <paramref name="env"/> (read
+    /// through the settings parser, never set on the test process), serving <paramref name="kinds"/> (default: all).
+    /// </summary>
+    public void StartOperatorWithEnvironment(IReadOnlyList<string> args, IReadOnlyDictionary<string, string> env, IReadOnlyList<ServedKind>? kinds = null)
+    {
+        if (_run is not null)
+            throw new InvalidOperationException("The operator is already running");
+        var settings = RunCommand.ParseSettings(args, name => env.GetValueOrDefault(name));
+        _stop = new CancellationTokenSource();
+        _run = Task.Run(async () =>
+        {
+            using var logs = OperatorLogging.Create(settings with { LogLevel = Microsoft.Extensions.Logging.LogLevel.Warning });
+            return await new OperatorHost(settings, logs, TimeProvider.System, Prometheus.Metrics.NewCustomRegistry(), kinds).RunAsync(_stop.Token);
+        });
+    }
+
+    /// <summary>
+    /// The environment of a developer's shell for <c>KUBECONFIG=… detector run</c>: the kubeconfig, this S3 server's
+    /// endpoint and keys, a HOME of its own; no pod variables.
+    /// </summary>
+    public Dictionary<string, string> LaptopEnvironment() => new()
+    {
+        ["KUBECONFIG"] = Kubeconfig,
+        ["HOME"] = _directory,
+        ["DETECTOR_S3_ENDPOINT_URL"] = S3.ServiceUrl,
+        ["AWS_ACCESS_KEY_ID"] = S3.Settings.AccessKeyId!,
+        ["AWS_SECRET_ACCESS_KEY"] = S3.Settings.SecretAccessKey!,
+    };
 
     /// <summary>Stops the operator as SIGTERM would and returns its exit code.</summary>
     public async Task<int> StopOperatorAsync()
@@ -154,6 +189,14 @@ public sealed class OperatorEnvironment : IAsyncDisposable
     /// <summary>Requests the fake served for one object (any verb), in order.</summary>
     public IReadOnlyList<ApiCall> RequestsFor(string resource, string name) =>
         [.. Api.Requests.Where(r => r.Resource == resource && r.Name == name)];
+
+    /// <summary>A ServiceAccount object.</summary>
+    public static V1ServiceAccount ServiceAccount(string ns, string name) => new()
+    {
+        ApiVersion = "v1",
+        Kind = "ServiceAccount",
+        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns },
+    };
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

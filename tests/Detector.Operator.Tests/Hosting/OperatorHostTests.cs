@@ -18,7 +18,8 @@ public sealed class OperatorHostTests
         try
         {
             var settings = RunCommand.ParseSettings(
-                ["--kubeconfig", kubeconfig, "--metrics-address", "127.0.0.1:0", "--image", "detector:test", "--lease-namespace", "detector-system"],
+                ["--kubeconfig", kubeconfig, "--metrics-bind-address", "127.0.0.1:0", "--image", "detector:test", "--lease-namespace", "detector-system",
+                    "--leader-elect", "true", "--aws-region", "eu-west-1"],
                 _ => null);
             var host = new OperatorHost(settings, NullLoggerFactory.Instance, TimeProvider.System, Metrics.NewCustomRegistry());
             using var stop = new CancellationTokenSource();
@@ -57,10 +58,48 @@ public sealed class OperatorHostTests
     public async Task Run_MissingKubeconfig_ExitsWith2WithoutServing()
     {
         var missing = Path.Combine(Path.GetTempPath(), $"no-such-kubeconfig-{Guid.NewGuid():N}");
-        var settings = RunCommand.ParseSettings(["--kubeconfig", missing, "--image", "detector:test", "--leader-elect", "false"], _ => null);
-        var host = new OperatorHost(settings, NullLoggerFactory.Instance, TimeProvider.System, Metrics.NewCustomRegistry());
+        var settings = RunCommand.ParseSettings(["--kubeconfig", missing, "--aws-region", "eu-west-1"], _ => null);
+        var logs = new CapturingLogs();
+        var host = new OperatorHost(settings, logs, TimeProvider.System, Metrics.NewCustomRegistry());
 
         Assert.Equal(2, await host.RunAsync(CancellationToken.None));
         Assert.Null(await host.Serving.WaitAsync(s_timeout));
+        Assert.Contains(logs.Lines, l => l.Contains("kubeconfig file not found", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Run_NoRegionAndNoS3Endpoint_SaysSoAndExitsWith2BeforeConnecting()
+    {
+        var settings = RunCommand.ParseSettings(["--kubeconfig", "/no/such/kubeconfig"], _ => null);
+        var logs = new CapturingLogs();
+        var host = new OperatorHost(settings, logs, TimeProvider.System, Metrics.NewCustomRegistry());
+
+        Assert.Equal(2, await host.RunAsync(CancellationToken.None));
+        var line = Assert.Single(logs.Lines);
+        Assert.Contains("No AWS region is configured", line);
+        Assert.Contains("--aws-region", line);
+    }
+
+    [Fact]
+    public async Task Run_MetricsAddressInUse_NamesTheFlagAndExitsWith2()
+    {
+        await using var api = await FakeApiServer.StartAsync();
+        var kubeconfig = api.WriteKubeconfig(Path.Combine(Path.GetTempPath(), $"kubeconfig-{Guid.NewGuid():N}"));
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        try
+        {
+            var address = $"127.0.0.1:{((System.Net.IPEndPoint)taken.LocalEndpoint).Port}";
+            var settings = RunCommand.ParseSettings(["--kubeconfig", kubeconfig, "--metrics-bind-address", address, "--aws-region", "eu-west-1"], _ => null);
+            var logs = new CapturingLogs();
+            var host = new OperatorHost(settings, logs, TimeProvider.System, Metrics.NewCustomRegistry());
+
+            Assert.Equal(2, await host.RunAsync(CancellationToken.None).WaitAsync(s_timeout));
+            Assert.Contains(logs.Lines, l => l.Contains($"--metrics-bind-address {address} is already in use", StringComparison.Ordinal));
+        }
+        finally
+        {
+            File.Delete(kubeconfig);
+        }
     }
 }

@@ -8,9 +8,12 @@ public sealed class RunCommandTests
     private static readonly Dictionary<string, string> s_noEnv = [];
 
     [Fact]
-    public void ParseSettings_NoFlags_UsesDocumentedDefaults()
+    public void ParseSettings_NoFlagsInAPod_UsesDocumentedDefaults()
     {
-        var settings = RunCommand.ParseSettings([], Env(("DETECTOR_IMAGE", "img:1"), ("POD_NAMESPACE", "detector-system"), ("POD_NAME", "op-0")));
+        var settings = RunCommand.ParseSettings([], Env(("DETECTOR_IMAGE", "img:1"), ("POD_NAMESPACE", "detector-system"), ("POD_NAME", "op-0"),
+            ("KUBERNETES_SERVICE_HOST", "10.96.0.1")));
+        Assert.True(settings.InPod);
+        Assert.Empty(settings.KubeconfigFiles);                       // the pod's service account
         Assert.Empty(settings.Namespaces);
         Assert.Equal(2, settings.Workers);
         Assert.True(settings.LeaderElection.Enabled);
@@ -22,6 +25,58 @@ public sealed class RunCommandTests
         Assert.Equal("json", settings.LogFormat);
         Assert.Null(settings.Storage.ServiceUrl);
         Assert.Empty(settings.Validate());
+    }
+
+    [Fact]
+    public void ParseSettings_OnlyKubeconfigOnALaptop_NeedsNoOtherFlag()
+    {
+        var settings = RunCommand.ParseSettings([], Env(("KUBECONFIG", "/tmp/a.yaml:/tmp/b.yaml"), ("HOME", "/home/dev"), ("AWS_REGION", "eu-west-1")));
+        Assert.False(settings.InPod);
+        Assert.Equal(["/tmp/a.yaml", "/tmp/b.yaml"], settings.KubeconfigFiles);
+        Assert.False(settings.LeaderElection.Enabled);
+        Assert.Equal("", settings.LeaderElection.LeaseNamespace);     // the host takes the context's namespace
+        Assert.Equal("127.0.0.1:0", settings.MetricsAddress);
+        Assert.Equal(OperatorImage.Default, settings.Jobs.Image);
+        Assert.Equal("eu-west-1", settings.AwsRegion);
+        Assert.Equal("text", settings.LogFormat);
+        Assert.Empty(settings.Validate());
+    }
+
+    [Theory]
+    [InlineData("--kubeconfig", "/flag.yaml", "/flag.yaml")]
+    [InlineData("--context", "staging", "/tmp/a.yaml")]
+    public void ParseSettings_KubeconfigFlag_WinsOverTheVariable(string flag, string value, string firstFile) =>
+        Assert.Equal(firstFile, RunCommand.ParseSettings([flag, value], Env(("KUBECONFIG", "/tmp/a.yaml"))).KubeconfigFiles[0]);
+
+    [Fact]
+    public void ParseSettings_NoKubeconfigVariableOnALaptop_ReadsHomeKubeConfig() =>
+        Assert.Equal(["/home/dev/.kube/config"], RunCommand.ParseSettings([], Env(("HOME", "/home/dev"))).KubeconfigFiles);
+
+    [Theory]
+    [InlineData("true", true)]
+    [InlineData("false", false)]
+    public void ParseSettings_LeaderElectFlag_ForcesEitherWayOutsideAPod(string value, bool enabled) =>
+        Assert.Equal(enabled, RunCommand.ParseSettings(["--leader-elect", value], _ => null).LeaderElection.Enabled);
+
+    [Fact]
+    public void ParseSettings_BareLeaderElectFlag_TurnsItOn() =>
+        Assert.True(RunCommand.ParseSettings(["--leader-elect"], _ => null).LeaderElection.Enabled);
+
+    [Fact]
+    public void ParseSettings_LeaderElectFalse_WinsInAPod() =>
+        Assert.False(RunCommand.ParseSettings(["--leader-elect", "false"], Env(("KUBERNETES_SERVICE_HOST", "10.96.0.1"))).LeaderElection.Enabled);
+
+    [Theory]
+    [InlineData("--metrics-bind-address")]
+    [InlineData("--metrics-address")]
+    public void ParseSettings_MetricsBindAddress_AndItsOldName(string flag) =>
+        Assert.Equal("127.0.0.1:9443", RunCommand.ParseSettings([flag, "127.0.0.1:9443"], _ => null).MetricsAddress);
+
+    [Fact]
+    public void ParseSettings_RegionFlag_WinsOverTheVariable()
+    {
+        var settings = RunCommand.ParseSettings(["--aws-region", "us-west-2"], Env(("AWS_REGION", "eu-west-1")));
+        Assert.Equal(("us-west-2", "us-west-2"), (settings.AwsRegion, settings.Storage.Region));
     }
 
     [Fact]
@@ -86,7 +141,8 @@ public sealed class RunCommandTests
     [Theory]
     [InlineData("--workers", "0", "--workers")]
     [InlineData("--log-format", "xml", "--log-format")]
-    [InlineData("--metrics-address", "nonsense", "--metrics-address")]
+    [InlineData("--metrics-bind-address", "nonsense", "--metrics-bind-address")]
+    [InlineData("--metrics-address", "nonsense", "--metrics-bind-address")]
     [InlineData("--policy-file", "/no/such/policy.yaml", "--policy-file")]
     public void Validate_BadFlag_NamesIt(string flag, string value, string named)
     {
@@ -95,12 +151,30 @@ public sealed class RunCommandTests
     }
 
     [Fact]
-    public void Validate_NoImage_AsksForIt() =>
-        Assert.Contains(RunCommand.ParseSettings(["--lease-namespace", "x"], _ => null).Validate(), e => e.Contains("--image", StringComparison.Ordinal));
+    public void Validate_ImageWithWhitespace_NamesTheFlag() =>
+        Assert.Contains(RunCommand.ParseSettings(["--image", "detector :1"], _ => null).Validate(), e => e.Contains("--image", StringComparison.Ordinal));
 
     [Fact]
-    public void Validate_LeaderElectionWithoutNamespace_AsksForIt() =>
-        Assert.Contains(RunCommand.ParseSettings(["--image", "i"], _ => null).Validate(), e => e.Contains("--lease-namespace", StringComparison.Ordinal));
+    public void ParseSettings_NoImage_IsThisBuildsImage() =>
+        Assert.Equal(OperatorImage.Default, RunCommand.ParseSettings([], _ => null).Jobs.Image);
+
+    [Fact]
+    public void ServedKinds_NoRegionAndNoEndpoint_IsAProblemNamingTheFix()
+    {
+        var problem = Assert.Single(ServedKinds.Problems(RunCommand.ParseSettings([], _ => null), ServedKinds.All));
+        Assert.Contains("--aws-region", problem);
+        Assert.Contains("Dataset", problem);
+    }
+
+    [Theory]
+    [InlineData("--aws-region", "eu-west-1")]
+    [InlineData("--s3-endpoint-url", "http://minio:9000")]
+    public void ServedKinds_RegionOrEndpoint_IsNoProblem(string flag, string value) =>
+        Assert.Empty(ServedKinds.Problems(RunCommand.ParseSettings([flag, value], _ => null), ServedKinds.All));
+
+    [Fact]
+    public void ServedKinds_NoKindNeedsS3_IsNoProblem() =>
+        Assert.Empty(ServedKinds.Problems(RunCommand.ParseSettings([], _ => null), [new ServedKind("Quiet", _ => null, (_, _) => { })]));
 
     private static Func<string, string?> Env(params (string Name, string Value)[] vars)
     {

@@ -57,6 +57,30 @@ public sealed class KubeEventRecorderTests
         Assert.Equal("Ready", Assert.Single(kube.All<Corev1Event>()).Reason);
     }
 
+    [Fact]
+    public async Task Record_AggregatedByReason_SameReasonNewMessage_BumpsOneEventAndKeepsTheNewestMessage()
+    {
+        var clock = new FakeTimeProvider(Start);
+        var kube = new InMemoryKube(clock);
+        var recorder = new KubeEventRecorder(kube.Store<Corev1Event>(), clock, NullLogger<KubeEventRecorder>.Instance, "pod-a", aggregateByReason: true);
+        await recorder.RecordAsync(Owner(), EventTypes.Warning, "Retrying", "Network error: connection refused", default);
+        clock.Advance(TimeSpan.FromMinutes(2));
+        await recorder.RecordAsync(Owner(), EventTypes.Warning, "Retrying", "The API server answered 503: etcdserver: request timed out", default);
+
+        var evt = Assert.Single(kube.All<Corev1Event>());
+        Assert.Equal((2, "The API server answered 503: etcdserver: request timed out"), (evt.Count!.Value, evt.Message));
+        Assert.Equal((Start.UtcDateTime, Start.AddMinutes(2).UtcDateTime), (evt.FirstTimestamp!.Value, evt.LastTimestamp!.Value));
+    }
+
+    [Fact]
+    public async Task Record_ByMessage_SameReasonNewMessage_IsASecondEvent()
+    {
+        var (kube, recorder, _) = Create();
+        await recorder.RecordAsync(Owner(), EventTypes.Normal, "JobCreated", "Created Job a-prep", default);
+        await recorder.RecordAsync(Owner(), EventTypes.Normal, "JobCreated", "Created Job a-merge", default);
+        Assert.Equal(2, kube.All<Corev1Event>().Count);
+    }
+
     [Theory]
     [InlineData("key AKIAABCDEFGHIJKLMNOP leaked", "key [REDACTED] leaked")]
     [InlineData("aws_secret_access_key=abc/def+ghi", "aws_secret_access_key=[REDACTED]")]

@@ -25,12 +25,19 @@ internal sealed class ControllerHarness : IAsyncDisposable
         Clock = clock ?? new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 5, 0, 0, TimeSpan.Zero));
         Kube = new InMemoryKube(Clock, seed);
         Metrics = new ControllerMetrics(Prometheus.Metrics.NewCustomRegistry());
+        Failures = new CountingReporter(new StatusFailureReporter<Dataset>(Kube.Store<Dataset>(), Events, Clock));
         Controller = new Controller<Dataset>(KubeResources.Dataset, new Reconciler(this, behaviour), Kube, ["ml"], Clock,
-            NullLoggerFactory.Instance, options ?? new ControllerOptions { Workers = 3 }, Metrics);
+            NullLoggerFactory.Instance, options ?? new ControllerOptions { Workers = 3 }, Metrics, Failures);
         Controller.Queue.Scheduled += (_, delay) => _scheduled.Writer.TryWrite(delay);
     }
 
     public TimeProvider Clock { get; }
+
+    /// <summary>The Warning Events of failures (and nothing else: the harness's reconciler records none).</summary>
+    public Datasets.RecordingEvents Events { get; } = new();
+
+    /// <summary>The runtime's failure reporter, counting its calls.</summary>
+    public CountingReporter Failures { get; }
 
     public FakeTimeProvider FakeClock => (FakeTimeProvider)Clock;
 
@@ -65,6 +72,20 @@ internal sealed class ControllerHarness : IAsyncDisposable
     }
 
     public double Counter(Counter counter, params string[] labels) => counter.WithLabels(labels).Value;
+
+    /// <summary>Counts <see cref="IFailureReporter{T}.ReportAsync"/> calls around the real reporter.</summary>
+    public sealed class CountingReporter(IFailureReporter<Dataset> inner) : IFailureReporter<Dataset>
+    {
+        private int _reports;
+
+        public int Reports => Volatile.Read(ref _reports);
+
+        public async Task ReportAsync(ObjectKey key, ReconcileFailure failure, CancellationToken ct)
+        {
+            await inner.ReportAsync(key, failure, ct);
+            Interlocked.Increment(ref _reports);
+        }
+    }
 
     /// <summary>One reconcile: its 1-based index, key and the object as read at the start.</summary>
     public sealed record Call(int Index, ObjectKey Key, Dataset? Seen);

@@ -61,6 +61,7 @@ internal sealed class ApiHandler(ObjectStore store, IReadOnlyList<ResourceType> 
                 return;
             }
             (code, body) = await ServeAsync(request, path, call.Verb!);
+            body = ReadDefaults.Apply(path.Type, body);
         }
         catch (ApiError error)
         {
@@ -83,6 +84,7 @@ internal sealed class ApiHandler(ObjectStore store, IReadOnlyList<ResourceType> 
     {
         var type = path.Type;
         var status = path.Subresource == "status";
+        var manager = ManagedFields.ManagerOf(request.Headers.UserAgent.ToString());
         switch (verb)
         {
             case "get":
@@ -104,11 +106,11 @@ internal sealed class ApiHandler(ObjectStore store, IReadOnlyList<ResourceType> 
                 });
             }
             case "create" when path.Name is null:
-                return (201, store.Create(type, path.Namespace, await ReadObjectAsync(request)));
+                return (201, store.Create(type, path.Namespace, await ReadObjectAsync(request), manager));
             case "update":
-                return (200, store.Update(type, path.Namespace, path.Name!, await ReadObjectAsync(request), status));
+                return (200, store.Update(type, path.Namespace, path.Name!, await ReadObjectAsync(request), status, manager));
             case "patch":
-                return (200, store.Patch(type, path.Namespace, path.Name!, request.ContentType ?? "", await ReadJsonAsync(request), status));
+                return (200, store.Patch(type, path.Namespace, path.Name!, request.ContentType ?? "", await ReadJsonAsync(request), status, manager));
             case "delete":
                 return (200, store.Delete(type, path.Namespace, path.Name!, await ReadJsonAsync(request) as JsonObject));
             case "deletecollection":
@@ -141,7 +143,7 @@ internal sealed class ApiHandler(ObjectStore store, IReadOnlyList<ResourceType> 
         {
             await foreach (var line in watch.Lines.ReadAllAsync(timeout.Token))
             {
-                await response.Body.WriteAsync(Encoding.UTF8.GetBytes(line.ToJsonString(s_json) + "\n"), timeout.Token);
+                await response.Body.WriteAsync(Encoding.UTF8.GetBytes(ReadDefaults.ApplyToWatchLine(path.Type, line).ToJsonString(s_json) + "\n"), timeout.Token);
                 await response.Body.FlushAsync(timeout.Token);
             }
         }

@@ -5,8 +5,9 @@ namespace Detector.Operator.Tests.Fakes.ApiServer;
 
 /// <summary>
 /// What the real server does to the built-in kinds the operator writes: Job defaults, the generated Job selector
-/// and pod labels, Job immutability, and Secret <c>stringData</c> folding. Pod-template defaults
-/// (dnsPolicy, terminationMessagePath, …) are not applied.
+/// and pod labels, Job and pod-template validation (<see cref="PodTemplateValidation"/>, 422 Invalid), Job
+/// immutability, and Secret <c>stringData</c> folding. Pod-template defaults (dnsPolicy, terminationMessagePath, …)
+/// are not applied.
 /// </summary>
 public static class BuiltInAdmission
 {
@@ -37,6 +38,8 @@ public static class BuiltInAdmission
         spec["backoffLimit"] ??= 6;
         spec["completionMode"] ??= "NonIndexed";
         spec["suspend"] ??= false;
+        if (PodTemplateValidation.ValidateJob(result) is { Count: > 0 } invalid)
+            throw ApiError.Invalid(s_jobs, ObjectSemantics.MetaString(job, "name") ?? "", invalid);
         if (old is null)
             AddGeneratedSelector(result, spec);
         else

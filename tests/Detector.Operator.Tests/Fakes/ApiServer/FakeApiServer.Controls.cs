@@ -86,6 +86,8 @@ public sealed partial class FakeApiServer
     public JsonObject SetJobSucceeded(string ns, string name)
     {
         var job = Get("jobs", ns, name) ?? throw new ArgumentException($"no Job {ns}/{name}");
+        if (JobPodProblem(ns, name) is { } problem)
+            throw new InvalidOperationException($"Job {ns}/{name} cannot succeed on a real cluster, its pods never run: {problem.Reason}: {problem.Message}");
         var now = ObjectSemantics.Timestamp(_time.GetUtcNow());
         var status = JobStatus(job, now);
         var completions = job["spec"]?["completions"]?.GetValue<int>() ?? 1;
@@ -115,6 +117,82 @@ public sealed partial class FakeApiServer
             JobCondition("Failed", reason, message, now));
         job["status"] = status;
         return Store.Put(Resource("jobs"), job);
+    }
+
+    /// <summary>What would stop the Job's pods on a real cluster (missing ServiceAccount, Secret or ConfigMap, runAsNonRoot as uid 0), or null.</summary>
+    public PodStartRules.Problem? JobPodProblem(string ns, string name)
+    {
+        var job = Get("jobs", ns, name) ?? throw new ArgumentException($"no Job {ns}/{name}");
+        return PodStartRules.Check(job, (resource, objectName) => Get(resource, ns, objectName) is not null, _options.DefaultServiceAccounts);
+    }
+
+    /// <summary>
+    /// Acts as the Job controller and the kubelet for one pod of the Job: with a missing ServiceAccount no pod is created
+    /// and a Warning FailedCreate Event lands on the Job; otherwise a pod <c>{job}-{suffix}</c> with the job-name labels is
+    /// created, Running, or Pending with its container waiting (CreateContainerConfigError and the kubelet's message)
+    /// when a Secret or ConfigMap is missing or runAsNonRoot meets uid 0. Returns the pod, or null when none was created.
+    /// </summary>
+    public JsonObject? StartJobPods(string ns, string name)
+    {
+        var job = Get("jobs", ns, name) ?? throw new ArgumentException($"no Job {ns}/{name}");
+        var now = ObjectSemantics.Timestamp(_time.GetUtcNow());
+        var problem = JobPodProblem(ns, name);
+        if (problem is { PodCreationFails: true })
+        {
+            Put(new JsonObject
+            {
+                ["apiVersion"] = "v1",
+                ["kind"] = "Event",
+                ["metadata"] = new JsonObject { ["name"] = $"{name}.{Guid.NewGuid():N}"[..Math.Min(name.Length + 17, 253)], ["namespace"] = ns },
+                ["involvedObject"] = new JsonObject { ["apiVersion"] = "batch/v1", ["kind"] = "Job", ["name"] = name, ["namespace"] = ns, ["uid"] = ObjectSemantics.MetaString(job, "uid") },
+                ["type"] = "Warning",
+                ["reason"] = problem.Reason,
+                ["message"] = problem.Message,
+                ["source"] = new JsonObject { ["component"] = "job-controller" },
+                ["firstTimestamp"] = now,
+                ["lastTimestamp"] = now,
+                ["count"] = 1,
+            });
+            return null;
+        }
+        var template = job["spec"]?["template"] as JsonObject ?? new JsonObject();
+        var container = template["spec"]?["containers"]?[0]?["name"]?.GetValue<string>() ?? "main";
+        var state = problem is null
+            ? new JsonObject { ["running"] = new JsonObject { ["startedAt"] = now } }
+            : new JsonObject { ["waiting"] = new JsonObject { ["reason"] = problem.Reason, ["message"] = problem.Message } };
+        var pod = new JsonObject
+        {
+            ["apiVersion"] = "v1",
+            ["kind"] = "Pod",
+            ["metadata"] = new JsonObject
+            {
+                ["name"] = ObjectSemantics.GenerateName(name + "-", new Random()),
+                ["namespace"] = ns,
+                ["labels"] = template["metadata"]?["labels"]?.DeepClone() ?? new JsonObject(),
+                ["ownerReferences"] = new JsonArray(new JsonObject
+                {
+                    ["apiVersion"] = "batch/v1", ["kind"] = "Job", ["name"] = name, ["uid"] = ObjectSemantics.MetaString(job, "uid"),
+                    ["controller"] = true, ["blockOwnerDeletion"] = true,
+                }),
+            },
+            ["spec"] = template["spec"]?.DeepClone() ?? new JsonObject(),
+            ["status"] = new JsonObject
+            {
+                ["phase"] = problem is null ? "Running" : "Pending",
+                ["containerStatuses"] = new JsonArray(new JsonObject
+                {
+                    ["name"] = container, ["image"] = template["spec"]?["containers"]?[0]?["image"]?.DeepClone(), ["imageID"] = "",
+                    ["ready"] = problem is null, ["restartCount"] = 0, ["started"] = problem is null, ["state"] = state,
+                }),
+            },
+        };
+        var created = Put(pod);
+        var status = JobStatus(job, now);
+        status["active"] = 1;
+        status["ready"] = problem is null ? 1 : 0;
+        job["status"] = status;
+        Store.Put(Resource("jobs"), job);
+        return created;
     }
 
     /// <summary>

@@ -24,10 +24,13 @@ public sealed partial class FakeApiServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ApiHandler _handler;
     private readonly TimeProvider _time;
+    private readonly FakeApiServerOptions _options;
     private ITimer? _bookmarks;
 
-    private FakeApiServer(WebApplication app, ApiHandler handler, ObjectStore store, IReadOnlyList<ResourceType> resources, Uri baseUrl, TimeProvider time)
+    private FakeApiServer(WebApplication app, ApiHandler handler, ObjectStore store, IReadOnlyList<ResourceType> resources, Uri baseUrl,
+        TimeProvider time, FakeApiServerOptions options)
     {
+        _options = options;
         _app = app;
         _handler = handler;
         Store = store;
@@ -60,7 +63,7 @@ public sealed partial class FakeApiServer : IAsyncDisposable
         app.Run(handler.HandleAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var server = new FakeApiServer(app, handler, store, resources, new Uri(address.Replace("[::]", "127.0.0.1") + "/"), options.Time);
+        var server = new FakeApiServer(app, handler, store, resources, new Uri(address.Replace("[::]", "127.0.0.1") + "/"), options.Time, options);
         if (options.BookmarkInterval is { } interval)
             server._bookmarks = options.Time.CreateTimer(_ => store.SendBookmarks(), null, interval, interval);
         return server;

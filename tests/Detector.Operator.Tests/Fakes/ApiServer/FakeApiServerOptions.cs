@@ -19,6 +19,12 @@ public sealed record FakeApiServerOptions
     /// </summary>
     public TimeSpan? BookmarkInterval { get; init; }
 
+    /// <summary>
+    /// Whether the ServiceAccount <c>default</c> exists in every namespace, as the controller-manager makes it. False
+    /// models a bare API server (no controller-manager): pods of the default account never get created.
+    /// </summary>
+    public bool DefaultServiceAccounts { get; init; } = true;
+
     /// <summary>How many changes the watch history keeps; resuming from before them gets 410 Expired.</summary>
     public int HistoryLimit { get; init; } = 1000;
 }

@@ -88,31 +88,31 @@ public sealed partial class ObjectStore(
     }
 
     /// <summary>POST: creates an object with uid, creationTimestamp, resourceVersion and generation 1.</summary>
-    public JsonObject Create(ResourceType type, string? ns, JsonObject body)
+    public JsonObject Create(ResourceType type, string? ns, JsonObject body, string manager = "unknown")
     {
         lock (_gate)
-            return Clone(CreateLocked(type, ns, body, WriteMode.Main));
+            return Clone(CreateLocked(type, ns, body, WriteMode.Main, manager));
     }
 
     /// <summary>PUT of the main resource or of /status.</summary>
-    public JsonObject Update(ResourceType type, string? ns, string name, JsonObject body, bool status)
+    public JsonObject Update(ResourceType type, string? ns, string name, JsonObject body, bool status, string manager = "unknown")
     {
         lock (_gate)
         {
             CheckName(body, name);
-            return Clone(UpdateLocked(type, ns, name, body, status ? WriteMode.Status : WriteMode.Main, requireResourceVersion: true));
+            return Clone(UpdateLocked(type, ns, name, body, status ? WriteMode.Status : WriteMode.Main, requireResourceVersion: true, manager));
         }
     }
 
     /// <summary>PATCH of the main resource or of /status; a resourceVersion in the patch is a precondition.</summary>
-    public JsonObject Patch(ResourceType type, string? ns, string name, string contentType, JsonNode? patch, bool status)
+    public JsonObject Patch(ResourceType type, string? ns, string name, string contentType, JsonNode? patch, bool status, string manager = "unknown")
     {
         lock (_gate)
         {
             var stored = Find(type, ns, name) ?? throw ApiError.NotFound(type.QualifiedName, name);
             var patched = JsonPatches.Apply(Clone(stored), contentType, patch);
             CheckName(patched, name);
-            return Clone(UpdateLocked(type, ns, name, patched, status ? WriteMode.Status : WriteMode.Main, requireResourceVersion: false));
+            return Clone(UpdateLocked(type, ns, name, patched, status ? WriteMode.Status : WriteMode.Main, requireResourceVersion: false, manager));
         }
     }
 
@@ -151,7 +151,7 @@ public sealed partial class ObjectStore(
         }
     }
 
-    private JsonObject CreateLocked(ResourceType type, string? ns, JsonObject body, WriteMode mode)
+    private JsonObject CreateLocked(ResourceType type, string? ns, JsonObject body, WriteMode mode, string? manager = null)
     {
         ns = type.Namespaced ? ns : null;
         var obj = Clone(body);
@@ -203,13 +203,16 @@ public sealed partial class ObjectStore(
             Metadata(obj)["generation"] = 1L;
         else
             Metadata(obj).Remove("generation");
+        if (manager is not null)
+            ManagedFields.Record(obj, null, manager, type.ApiVersion, statusSubresource: false, Timestamp(time.GetUtcNow()));
 
         Commit(type, Key(ns, name), obj, "ADDED", previous: null);
         CollectGarbage();
         return obj;
     }
 
-    private JsonObject UpdateLocked(ResourceType type, string? ns, string name, JsonObject body, WriteMode mode, bool requireResourceVersion)
+    private JsonObject UpdateLocked(ResourceType type, string? ns, string name, JsonObject body, WriteMode mode, bool requireResourceVersion,
+        string? manager = null)
     {
         ns = type.Namespaced ? ns : null;
         var stored = Find(type, ns, name) ?? throw ApiError.NotFound(type.QualifiedName, name);
@@ -243,6 +246,13 @@ public sealed partial class ObjectStore(
 
         if (SameContent(stored, next))
             return stored;
+        // The server's own bookkeeping, whatever managedFields the client sent back.
+        if (stored["metadata"]?["managedFields"] is { } kept)
+            Metadata(next)["managedFields"] = kept.DeepClone();
+        else
+            Metadata(next).Remove("managedFields");
+        if (manager is not null && mode != WriteMode.Raw)
+            ManagedFields.Record(next, stored, manager, type.ApiVersion, mode == WriteMode.Status, Timestamp(time.GetUtcNow()));
         if (MetaString(next, "deletionTimestamp") is not null && Finalizers(next).Count == 0)
         {
             Commit(type, Key(ns, name), null, "DELETED", previous: next);

@@ -1,0 +1,29 @@
+using Detector.Operator.Api.V1Alpha1;
+using Detector.Operator.Hosting;
+using Detector.Operator.Kube;
+using k8s.Models;
+using Microsoft.Extensions.Logging;
+
+namespace Detector.Operator.Datasets;
+
+/// <summary>How the host serves Datasets: the reconciler over the Kubernetes API and S3, watching the Jobs it owns.</summary>
+public static class DatasetController
+{
+    /// <summary>The served-kind entry: Datasets always read and write S3 (manifest.json, deletion of prepared data).</summary>
+    public static ServedKind Served { get; } = new(Dataset.KindName, ServedKinds.MissingS3Region, Register);
+
+    /// <summary>Registers the Dataset controller and its watch on owned Jobs.</summary>
+    public static void Register(Runtime.ControllerManager manager, HostServices host)
+    {
+        var settings = host.Settings;
+        var client = host.Client;
+        var admit = DatasetAdmission.Create(settings.PolicyFile);
+        var jobs = new DatasetJobTracker(new KubeStore<V1Job>(client, KubeResources.Job), new CorePodStore(client),
+            host.Logs.CreateLogger<DatasetJobTracker>(), new CoreServiceAccountStore(client));
+        var reconciler = new DatasetReconciler(new KubeStore<Dataset>(client, KubeResources.Dataset), jobs, host.Stores, host.Events,
+            new DatasetReconcilerSettings { Jobs = settings.Jobs, PollInterval = settings.PollInterval, Admit = admit },
+            host.Clock, host.Logs.CreateLogger<DatasetReconciler>());
+        manager.Register(KubeResources.Dataset, reconciler, new Runtime.ControllerOptions { Workers = settings.Workers })
+            .Owns<V1Job>(KubeResources.Job);
+    }
+}
