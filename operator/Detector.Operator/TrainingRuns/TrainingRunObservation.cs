@@ -9,7 +9,7 @@ namespace Detector.Operator.TrainingRuns;
 /// <param name="InvalidSpec">Why the spec cannot be acted on (names the field), or null.</param>
 /// <param name="Misconfigured">Why the operator's configuration cannot serve the run (names the flag), or null.</param>
 /// <param name="WaitingFor">Why the run waits for its Dataset (names it), or null.</param>
-/// <param name="Rejected">SageMaker's message when it refused the create request, or null.</param>
+/// <param name="Rejected">Why SageMaker refused the create request (its message, naming the job), or null.</param>
 /// <param name="Job">The job as DescribeTrainingJob returned it; null when it does not exist (yet).</param>
 /// <param name="CreatedArn">The ARN CreateTrainingJob returned in this reconcile, before any Describe saw the job.</param>
 /// <param name="Data">The Dataset's inputs when they were read in this reconcile.</param>

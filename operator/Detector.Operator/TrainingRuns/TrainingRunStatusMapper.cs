@@ -61,6 +61,7 @@ public static class TrainingRunStatusMapper
     /// <summary>True when nothing more happens without a spec change: Completed, Failed or Stopped (or stalled before a job).</summary>
     public static bool IsSettled(TrainingRunStatus status) =>
         status.Phase is TrainingRunPhase.Completed or TrainingRunPhase.Failed or TrainingRunPhase.Stopped
+        && !Conditions.IsTrue(status.Conditions, Conditions.Progressing)
         || Conditions.IsTrue(status.Conditions, Conditions.Stalled);
 
     /// <summary>
@@ -106,7 +107,7 @@ public static class TrainingRunStatusMapper
         if (o.Misconfigured is { } misconfigured)
             return new(TrainingRunPhase.Pending, false, true, RunReasons.OperatorMisconfigured, misconfigured);
         if (o.Rejected is { } rejected)
-            return new(TrainingRunPhase.Failed, false, true, RunReasons.SageMakerRejected, $"SageMaker refused training job {o.JobName}: {rejected}");
+            return new(TrainingRunPhase.Failed, false, true, RunReasons.SageMakerRejected, rejected);
         if (o.Job is null)
         {
             if (o.CreatedArn is not null)
