@@ -53,7 +53,9 @@ public static class AwsJson
             var text = reader.GetString() ?? "";
             if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
                 return FromSeconds(seconds);
-            return DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+            if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+                return parsed;
+            throw new JsonException($"'{text}' is not a timestamp (epoch seconds or ISO 8601)");
         }
 
         public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
