@@ -82,6 +82,12 @@ public static class RunCommand
             MetricsAddress = parsed.GetValue(o.MetricsAddress),
             PolicyFile = parsed.GetValue(o.PolicyFile),
             Storage = storage,
+            AwsRegion = Blank(parsed.GetValue(o.AwsRegion)) ?? Blank(env("AWS_REGION")) ?? Blank(env("AWS_DEFAULT_REGION")),
+            SageMaker = new SageMakerSettings
+            {
+                EndpointUrl = Blank(parsed.GetValue(o.SageMakerEndpoint)) ?? Blank(env("DETECTOR_SAGEMAKER_ENDPOINT_URL")),
+                RequestsPerSecond = parsed.GetValue(o.SageMakerRate),
+            },
             PollInterval = ParseDuration(parsed.GetValue(o.PollInterval)!, "--poll-interval"),
             LogFormat = parsed.GetValue(o.LogFormat)!,
             LogLevel = parsed.GetValue(o.LogLevel),
@@ -98,6 +104,8 @@ public static class RunCommand
             },
         };
     }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     /// <summary>Pure: <c>--namespace</c> and <c>--watch-namespaces</c> merged, trimmed and de-duplicated; empty means all.</summary>
     public static IReadOnlyList<string> Namespaces(string? single, string? list) =>
@@ -145,12 +153,15 @@ public static class RunCommand
         public Option<string?> S3Endpoint { get; } = new("--s3-endpoint-url") { Description = "S3 endpoint override for S3-compatible stores (default: DETECTOR_S3_ENDPOINT_URL, else AWS)." };
         public Option<bool?> S3PathStyle { get; } = new("--s3-force-path-style") { Description = "Path-style S3 addressing (default: on when an endpoint is set)." };
         public Option<bool?> S3Checksum { get; } = new("--s3-checksum-when-required") { Description = "Checksums only when S3 requires them, no aws-chunked uploads (default: on when an endpoint is set)." };
+        public Option<string?> AwsRegion { get; } = new("--aws-region", "--region") { Description = "AWS region of SageMaker (default: AWS_REGION, AWS_DEFAULT_REGION)." };
+        public Option<string?> SageMakerEndpoint { get; } = new("--sagemaker-endpoint-url") { Description = "SageMaker endpoint override for emulators and tests (default: DETECTOR_SAGEMAKER_ENDPOINT_URL, else AWS)." };
+        public Option<double> SageMakerRate { get; } = new("--sagemaker-requests-per-second") { Description = "Global rate limit of SageMaker calls; 0 disables it.", DefaultValueFactory = _ => 5 };
         public Option<string> PollInterval { get; } = new("--poll-interval") { Description = "How often running Jobs are looked at again: seconds, or 30s, 2m.", DefaultValueFactory = _ => "30s" };
         public Option<string> LogFormat { get; } = new("--log-format") { Description = "json (one object per line) or text.", DefaultValueFactory = _ => "json" };
         public Option<LogLevel> LogLevel { get; } = new("--log-level") { Description = "Minimum log level.", DefaultValueFactory = _ => Microsoft.Extensions.Logging.LogLevel.Information };
 
         public IEnumerable<Option> All => [Kubeconfig, Context, Namespace, WatchNamespaces, Workers, LeaderElect, LeaseName, LeaseNamespace,
             MetricsAddress, Image, JobServiceAccount, JobBackoffLimit, JobTtl, PolicyFile, S3Endpoint, S3PathStyle, S3Checksum,
-            PollInterval, LogFormat, LogLevel];
+            AwsRegion, SageMakerEndpoint, SageMakerRate, PollInterval, LogFormat, LogLevel];
     }
 }

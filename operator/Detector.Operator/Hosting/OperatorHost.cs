@@ -47,8 +47,10 @@ public sealed partial class OperatorHost(OperatorSettings settings, ILoggerFacto
             using var client = new Kubernetes(KubeClientConfig.Build(settings));
             using var s3 = new Lazy<S3ObjectStore>(() => new S3ObjectStore(S3ClientFactory.Create(settings.Storage), settings.Storage)).AsDisposable();
             var admit = DatasetAdmission.Create(settings.PolicyFile);
+            using var sageMaker = TrainingRuns.SageMakerRunControllers.CreateClient(settings.AwsRegion, settings.SageMaker.EndpointUrl,
+                settings.SageMaker.Credentials, settings.SageMaker.RequestsPerSecond, clock);
             var manager = new ControllerManager(new KubeWatchSourceFactory(client), settings.Namespaces, clock, logs, new ControllerMetrics(registry));
-            RegisterControllers(manager, client, uri => uri.IsS3 ? s3.Value : new FileObjectStore(), admit);
+            RegisterControllers(manager, client, uri => uri.IsS3 ? s3.Value : new FileObjectStore(), admit, sageMaker);
             _manager = manager;
             var election = LeaderElection.ForLease(client, settings.LeaderElection, logs.CreateLogger<LeaderElection>());
             _election = election;
@@ -93,7 +95,7 @@ public sealed partial class OperatorHost(OperatorSettings settings, ILoggerFacto
         _election is { } election && _manager is { } manager && (!election.IsLeader ? settings.LeaderElection.Enabled : manager.IsReady);
 
     private void RegisterControllers(ControllerManager manager, IKubernetes client, Func<StorageUri, IObjectStore> stores,
-        Func<Dataset, IReadOnlyList<Validation.FieldError>> admit)
+        Func<Dataset, IReadOnlyList<Validation.FieldError>> admit, Aws.ISageMaker sageMaker)
     {
         var events = new KubeEventRecorder(new CoreEventStore(client), clock, logs.CreateLogger<KubeEventRecorder>(),
             Environment.GetEnvironmentVariable("POD_NAME"));
@@ -103,6 +105,14 @@ public sealed partial class OperatorHost(OperatorSettings settings, ILoggerFacto
             clock, logs.CreateLogger<DatasetReconciler>());
         manager.Register(KubeResources.Dataset, reconciler, new ControllerOptions { Workers = settings.Workers })
             .Owns<V1Job>(KubeResources.Job);
+        var runSettings = new TrainingRuns.SageMakerRunSettings
+        {
+            Region = settings.AwsRegion,
+            PollInterval = settings.PollInterval,
+            Policy = string.IsNullOrEmpty(settings.PolicyFile) ? null : Policy.NamespacePolicy.Load(settings.PolicyFile),
+        };
+        TrainingRuns.SageMakerRunControllers.Register(manager, client, sageMaker, events, new TrainingRuns.TrainingMetrics(registry), runSettings,
+            settings.Workers, clock, logs);
     }
 
     private static string Url(string address) =>
