@@ -53,14 +53,16 @@ public sealed partial class TrainingRunReconciler(
     {
         var name = TrainingJobNames.TrainingJob(run);
         var region = settings.Region;
-        if (RunAdmission.Check(run, settings.Policy) is { Count: > 0 } errors)
-            return new(name, region, InvalidSpec: RunAdmission.Message(errors));
         if (ObjectDetectionImage.Problem(region) is { } problem)
             return new(name, region, Misconfigured: problem);
+        // Before the spec checks: an edit that makes the spec invalid still replaces (stops) the job of the old spec.
+        // Only a run that had a job calls SageMaker here; a new invalid run makes no call at all.
+        var history = await ReplaceOldJobAsync(run, name, ct);
+        if (RunAdmission.Check(run, settings.Policy) is { Count: > 0 } errors)
+            return new(name, region, InvalidSpec: RunAdmission.Message(errors), History: history);
         if (RejectedBefore(run, name) is { } rejected)
             return new(name, region, Rejected: rejected);    // Refused for this generation: no retry loop.
 
-        var history = await ReplaceOldJobAsync(run, name, ct);
         if (await sageMaker.FindTrainingJobAsync(name, ct) is { } job)
             return new(name, region, Job: job, History: history);
 

@@ -53,14 +53,15 @@ public sealed partial class TuningRunReconciler(
     private async Task<TuningRunObservation> ObserveAsync(TuningRun run, CancellationToken ct)
     {
         var name = TrainingJobNames.TuningJob(run);
-        if (RunAdmission.Check(run, settings.Policy) is { Count: > 0 } errors)
-            return new(name, InvalidSpec: RunAdmission.Message(errors));
         if (ObjectDetectionImage.Problem(settings.Region) is { } problem)
             return new(name, Misconfigured: problem);
+        // Before the spec checks: an edit that makes the spec invalid still replaces (stops) the old spec's job.
+        var history = await ReplaceOldJobAsync(run, name, ct);
+        if (RunAdmission.Check(run, settings.Policy) is { Count: > 0 } errors)
+            return new(name, InvalidSpec: RunAdmission.Message(errors), History: history);
         if (RejectedBefore(run, name) is { } rejected)
             return new(name, Rejected: rejected);
 
-        var history = await ReplaceOldJobAsync(run, name, ct);
         if (await sageMaker.FindTuningJobAsync(name, ct) is { } job)
             return await WithTrialsAsync(run, new(name, Job: job, History: history), ct);
 

@@ -191,6 +191,24 @@ public class TrainingRunReconcilerTests
     }
 
     [Fact]
+    public async Task Reconcile_SpecEditMakesTheSpecInvalid_StillStopsTheOldJobAndKeepsItInHistory()
+    {
+        var h = new TrainingRunHarness();
+        await h.ReconcileAsync();
+        var old = h.Status.TrainingJobName!;
+
+        await h.EditAsync(s => s with { Resources = s.Resources with { InstanceType = "ml.m5.xlarge" } });
+        await h.ReconcileAsync();
+
+        Assert.Equal(RunReasons.InvalidSpec, h.Ready.Reason);
+        Assert.Equal(TrainingJobStatus.Stopping, h.SageMaker.TrainingJobs[old].TrainingJobStatus);
+        Assert.Equal(old, Assert.Single(h.Status.History).JobName);
+        var calls = h.SageMaker.Calls.Count;
+        await h.ReconcileAsync();
+        Assert.Equal(calls, h.SageMaker.Calls.Count);
+    }
+
+    [Fact]
     public async Task Delete_RunningJob_StopsItAndLetsGoOnceStopped()
     {
         var h = new TrainingRunHarness();
