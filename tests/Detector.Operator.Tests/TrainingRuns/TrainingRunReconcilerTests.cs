@@ -24,6 +24,7 @@ public class TrainingRunReconcilerTests
         Assert.Equal("sha256:abc", h.Status.DatasetContentHash);
         Assert.Contains("logStreamNameFilter$3D" + name, h.Status.LogsUrl);
         Assert.Contains(h.Events.All, e => e.Reason == "JobCreated");
+        Assert.Contains("detector_sagemaker_jobs{kind=\"TrainingRun\",status=\"InProgress\"} 1", await h.ScrapeAsync());
     }
 
     [Fact]
