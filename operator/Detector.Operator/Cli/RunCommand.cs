@@ -90,6 +90,11 @@ public static class RunCommand
             MetricsAddress = parsed.GetValue(o.MetricsAddress) ?? MetricsEndpoint.Default(inPod),
             PolicyFile = parsed.GetValue(o.PolicyFile),
             Storage = storage,
+            SageMaker = new SageMakerSettings
+            {
+                EndpointUrl = Blank(parsed.GetValue(o.SageMakerEndpoint)) ?? Blank(env("DETECTOR_SAGEMAKER_ENDPOINT_URL")),
+                RequestsPerSecond = parsed.GetValue(o.SageMakerRate),
+            },
             PollInterval = ParseDuration(parsed.GetValue(o.PollInterval)!, "--poll-interval"),
             // Log collectors parse JSON in a pod; a person reads a terminal.
             LogFormat = parsed.GetValue(o.LogFormat) ?? (inPod ? "json" : "text"),
@@ -150,7 +155,7 @@ public static class RunCommand
         // --metrics-address is the name of earlier releases; kubebuilder users know --metrics-bind-address.
         public Option<string?> MetricsAddress { get; } = new(MetricsEndpoint.Flag, "--metrics-address") { Description = $"Address of /metrics, /healthz and /readyz, e.g. :8080 or 127.0.0.1:0 (a free port); 0 disables (default: {MetricsEndpoint.InPodDefault} in a pod, {MetricsEndpoint.LocalDefault} outside one)." };
         public Option<string?> Image { get; } = new("--image") { Description = $"Image of the dataset Jobs: the operator's own (default: DETECTOR_IMAGE, else {OperatorImage.Default})." };
-        public Option<string?> AwsRegion { get; } = new("--aws-region") { Description = "AWS region of S3 and SageMaker (default: AWS_REGION, AWS_DEFAULT_REGION, the AWS profile, instance metadata)." };
+        public Option<string?> AwsRegion { get; } = new("--aws-region", "--region") { Description = "AWS region of S3 and SageMaker (default: AWS_REGION, AWS_DEFAULT_REGION, the AWS profile, instance metadata)." };
         public Option<string?> JobServiceAccount { get; } = new("--job-service-account") { Description = "Service account of dataset Jobs whose Dataset names none (it carries their S3 access)." };
         public Option<int> JobBackoffLimit { get; } = new("--job-backoff-limit") { Description = "Pod retries before a dataset Job fails.", DefaultValueFactory = _ => 2 };
         public Option<int> JobTtl { get; } = new("--job-ttl-seconds") { Description = "Seconds a finished dataset Job is kept.", DefaultValueFactory = _ => 7 * 24 * 3600 };
@@ -158,12 +163,14 @@ public static class RunCommand
         public Option<string?> S3Endpoint { get; } = new("--s3-endpoint-url") { Description = "S3 endpoint override for S3-compatible stores (default: DETECTOR_S3_ENDPOINT_URL, else AWS)." };
         public Option<bool?> S3PathStyle { get; } = new("--s3-force-path-style") { Description = "Path-style S3 addressing (default: on when an endpoint is set)." };
         public Option<bool?> S3Checksum { get; } = new("--s3-checksum-when-required") { Description = "Checksums only when S3 requires them, no aws-chunked uploads (default: on when an endpoint is set)." };
+        public Option<string?> SageMakerEndpoint { get; } = new("--sagemaker-endpoint-url") { Description = "SageMaker endpoint override for emulators and tests (default: DETECTOR_SAGEMAKER_ENDPOINT_URL, else AWS)." };
+        public Option<double> SageMakerRate { get; } = new("--sagemaker-requests-per-second") { Description = "Global rate limit of SageMaker calls; 0 disables it.", DefaultValueFactory = _ => 5 };
         public Option<string> PollInterval { get; } = new("--poll-interval") { Description = "How often running Jobs are looked at again: seconds, or 30s, 2m.", DefaultValueFactory = _ => "30s" };
         public Option<string?> LogFormat { get; } = new("--log-format") { Description = "json (one object per line) or text (default: json in a pod, text outside one)." };
         public Option<LogLevel> LogLevel { get; } = new("--log-level") { Description = "Minimum log level.", DefaultValueFactory = _ => Microsoft.Extensions.Logging.LogLevel.Information };
 
         public IEnumerable<Option> All => [Kubeconfig, Context, Namespace, WatchNamespaces, Workers, LeaderElect, LeaseName, LeaseNamespace,
-            MetricsAddress, Image, AwsRegion, JobServiceAccount, JobBackoffLimit, JobTtl, PolicyFile, S3Endpoint, S3PathStyle, S3Checksum,
-            PollInterval, LogFormat, LogLevel];
+            MetricsAddress, Image, JobServiceAccount, JobBackoffLimit, JobTtl, PolicyFile, S3Endpoint, S3PathStyle, S3Checksum,
+            AwsRegion, SageMakerEndpoint, SageMakerRate, PollInterval, LogFormat, LogLevel];
     }
 }

@@ -39,8 +39,14 @@ public static class DatasetPhases
     /// <summary>Reason: the Job's pod cannot start (a missing Secret, an image that cannot be pulled).</summary>
     public const string PodNotStartingReason = "PodNotStarting";
 
-    /// <summary>Reasons of a Dataset that waits on its user: recorded as Warning Events.</summary>
-    public static bool NeedsUser(string reason) => reason is ServiceAccountNotFoundReason or PodNotStartingReason;
+    /// <summary>
+    /// Reason: the operator cannot read the Job's result (no AWS region or S3 endpoint); the message names the setting.
+    /// Same value as the runtime's failure reason, so a user sees one reason for one cause.
+    /// </summary>
+    public const string OperatorMisconfiguredReason = Runtime.FailureReasons.OperatorMisconfigured;
+
+    /// <summary>Reasons of a Dataset that waits on its user (or operator admin): recorded as Warning Events.</summary>
+    public static bool NeedsUser(string reason) => reason is ServiceAccountNotFoundReason or PodNotStartingReason or OperatorMisconfiguredReason;
 
     /// <summary>Reason: the data is prepared.</summary>
     public const string PreparedReason = "Prepared";

@@ -56,8 +56,9 @@ public sealed partial class DatasetReconciler(
         var job = await jobs.GetAsync(dataset, DatasetNames.PrepareJob(dataset, hash), JobStage.Prepare, ct);
         if (job is null)
         {
-            // Data prepared earlier for this exact spec (Job since removed by its TTL, or a re-created Dataset) is reused.
-            if (await ReadManifestAsync(prefix, ct) is { Manifest: not null } reused)
+            // Data prepared earlier for this exact spec (Job since removed by its TTL, or a re-created Dataset) is reused;
+            // an operator without S3 access cannot look, so it prepares again rather than not at all.
+            if (settings.StorageProblem is null && await ReadManifestAsync(prefix, ct) is { Manifest: not null } reused)
                 return new DatasetObservation(hash, prefix, Manifest: reused.Manifest);
             var prepare = DatasetRequests.BuildPrepareJob(dataset, hash, settings.Jobs);
             if (await jobs.MissingServiceAccountAsync(prepare, ct) is { } missing)
@@ -88,6 +89,10 @@ public sealed partial class DatasetReconciler(
             events.Normal(dataset, "RetryRequested", $"Deleted failed Job {job.Name} to retry, as reconcile-requested-at asked");
             return new DatasetObservation(hash, prefix);
         }
+        if (settings.StorageProblem is { } noStorage && job.State != JobState.Failed)
+            return new DatasetObservation(hash, prefix, Job: job, Blocked: (DatasetPhases.OperatorMisconfiguredReason,
+                $"Job {job.Name} {(job.State == JobState.Succeeded ? "has prepared" : "is preparing")} the data, but the operator " +
+                $"cannot read its result from S3: {noStorage}"));
         if (job.State != JobState.Succeeded)
             return new DatasetObservation(hash, prefix, Job: job);
         var read = await ReadManifestAsync(prefix, ct);

@@ -14,4 +14,10 @@ public sealed record DatasetReconcilerSettings
 
     /// <summary>Spec validation plus the namespace policy: an empty list admits the Dataset.</summary>
     public Func<Dataset, IReadOnlyList<FieldError>> Admit { get; init; } = _ => [];
+
+    /// <summary>
+    /// Why the operator cannot reach S3 itself (naming the setting to fix), or null when it can. Jobs are still created:
+    /// they read and write S3 with their own identity; only reading their result back needs the operator's access.
+    /// </summary>
+    public string? StorageProblem { get; init; }
 }

@@ -36,7 +36,12 @@ public sealed partial class OperatorHost(OperatorSettings settings, ILoggerFacto
     /// <summary>Runs until <paramref name="ct"/> is cancelled or leadership is lost; returns the exit code.</summary>
     public async Task<int> RunAsync(CancellationToken ct)
     {
-        if (settings.Validate().Concat(ServedKinds.Problems(settings, _kinds)).ToList() is { Count: > 0 } errors)
+        // A kind that lacks its AWS configuration is still served: Datasets still get their Jobs, and every object that
+        // needs the missing setting says so in its Ready condition (OperatorMisconfigured) and a Warning Event, where
+        // `kubectl describe` shows it. Exiting here would leave those objects silent.
+        foreach (var limit in ServedKinds.Problems(settings, _kinds))
+            LogLimitedKind(limit);
+        if (settings.Validate() is { Count: > 0 } errors)
         {
             foreach (var error in errors)
                 LogInvalidSetting(error);
@@ -54,7 +59,10 @@ public sealed partial class OperatorHost(OperatorSettings settings, ILoggerFacto
             var manager = new ControllerManager(new KubeWatchSourceFactory(client), settings.Namespaces, clock, logs, new ControllerMetrics(registry),
                 new KubeFailureReporterFactory(client, failureEvents, clock));
             var events = new KubeEventRecorder(new CoreEventStore(client), clock, logs.CreateLogger<KubeEventRecorder>(), podName);
-            var services = new HostServices(client, settings, events, uri => uri.IsS3 ? s3.Value : new FileObjectStore(), clock, logs);
+            using var sageMaker = TrainingRuns.SageMakerRunControllers.CreateClient(settings.AwsRegion, settings.SageMaker.EndpointUrl,
+                settings.SageMaker.Credentials, settings.SageMaker.RequestsPerSecond, clock);
+            var services = new HostServices(client, settings, events, uri => uri.IsS3 ? s3.Value : new FileObjectStore(), sageMaker,
+                registry, clock, logs);
             foreach (var kind in _kinds)
                 kind.Register(manager, services);
             _manager = manager;
@@ -137,6 +145,9 @@ public sealed partial class OperatorHost(OperatorSettings settings, ILoggerFacto
 
     /// <summary>The health and metrics address is taken by another process.</summary>
     private sealed class MetricsAddressInUseException(string message, Exception inner) : Exception(message, inner);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Started without a setting some kinds need: {Problem}; their objects will show reason OperatorMisconfigured until it is set")]
+    private partial void LogLimitedKind(string problem);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Refused setting: {Problem}")]
     private partial void LogInvalidSetting(string problem);

@@ -47,6 +47,9 @@ public sealed record OperatorSettings
     /// <summary>How the operator itself reaches S3 (reads manifest.json, deletes prefixes); credentials from the default chain.</summary>
     public S3StorageSettings Storage { get; init; } = S3StorageSettings.Default;
 
+    /// <summary>How the operator reaches SageMaker (endpoint override, rate limit, credentials).</summary>
+    public SageMakerSettings SageMaker { get; init; } = new();
+
     /// <summary>How often objects waiting on a Job are looked at again.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(30);
 
@@ -75,6 +78,25 @@ public sealed record OperatorSettings
             errors.Add($"{MetricsEndpoint.Flag} '{MetricsAddress}' is not host:port or :port (or 0 to disable)");
         if (PolicyFile is not null && !File.Exists(PolicyFile))
             errors.Add($"--policy-file {PolicyFile} does not exist");
+        if (!string.IsNullOrEmpty(SageMaker.EndpointUrl) && !Uri.TryCreate(SageMaker.EndpointUrl, UriKind.Absolute, out _))
+            errors.Add($"--sagemaker-endpoint-url '{SageMaker.EndpointUrl}' is not an absolute http(s) URL");
+        if (SageMaker.RequestsPerSecond < 0)
+            errors.Add($"--sagemaker-requests-per-second must not be negative (got {SageMaker.RequestsPerSecond})");
+        if (LeaderElection.Enabled && string.IsNullOrWhiteSpace(LeaderElection.LeaseNamespace))
+            errors.Add("--lease-namespace (or POD_NAMESPACE) is required with leader election");
         return errors;
     }
+}
+
+/// <summary>How the operator reaches SageMaker.</summary>
+public sealed record SageMakerSettings
+{
+    /// <summary>Control-plane endpoint override (<c>--sagemaker-endpoint-url</c>), for emulators and tests; null: AWS.</summary>
+    public string? EndpointUrl { get; init; }
+
+    /// <summary>Global rate limit of SageMaker calls (<c>--sagemaker-requests-per-second</c>); 0 disables it.</summary>
+    public double RequestsPerSecond { get; init; } = 5;
+
+    /// <summary>Credentials; null: AWSSDK.Core's default chain (IRSA, Pod Identity, environment, profile). Tests set fixed keys.</summary>
+    public Amazon.Runtime.AWSCredentials? Credentials { get; init; }
 }

@@ -10,6 +10,8 @@ namespace Detector.Operator.Hosting;
 /// <param name="Settings">The operator's settings.</param>
 /// <param name="Events">Event recorder for the reconcilers' own (transition) Events.</param>
 /// <param name="Stores">Object storage by URI scheme (the S3 client is created on first use).</param>
+/// <param name="SageMaker">The SageMaker client (signed, retried, rate-limited), shared by every kind.</param>
+/// <param name="Registry">The Prometheus registry for kind-specific metrics.</param>
 /// <param name="Clock">The clock.</param>
 /// <param name="Logs">Logger factory.</param>
 public sealed record HostServices(
@@ -17,16 +19,18 @@ public sealed record HostServices(
     OperatorSettings Settings,
     IEventRecorder Events,
     Func<StorageUri, IObjectStore> Stores,
+    Aws.ISageMaker SageMaker,
+    Prometheus.CollectorRegistry Registry,
     TimeProvider Clock,
     ILoggerFactory Logs);
 
 /// <summary>
-/// One kind the operator serves: what configuration it cannot work without (checked at start-up, so a setting that can
-/// never work stops the process with exit code 2 instead of failing every reconcile), and how its controller is
+/// One kind the operator serves: what configuration it cannot fully work without (logged as a warning at start-up; the
+/// kind is served all the same, and its objects say what to set in their Ready condition), and how its controller is
 /// registered. The host serves every entry of <see cref="ServedKinds.All"/>.
 /// </summary>
 /// <param name="Kind">The kind name.</param>
-/// <param name="MissingConfiguration">Pure: why the settings cannot serve this kind (naming the flag to set), or null.</param>
+/// <param name="MissingConfiguration">Pure: what these settings keep this kind from doing (naming the flag to set), or null.</param>
 /// <param name="Register">Registers the kind's controller (and its owned kinds) with the manager.</param>
 public sealed record ServedKind(string Kind, Func<OperatorSettings, string?> MissingConfiguration, Action<ControllerManager, HostServices> Register);
 
@@ -37,6 +41,7 @@ public static class ServedKinds
     public static IReadOnlyList<ServedKind> All { get; } =
     [
         Datasets.DatasetController.Served,
+        TrainingRuns.SageMakerRunControllers.Served,
     ];
 
     /// <summary>Pure: the start-up problems of <paramref name="kinds"/> with these settings, one per distinct problem.</summary>

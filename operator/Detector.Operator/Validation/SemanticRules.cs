@@ -77,6 +77,8 @@ public static partial class SemanticRules
             errors.Add(new("spec.hyperband.minResource", $"must be at most maxResource ({hb.MaxResource})"));
         if (spec.Strategy == "Hyperband" && spec.EarlyStopping != "Off")
             errors.Add(new("spec.earlyStopping", "Hyperband stops jobs itself; earlyStopping must be Off"));
+        if (spec.WarmStart is { } warm && warm.TuningRunRefs.Distinct(StringComparer.Ordinal).Count() != warm.TuningRunRefs.Count)
+            errors.Add(new("spec.warmStart.tuningRunRefs", "names must be distinct"));
         if (spec.MaxParallelTrainingJobs > spec.MaxTrainingJobs)
             errors.Add(new("spec.maxParallelTrainingJobs", $"must be at most maxTrainingJobs ({spec.MaxTrainingJobs})"));
         errors.AddRange(Training(spec.Spot, spec.StoppingCondition, spec.Resources, spec.Hyperparameters));
@@ -156,6 +158,9 @@ public static partial class SemanticRules
             if (min < limits.Min) yield return new(path + ".minValue", $"Invalid value: {shownMin}: {name} is tuned within [{limits.Min.ToString(CultureInfo.InvariantCulture)}, {limits.Max.ToString(CultureInfo.InvariantCulture)}]");
             if (max > limits.Max) yield return new(path + ".maxValue", $"Invalid value: {shownMax}: {name} is tuned within [{limits.Min.ToString(CultureInfo.InvariantCulture)}, {limits.Max.ToString(CultureInfo.InvariantCulture)}]");
         }
+        // momentum and weight_decay are valid only above 0 although the documented tuning ranges start at 0 (reference §0 #10).
+        if (name is "momentum" or "weightDecay" && min <= 0)
+            yield return new(path + ".minValue", $"Invalid value: {shownMin}: {name} must be greater than 0 (e.g. 0.0001)");
         if (scaling == "Logarithmic" && min <= 0)
             yield return new(path + ".scaling", "Logarithmic scaling needs minValue greater than 0");
         if (scaling == "ReverseLogarithmic" && (!continuous || min < 0 || max >= 1))

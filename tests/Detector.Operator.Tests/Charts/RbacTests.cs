@@ -22,6 +22,12 @@ public sealed class RbacTests
         ("", "events", "update"),
         // Reading one pod by name (the list is what the reconciler uses).
         ("", "pods", "get"),
+        // The Dataset lifecycle has no TrainingRun or TuningRun: their controllers only list and watch here. The
+        // TrainingRun end-to-end tests exercise get, update (finalizer) and the status writes.
+        ("detector.dev", "trainingruns", "get"), ("detector.dev", "trainingruns", "update"), ("detector.dev", "trainingruns", "patch"),
+        ("detector.dev", "trainingruns/status", "get"), ("detector.dev", "trainingruns/status", "update"), ("detector.dev", "trainingruns/status", "patch"),
+        ("detector.dev", "tuningruns", "get"), ("detector.dev", "tuningruns", "update"), ("detector.dev", "tuningruns", "patch"),
+        ("detector.dev", "tuningruns/status", "get"), ("detector.dev", "tuningruns/status", "update"), ("detector.dev", "tuningruns/status", "patch"),
     ];
 
     [SkippableFact]

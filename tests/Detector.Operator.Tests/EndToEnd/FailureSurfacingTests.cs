@@ -82,15 +82,37 @@ public sealed class FailureSurfacingTests
     }
 
     [SkippableFact]
-    public async Task NoRegion_WhenTheStartupCheckIsBypassed_TheDatasetSaysWhatToSet()
+    public async Task NoRegionNoEndpoint_CreatesTheJobAndTheDatasetSaysWhatToSet()
     {
-        // Issue 10 as reported: the S3 client cannot be built (the SDK's own exception). The start-up check normally stops
-        // `detector run` first (exit 2); this is the second line of defence, visible with `kubectl describe dataset`.
+        // Issue 6 and 10 as reported: `KUBECONFIG=… detector run` on a laptop with no AWS configuration at all.
+        await using var env = await OperatorEnvironment.StartAsync();
+        env.StartOperatorWithEnvironment(["--watch-namespaces", OperatorEnvironment.Namespace, "--job-service-account", OperatorEnvironment.JobServiceAccount],
+            new Dictionary<string, string> { ["KUBECONFIG"] = env.Kubeconfig });
+        await env.ApplyAsync(env.NewDataset("aquarium"));
+
+        await env.WaitForAsync(e => Warnings(e, FailureReasons.OperatorMisconfigured).Any() && e.Jobs.Any());
+        var job = Assert.Single(env.Jobs);
+        var preparing = Conditions.Get(env.Dataset("aquarium")!.Status!.Conditions, Conditions.Ready)!;
+        Assert.Equal(("False", FailureReasons.OperatorMisconfigured), (preparing.Status, preparing.Reason));
+        Assert.Contains("is preparing", preparing.Message);
+        Assert.Contains("--aws-region or AWS_REGION", preparing.Message);
+
+        env.Api.SetJobSucceeded(OperatorEnvironment.Namespace, job.Metadata.Name);
+        await env.WaitForAsync(e => Conditions.Get(e.Dataset("aquarium")?.Status?.Conditions, Conditions.Ready)?.Message.Contains("has prepared") == true);
+        Assert.Equal(DatasetPhases.Preparing, env.Dataset("aquarium")!.Status!.Phase);
+        Assert.Single(env.Jobs);
+    }
+
+    [SkippableFact]
+    public async Task NoRegion_WhenTheS3ClientCannotBeBuilt_TheDatasetSaysWhatToSet()
+    {
+        // The SDK's own exception, should a store be used although the settings looked usable: the runtime's one place
+        // for failures turns it into OperatorMisconfigured, visible with `kubectl describe dataset`.
         await using var env = await OperatorEnvironment.StartAsync();
         var noRegion = new Detector.Operator.Hosting.ServedKind("Dataset", _ => null, (manager, host) => DatasetController.Register(manager,
             host with { Stores = _ => throw new Amazon.Runtime.AmazonClientException("No RegionEndpoint or ServiceURL configured") }));
         env.StartOperatorWithEnvironment(["--watch-namespaces", OperatorEnvironment.Namespace, "--job-service-account", OperatorEnvironment.JobServiceAccount],
-            new Dictionary<string, string> { ["KUBECONFIG"] = env.Kubeconfig }, [noRegion]);
+            new Dictionary<string, string> { ["KUBECONFIG"] = env.Kubeconfig, ["DETECTOR_S3_ENDPOINT_URL"] = env.S3.ServiceUrl }, [noRegion]);
         await env.ApplyAsync(env.NewDataset("aquarium"));
 
         await env.WaitForAsync(e => Warnings(e, FailureReasons.OperatorMisconfigured).Any());

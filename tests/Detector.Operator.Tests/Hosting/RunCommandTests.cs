@@ -161,16 +161,21 @@ public sealed class RunCommandTests
     [Fact]
     public void ServedKinds_NoRegionAndNoEndpoint_IsAProblemNamingTheFix()
     {
-        var problem = Assert.Single(ServedKinds.Problems(RunCommand.ParseSettings([], _ => null), ServedKinds.All));
-        Assert.Contains("--aws-region", problem);
-        Assert.Contains("Dataset", problem);
+        var problems = ServedKinds.Problems(RunCommand.ParseSettings([], _ => null), ServedKinds.All);
+        Assert.Contains(problems, p => p.Contains("--aws-region", StringComparison.Ordinal) && p.Contains("Dataset", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("--aws-region", StringComparison.Ordinal) && p.Contains("TrainingRun", StringComparison.Ordinal));
     }
 
     [Theory]
     [InlineData("--aws-region", "eu-west-1")]
     [InlineData("--s3-endpoint-url", "http://minio:9000")]
-    public void ServedKinds_RegionOrEndpoint_IsNoProblem(string flag, string value) =>
-        Assert.Empty(ServedKinds.Problems(RunCommand.ParseSettings([flag, value], _ => null), ServedKinds.All));
+    public void ServedKinds_RegionOrEndpoint_IsNoDatasetProblem(string flag, string value) =>
+        Assert.DoesNotContain(ServedKinds.Problems(RunCommand.ParseSettings([flag, value], _ => null), ServedKinds.All),
+            p => p.Contains("Dataset", StringComparison.Ordinal));
+
+    [Fact]
+    public void ServedKinds_Region_IsNoProblem() =>
+        Assert.Empty(ServedKinds.Problems(RunCommand.ParseSettings(["--aws-region", "eu-west-1"], _ => null), ServedKinds.All));
 
     [Fact]
     public void ServedKinds_NoKindNeedsS3_IsNoProblem() =>

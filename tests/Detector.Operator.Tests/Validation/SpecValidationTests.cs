@@ -102,7 +102,9 @@ public class SpecValidationTests
     [InlineData("learningRate", 0.01, 0.6, "Linear", "spec.ranges.continuous[0].maxValue")]
     [InlineData("momentum", 0.5, 0.5, "Linear", "spec.ranges.continuous[0].maxValue")]
     [InlineData("momentum", 0.0, 0.9, "Logarithmic", "spec.ranges.continuous[0].scaling")]
-    [InlineData("weightDecay", 0.0, 0.999, "ReverseLogarithmic", null)]
+    [InlineData("weightDecay", 0.0001, 0.999, "ReverseLogarithmic", null)]
+    [InlineData("weightDecay", 0.0, 0.5, "Linear", "spec.ranges.continuous[0].minValue")]
+    [InlineData("momentum", 0.0, 0.9, "Linear", "spec.ranges.continuous[0].minValue")]
     [InlineData("momentum", 0.5, 0.99, "Auto", null)]
     public void Validate_ContinuousRange_Table(string name, double min, double max, string scaling, string? field)
     {

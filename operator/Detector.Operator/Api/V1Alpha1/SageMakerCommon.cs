@@ -13,6 +13,52 @@ public sealed record ArtifactOutput
     [JsonPropertyName("kmsKeyId")] public string? KmsKeyId { get; init; }
 }
 
+/// <summary>The spec fields TrainingRun and TuningRun share: everything that shapes one SageMaker training job.</summary>
+public interface ITrainingJobSpec
+{
+    /// <summary>Name of a Dataset in the same namespace.</summary>
+    string DatasetRef { get; }
+
+    /// <summary>IAM role SageMaker assumes.</summary>
+    string RoleArn { get; }
+
+    /// <summary>Where the model artifacts go.</summary>
+    ArtifactOutput Output { get; }
+
+    /// <summary>The SSD network.</summary>
+    ObjectDetectionAlgorithm Algorithm { get; }
+
+    /// <summary>The hyperparameters.</summary>
+    ObjectDetectionHyperparameters Hyperparameters { get; }
+
+    /// <summary>Instances and volume.</summary>
+    TrainingResources Resources { get; }
+
+    /// <summary>When SageMaker stops a job.</summary>
+    StoppingCondition StoppingCondition { get; }
+
+    /// <summary>Managed spot training.</summary>
+    SpotTraining? Spot { get; }
+
+    /// <summary>VPC of the training containers.</summary>
+    VpcConfig? VpcConfig { get; }
+
+    /// <summary>EnableNetworkIsolation.</summary>
+    bool NetworkIsolation { get; }
+
+    /// <summary>EnableInterContainerTrafficEncryption.</summary>
+    bool InterContainerTrafficEncryption { get; }
+
+    /// <summary>RetryStrategy.MaximumRetryAttempts.</summary>
+    int? MaxRetryAttempts { get; }
+
+    /// <summary>The user's tags.</summary>
+    IReadOnlyDictionary<string, string> Tags { get; }
+
+    /// <summary>Stop or Retain on delete.</summary>
+    string DeletionPolicy { get; }
+}
+
 /// <summary>The Object Detection (SSD) network: fixed per run, never tuned.</summary>
 public sealed record ObjectDetectionAlgorithm
 {
@@ -24,6 +70,9 @@ public sealed record ObjectDetectionAlgorithm
 
     /// <summary>Side of the square network input in pixels (image_shape, at least 300); 512 matches the Dataset default.</summary>
     [Minimum(300), Maximum(1024)] [JsonPropertyName("imageShape")] public int ImageShape { get; init; } = 512;
+
+    /// <summary>File (default: the channels are copied to the instance first) or Pipe (streamed; RecordIO supports both).</summary>
+    [Enum("File", "Pipe")] [JsonPropertyName("inputMode")] public string InputMode { get; init; } = "File";
 }
 
 /// <summary>The instances a training job runs on.</summary>
@@ -95,8 +144,21 @@ public sealed record JobHistoryEntry
     /// <summary>Final validation mAP, when the job completed.</summary>
     [JsonPropertyName("mAP")] public double? MAP { get; init; }
 
+    /// <summary>S3 URI of the job's model.tar.gz, when it completed.</summary>
+    [JsonPropertyName("modelArtifactUri")] public string? ModelArtifactUri { get; init; }
+
     /// <summary>When the job ended or was replaced.</summary>
     [JsonPropertyName("endTime")] public DateTime? EndTime { get; init; }
+}
+
+/// <summary>One final metric of a training job.</summary>
+public sealed record MetricValue
+{
+    /// <summary>Metric name, e.g. validation:mAP.</summary>
+    [JsonPropertyName("name")] public string Name { get; init; } = "";
+
+    /// <summary>The final value.</summary>
+    [JsonPropertyName("value")] public double Value { get; init; }
 }
 
 /// <summary>What deleting a TrainingRun or TuningRun does to a job that is still running.</summary>

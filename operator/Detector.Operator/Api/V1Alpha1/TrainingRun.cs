@@ -24,7 +24,7 @@ public sealed class TrainingRun : CustomResource<TrainingRunSpec, TrainingRunSta
 }
 
 /// <summary>Desired state of a TrainingRun. Any change starts a new training job.</summary>
-public sealed record TrainingRunSpec
+public sealed record TrainingRunSpec : ITrainingJobSpec
 {
     /// <summary>Name of a Dataset in the same namespace; training waits until it is Ready.</summary>
     [Required, Length(1, Patterns.ObjectNameMaxLength), Pattern(Patterns.ObjectName)]
@@ -65,6 +65,9 @@ public sealed record TrainingRunSpec
     [MaxProperties(Patterns.MaxTags), Length(0, 256)]
     [JsonPropertyName("tags")] public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Times SageMaker restarts the job after an internal server error (RetryStrategy, 1-30); none when unset.</summary>
+    [Minimum(1), Maximum(30)] [JsonPropertyName("maxRetryAttempts")] public int? MaxRetryAttempts { get; init; }
+
     /// <summary>Stop (default) stops a running job when the TrainingRun is deleted; Retain lets it finish.</summary>
     [Enum(JobDeletionPolicy.Stop, JobDeletionPolicy.Retain)]
     [JsonPropertyName("deletionPolicy")] public string DeletionPolicy { get; init; } = JobDeletionPolicy.Stop;
@@ -96,11 +99,14 @@ public sealed record TrainingRunStatus
     /// <summary>SageMaker's SecondaryStatus, e.g. Downloading, Training, Uploading, Interrupted.</summary>
     [JsonPropertyName("secondaryStatus")] public string? SecondaryStatus { get; init; }
 
+    /// <summary>SageMaker's message for the latest secondary status, e.g. "Training image download completed".</summary>
+    [JsonPropertyName("statusMessage")] public string? StatusMessage { get; init; }
+
     /// <summary>Final validation mAP (validation:mAP).</summary>
     [JsonPropertyName("mAP")] public double? MAP { get; init; }
 
-    /// <summary>Every final metric SageMaker reported, by metric name.</summary>
-    [JsonPropertyName("finalMetrics")] public IReadOnlyDictionary<string, double> FinalMetrics { get; init; } = new Dictionary<string, double>();
+    /// <summary>Every final metric SageMaker reported (validation:mAP, train:cross_entropy, ...), sorted by name.</summary>
+    [JsonPropertyName("finalMetrics")] public IReadOnlyList<MetricValue> FinalMetrics { get; init; } = [];
 
     /// <summary>S3 URI of model.tar.gz.</summary>
     [JsonPropertyName("modelArtifactUri")] public string? ModelArtifactUri { get; init; }
@@ -113,6 +119,9 @@ public sealed record TrainingRunStatus
 
     /// <summary>Seconds billed (less than trainingTimeSeconds with spot).</summary>
     [JsonPropertyName("billableTimeSeconds")] public long? BillableTimeSeconds { get; init; }
+
+    /// <summary>With spot: percent of the training time not billed, 100 × (1 − billable / training), rounded to one decimal.</summary>
+    [JsonPropertyName("spotSavingsPercent")] public double? SpotSavingsPercent { get; init; }
 
     /// <summary>CloudWatch console link to the job's logs.</summary>
     [JsonPropertyName("logsUrl")] public string? LogsUrl { get; init; }

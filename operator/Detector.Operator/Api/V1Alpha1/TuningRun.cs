@@ -24,7 +24,7 @@ public sealed class TuningRun : CustomResource<TuningRunSpec, TuningRunStatus>
 }
 
 /// <summary>Desired state of a TuningRun. Any change starts a new tuning job.</summary>
-public sealed record TuningRunSpec
+public sealed record TuningRunSpec : ITrainingJobSpec
 {
     /// <summary>Name of a Dataset in the same namespace; tuning waits until it is Ready.</summary>
     [Required, Length(1, Patterns.ObjectNameMaxLength), Pattern(Patterns.ObjectName)]
@@ -70,6 +70,12 @@ public sealed record TuningRunSpec
     /// <summary>When the tuning job may finish before maxTrainingJobs.</summary>
     [JsonPropertyName("completionCriteria")] public TuningCompletionCriteria? CompletionCriteria { get; init; }
 
+    /// <summary>Start from what earlier TuningRuns learned (their tuning jobs become parents); they must have finished.</summary>
+    [JsonPropertyName("warmStart")] public TuningWarmStart? WarmStart { get; init; }
+
+    /// <summary>Seed of the search, so the same spec tries the same hyperparameters (Random, Grid, Hyperband); none when unset.</summary>
+    [Minimum(0), Maximum(2_147_483_647)] [JsonPropertyName("randomSeed")] public int? RandomSeed { get; init; }
+
     /// <summary>Instances, volume and warm pool of each training job.</summary>
     [JsonPropertyName("resources")] public TrainingResources Resources { get; init; } = new();
 
@@ -91,6 +97,9 @@ public sealed record TuningRunSpec
     /// <summary>Tags on the SageMaker tuning job (at most 50; keys 1-128, values up to 256 characters).</summary>
     [MaxProperties(Patterns.MaxTags), Length(0, 256)]
     [JsonPropertyName("tags")] public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Times SageMaker restarts a training job after an internal server error (RetryStrategy, 1-30); none when unset.</summary>
+    [Minimum(1), Maximum(30)] [JsonPropertyName("maxRetryAttempts")] public int? MaxRetryAttempts { get; init; }
 
     /// <summary>Stop (default) stops a running tuning job when the TuningRun is deleted; Retain lets it finish.</summary>
     [Enum(JobDeletionPolicy.Stop, JobDeletionPolicy.Retain)]
@@ -184,4 +193,16 @@ public sealed record TuningCompletionCriteria
 
     /// <summary>Finish when SageMaker detects that the objective has converged.</summary>
     [JsonPropertyName("completeOnConvergence")] public bool CompleteOnConvergence { get; init; }
+}
+
+/// <summary>Warm start: earlier TuningRuns whose results seed this search.</summary>
+public sealed record TuningWarmStart
+{
+    /// <summary>Names of 1-5 TuningRuns in the same namespace; their current tuning jobs are the parents.</summary>
+    [Required, Items(1, 5), Length(1, Patterns.ObjectNameMaxLength), Pattern(Patterns.ObjectName)]
+    [JsonPropertyName("tuningRunRefs")] public IReadOnlyList<string> TuningRunRefs { get; init; } = [];
+
+    /// <summary>IdenticalDataAndAlgorithm (default: same Dataset and network, other ranges) or TransferLearning (data or ranges changed).</summary>
+    [Enum("IdenticalDataAndAlgorithm", "TransferLearning")]
+    [JsonPropertyName("type")] public string Type { get; init; } = "IdenticalDataAndAlgorithm";
 }

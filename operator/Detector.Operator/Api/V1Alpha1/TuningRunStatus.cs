@@ -32,6 +32,9 @@ public sealed record TuningRunStatus
     /// <summary>The best training job so far.</summary>
     [JsonPropertyName("bestTrainingJob")] public BestTrainingJob? BestTrainingJob { get; init; }
 
+    /// <summary>The best training jobs by validation mAP (at most 5), best first.</summary>
+    [JsonPropertyName("topTrials")] public IReadOnlyList<TuningTrial> TopTrials { get; init; } = [];
+
     /// <summary>Content hash of the Dataset the jobs train on.</summary>
     [JsonPropertyName("datasetContentHash")] public string? DatasetContentHash { get; init; }
 
@@ -62,6 +65,25 @@ public sealed record TuningCounters
 
     /// <summary>Stopped training jobs (including early-stopped ones).</summary>
     [JsonPropertyName("stopped")] public int Stopped { get; init; }
+
+    /// <summary>Training jobs that reported the objective metric.</summary>
+    [JsonPropertyName("objectiveSucceeded")] public int ObjectiveSucceeded { get; init; }
+}
+
+/// <summary>One training job of a tuning job.</summary>
+public sealed record TuningTrial
+{
+    /// <summary>Training job name.</summary>
+    [JsonPropertyName("name")] public string Name { get; init; } = "";
+
+    /// <summary>SageMaker's TrainingJobStatus.</summary>
+    [JsonPropertyName("status")] public string? Status { get; init; }
+
+    /// <summary>Its final validation mAP.</summary>
+    [JsonPropertyName("mAP")] public double? MAP { get; init; }
+
+    /// <summary>The values tuning chose, by SageMaker hyperparameter name.</summary>
+    [JsonPropertyName("tunedHyperparameters")] public IReadOnlyDictionary<string, string> TunedHyperparameters { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>The best training job of a tuning job.</summary>
@@ -78,6 +100,9 @@ public sealed record BestTrainingJob
 
     /// <summary>S3 URI of its model.tar.gz.</summary>
     [JsonPropertyName("modelArtifactUri")] public string? ModelArtifactUri { get; init; }
+
+    /// <summary>Its SageMaker TrainingJobStatus.</summary>
+    [JsonPropertyName("status")] public string? Status { get; init; }
 }
 
 /// <summary>The phases of a TuningRun.</summary>

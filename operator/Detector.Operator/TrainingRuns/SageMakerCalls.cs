@@ -1,0 +1,64 @@
+using Detector.Operator.Aws;
+
+namespace Detector.Operator.TrainingRuns;
+
+/// <summary>Small helpers over <see cref="ISageMaker"/> that turn "not found" into null, as reconcilers want it.</summary>
+public static class SageMakerCalls
+{
+    /// <summary>Describes a training job; null when SageMaker says it does not exist.</summary>
+    public static async Task<DescribeTrainingJobResponse?> FindTrainingJobAsync(this ISageMaker sageMaker, string name, CancellationToken ct)
+    {
+        try
+        {
+            return await sageMaker.DescribeTrainingJobAsync(new DescribeTrainingJobRequest { TrainingJobName = name }, ct);
+        }
+        catch (SageMakerException e) when (e.IsNotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Describes a tuning job; null when SageMaker says it does not exist.</summary>
+    public static async Task<DescribeHyperParameterTuningJobResponse?> FindTuningJobAsync(this ISageMaker sageMaker, string name, CancellationToken ct)
+    {
+        try
+        {
+            return await sageMaker.DescribeHyperParameterTuningJobAsync(new DescribeHyperParameterTuningJobRequest { HyperParameterTuningJobName = name }, ct);
+        }
+        catch (SageMakerException e) when (e.IsNotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Stops a training job; false when there was nothing to stop (gone, or no longer running: SageMaker answers a
+    /// ValidationException for a job that already finished).
+    /// </summary>
+    public static async Task<bool> TryStopTrainingJobAsync(this ISageMaker sageMaker, string name, CancellationToken ct)
+    {
+        try
+        {
+            await sageMaker.StopTrainingJobAsync(new StopTrainingJobRequest { TrainingJobName = name }, ct);
+            return true;
+        }
+        catch (SageMakerException e) when (e.IsNotFound || e.Kind == SageMakerErrorKind.Validation)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Stops a tuning job and its running training jobs; false when there was nothing to stop.</summary>
+    public static async Task<bool> TryStopTuningJobAsync(this ISageMaker sageMaker, string name, CancellationToken ct)
+    {
+        try
+        {
+            await sageMaker.StopHyperParameterTuningJobAsync(new StopHyperParameterTuningJobRequest { HyperParameterTuningJobName = name }, ct);
+            return true;
+        }
+        catch (SageMakerException e) when (e.IsNotFound || e.Kind == SageMakerErrorKind.Validation)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using Detector.Operator.Api.V1Alpha1;
+using Detector.Operator.Aws;
+using Detector.Operator.Kube;
+using Detector.Operator.Runtime;
+using Detector.Operator.TuningRuns;
+using k8s;
+using Microsoft.Extensions.Logging;
+
+namespace Detector.Operator.TrainingRuns;
+
+/// <summary>How the host serves TrainingRuns and TuningRuns: one SageMaker client and one metrics set for both controllers.</summary>
+public static class SageMakerRunControllers
+{
+    /// <summary>The served-kind entry: both kinds need a region that has the Object Detection image.</summary>
+    public static Hosting.ServedKind Served { get; } = new($"{TrainingRun.KindName}, {TuningRun.KindName}",
+        s => ObjectDetectionImage.Problem(s.AwsRegion), Register);
+
+    /// <summary>Registers both controllers with the host's shared SageMaker client, events and registry.</summary>
+    public static void Register(ControllerManager manager, Hosting.HostServices host)
+    {
+        var settings = host.Settings;
+        var runSettings = new SageMakerRunSettings
+        {
+            Region = settings.AwsRegion,
+            PollInterval = settings.PollInterval,
+            Policy = string.IsNullOrEmpty(settings.PolicyFile) ? null : Policy.NamespacePolicy.Load(settings.PolicyFile),
+        };
+        Register(manager, host.Client, host.SageMaker, host.Events, new TrainingMetrics(host.Registry), runSettings, settings.Workers,
+            host.Clock, host.Logs);
+    }
+
+    /// <summary>Registers the TrainingRun and TuningRun controllers with <paramref name="manager"/>.</summary>
+    public static void Register(ControllerManager manager, IKubernetes client, ISageMaker sageMaker, IEventRecorder events,
+        TrainingMetrics metrics, SageMakerRunSettings settings, int workers, TimeProvider clock, ILoggerFactory logs)
+    {
+        var datasets = new KubeStore<Dataset>(client, KubeResources.Dataset);
+        var training = new TrainingRunReconciler(new KubeStore<TrainingRun>(client, KubeResources.TrainingRun), datasets, sageMaker, events,
+            metrics, settings, clock, logs.CreateLogger<TrainingRunReconciler>());
+        manager.Register(KubeResources.TrainingRun, training, new ControllerOptions { Workers = workers });
+        var tuning = new TuningRunReconciler(new KubeStore<TuningRun>(client, KubeResources.TuningRun), datasets, sageMaker, events,
+            metrics, settings, clock, logs.CreateLogger<TuningRunReconciler>());
+        manager.Register(KubeResources.TuningRun, tuning, new ControllerOptions { Workers = workers });
+    }
+
+    /// <summary>
+    /// The SageMaker client of the operator's settings: the region's endpoint, or the override (tests, emulators);
+    /// credentials from the default chain unless given. Without a region the runs report OperatorMisconfigured before
+    /// any call, so the client then gets a placeholder region that is never used to sign a call.
+    /// </summary>
+    public static SageMakerClient CreateClient(string? region, string? endpointUrl, Amazon.Runtime.AWSCredentials? credentials,
+        double requestsPerSecond, TimeProvider clock) => SageMakerClient.Create(new SageMakerClientOptions
+    {
+        Region = string.IsNullOrEmpty(region) ? "us-east-1" : region,
+        ServiceUrl = string.IsNullOrEmpty(endpointUrl) ? null : new Uri(endpointUrl),
+        Credentials = credentials,
+        RequestsPerSecond = requestsPerSecond,
+        TimeProvider = clock,
+    });
+}

@@ -1,0 +1,16 @@
+using Detector.Operator.Policy;
+
+namespace Detector.Operator.TrainingRuns;
+
+/// <summary>What the TrainingRun and TuningRun reconcilers need from the operator's configuration.</summary>
+public sealed record SageMakerRunSettings
+{
+    /// <summary>AWS region of SageMaker (<c>--aws-region</c>); it picks the Object Detection image. Null: none configured.</summary>
+    public string? Region { get; init; }
+
+    /// <summary>How often a running job (or a run waiting for its Dataset) is described again.</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The namespace policy (allowed roles and S3 prefixes per namespace); null: no restrictions.</summary>
+    public NamespacePolicy? Policy { get; init; }
+}

@@ -1,0 +1,178 @@
+using Detector.Operator.Api.V1Alpha1;
+using Detector.Operator.Aws;
+using Detector.Operator.Kube;
+using Detector.Operator.Runtime;
+using Microsoft.Extensions.Logging;
+
+namespace Detector.Operator.TrainingRuns;
+
+/// <summary>
+/// The I/O shell of the TrainingRun controller: reads the run (and its Dataset until the job exists), describes its
+/// job, takes one step (finalizer, stop a replaced job, create), writes the status once if it changed. Decisions live
+/// in <see cref="RunAdmission"/>, <see cref="TrainingJobNames"/>, <see cref="TrainingRunRequests"/> and
+/// <see cref="TrainingRunStatusMapper"/>. SageMaker errors other than "already exists" and a refused create propagate:
+/// the runtime retries them with backoff.
+/// </summary>
+public sealed partial class TrainingRunReconciler(
+    IKubeStore<TrainingRun> runs,
+    IKubeStore<Dataset> datasets,
+    ISageMaker sageMaker,
+    IEventRecorder events,
+    TrainingMetrics metrics,
+    SageMakerRunSettings settings,
+    TimeProvider clock,
+    ILogger<TrainingRunReconciler> log) : IReconciler<TrainingRun>
+{
+    /// <summary>The finalizer that stops a running job before the TrainingRun goes.</summary>
+    public const string Finalizer = Finalizers.Cleanup;
+
+    /// <inheritdoc />
+    public async Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken ct)
+    {
+        if (await runs.GetAsync(key, ct) is not { } run)
+        {
+            metrics.Forget(TrainingRun.KindName, key);
+            return ReconcileResult.Done;                     // Gone; the finalizer already cleaned up.
+        }
+        if (Annotations.IsPaused(run))
+            return ReconcileResult.Done;                     // Paused means no writes and no SageMaker calls.
+        if (run.IsBeingDeleted())
+            return await FinalizeAsync(run, ct);
+        if (run.AddFinalizer(Finalizer))
+            run = await runs.UpdateAsync(run, ct);           // Before any SageMaker call, so no job can outlive the run.
+
+        var observed = await ObserveAsync(run, ct);
+        var status = TrainingRunStatusMapper.Map(run, observed, clock.GetUtcNow());
+        RecordTransition(run, run.Status, status);
+        metrics.Observe(TrainingRun.KindName, key, status.TrainingJobStatus, [.. status.FinalMetrics.Select(m => (m.Name, m.Value))]);
+        await runs.UpdateStatusIfChangedAsync(run, status, ct);
+        return TrainingRunStatusMapper.IsSettled(status) ? ReconcileResult.Done : ReconcileResult.After(settings.PollInterval);
+    }
+
+    private async Task<TrainingRunObservation> ObserveAsync(TrainingRun run, CancellationToken ct)
+    {
+        var name = TrainingJobNames.TrainingJob(run);
+        var region = settings.Region;
+        if (ObjectDetectionImage.Problem(region) is { } problem)
+            return new(name, region, Misconfigured: problem);
+        // Before the spec checks: an edit that makes the spec invalid still replaces (stops) the job of the old spec.
+        // Only a run that had a job calls SageMaker here; a new invalid run makes no call at all.
+        var history = await ReplaceOldJobAsync(run, name, ct);
+        if (RunAdmission.Check(run, settings.Policy) is { Count: > 0 } errors)
+            return new(name, region, InvalidSpec: RunAdmission.Message(errors), History: history);
+        if (RejectedBefore(run, name) is { } rejected)
+            return new(name, region, Rejected: rejected);    // Refused for this generation: no retry loop.
+
+        if (await sageMaker.FindTrainingJobAsync(name, ct) is { } job)
+            return new(name, region, Job: job, History: history);
+
+        var (data, waiting) = DatasetInputs.From(run.Spec.DatasetRef,
+            await datasets.GetAsync(new ObjectKey(run.Metadata.NamespaceProperty ?? "", run.Spec.DatasetRef), ct));
+        if (data is null)
+            return new(name, region, WaitingFor: waiting, History: history);
+        if (ObjectDetectionHyperparameterWire.Check(run.Spec.Hyperparameters, data) is { Count: > 0 } dataErrors)
+            return new(name, region, InvalidSpec: RunAdmission.Message(dataErrors), History: history);
+        var request = TrainingRunRequests.BuildCreateTrainingJob(run, data, ObjectDetectionImage.For(region)!);
+        try
+        {
+            var created = await sageMaker.CreateTrainingJobAsync(request, ct);
+            LogCreated(name, run.Metadata.NamespaceProperty, run.Metadata.Name);
+            events.Normal(run, "JobCreated", $"Created SageMaker training job {name} on Dataset {data.DatasetName}");
+            return new(name, region, CreatedArn: created.TrainingJobArn, Data: data, History: history);
+        }
+        catch (SageMakerException e) when (e.IsAlreadyExists)
+        {
+            // Created by an earlier reconcile that crashed before writing status: adopt it.
+            LogAdopted(name, run.Metadata.NamespaceProperty, run.Metadata.Name);
+            return new(name, region, Job: await sageMaker.FindTrainingJobAsync(name, ct), Data: data, History: history);
+        }
+        catch (SageMakerException e) when (e.Kind == SageMakerErrorKind.Validation)
+        {
+            return new(name, region, Rejected: $"SageMaker refused training job {name}: {e.Message}", History: history);
+        }
+    }
+
+    /// <summary>
+    /// A spec edit derives a new job name: the previous job is stopped if it still runs and goes into the history.
+    /// Returns the history to write (null: unchanged).
+    /// </summary>
+    private async Task<IReadOnlyList<JobHistoryEntry>?> ReplaceOldJobAsync(TrainingRun run, string name, CancellationToken ct)
+    {
+        if (run.Status?.TrainingJobName is not { } old || old == name || run.Status.History.Any(h => h.JobName == old))
+            return null;
+        var job = await sageMaker.FindTrainingJobAsync(old, ct);
+        string? status = null;
+        if (job?.TrainingJobStatus == TrainingJobStatus.InProgress && await sageMaker.TryStopTrainingJobAsync(old, ct))
+            status = TrainingJobStatus.Stopping;
+        events.Normal(run, "JobReplaced", $"The spec changed: training job {old} is replaced by {name}" + (status is null ? "" : $" and was asked to stop"));
+        var entry = TrainingRunStatusMapper.HistoryEntry(old, job, run.Status.ObservedGeneration, clock.GetUtcNow(), status);
+        return [entry, .. run.Status.History];
+    }
+
+    private async Task<ReconcileResult> FinalizeAsync(TrainingRun run, CancellationToken ct)
+    {
+        if (!run.HasFinalizer(Finalizer))
+            return ReconcileResult.Done;
+        if (run.Spec.DeletionPolicy == JobDeletionPolicy.Stop)
+        {
+            var stopping = false;
+            foreach (var name in JobsToStop(run))
+            {
+                var job = await sageMaker.FindTrainingJobAsync(name, ct);
+                if (job?.TrainingJobStatus == TrainingJobStatus.InProgress && await sageMaker.TryStopTrainingJobAsync(name, ct))
+                {
+                    events.Normal(run, "JobStopping", $"Stopping training job {name}: the TrainingRun is being deleted");
+                    stopping = true;
+                }
+                stopping |= job?.TrainingJobStatus == TrainingJobStatus.Stopping;
+            }
+            if (stopping)
+                return ReconcileResult.After(settings.PollInterval);   // Let go only once the job has stopped.
+        }
+        run.RemoveFinalizer(Finalizer);
+        await runs.UpdateAsync(run, ct);
+        metrics.Forget(TrainingRun.KindName, run.Key());
+        return ReconcileResult.Done;
+    }
+
+    // The job in status, and the current spec's job unless the run never got that far (a crash between create and
+    // the status write leaves a job that only the derived name finds).
+    private static IEnumerable<string> JobsToStop(TrainingRun run)
+    {
+        var reason = Conditions.Get(run.Status?.Conditions, Conditions.Ready)?.Reason;
+        var names = new List<string>();
+        if (run.Status?.TrainingJobName is { } current)
+            names.Add(current);
+        if (reason is not (RunReasons.InvalidSpec or RunReasons.OperatorMisconfigured or RunReasons.SageMakerRejected))
+            names.Add(TrainingJobNames.TrainingJob(run));
+        return names.Distinct(StringComparer.Ordinal);
+    }
+
+    private static string? RejectedBefore(TrainingRun run, string name) =>
+        Conditions.Get(run.Status?.Conditions, Conditions.Stalled) is { Status: Conditions.True, Reason: RunReasons.SageMakerRejected } stalled
+        && stalled.ObservedGeneration == run.Metadata.Generation && run.Status!.TrainingJobName == name
+            ? stalled.Message
+            : null;
+
+    private void RecordTransition(TrainingRun run, TrainingRunStatus? before, TrainingRunStatus after)
+    {
+        var oldReason = Conditions.Get(before?.Conditions, Conditions.Ready)?.Reason;
+        var ready = Conditions.Get(after.Conditions, Conditions.Ready)!;
+        if (before?.Phase == after.Phase && oldReason == ready.Reason)
+            return;
+        LogPhaseChanged(run.Metadata.NamespaceProperty, run.Metadata.Name, before?.Phase ?? "(none)", after.Phase!, ready.Reason);
+        if (Conditions.IsTrue(after.Conditions, Conditions.Stalled))
+            events.Warning(run, ready.Reason, ready.Message);
+        else if (after.Phase != TrainingRunPhase.Pending)
+            events.Normal(run, after.Phase!, ready.Message);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Created SageMaker training job {JobName} for TrainingRun {Namespace}/{Name}")]
+    private partial void LogCreated(string jobName, string? @namespace, string name);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Adopted existing SageMaker training job {JobName} for TrainingRun {Namespace}/{Name}")]
+    private partial void LogAdopted(string jobName, string? @namespace, string name);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Moved TrainingRun {Namespace}/{Name} from {OldPhase} to {NewPhase} ({Reason})")]
+    private partial void LogPhaseChanged(string? @namespace, string name, string oldPhase, string newPhase, string reason);
+}

@@ -1,0 +1,209 @@
+using Detector.Operator.Api.V1Alpha1;
+using Detector.Operator.Aws;
+using Detector.Operator.Kube;
+using Detector.Operator.Runtime;
+using Detector.Operator.TrainingRuns;
+using Microsoft.Extensions.Logging;
+
+namespace Detector.Operator.TuningRuns;
+
+/// <summary>
+/// The I/O shell of the TuningRun controller: reads the run (and, until its tuning job exists, its Dataset and
+/// warm-start parents), describes the tuning job, lists its best trials and reads the best job's artifact, takes one
+/// step (finalizer, stop a replaced job, create), writes the status once if it changed. Decisions live in
+/// <see cref="RunAdmission"/>, <see cref="TrainingJobNames"/>, <see cref="TuningRunRequests"/> and <see cref="TuningRunStatusMapper"/>.
+/// </summary>
+public sealed partial class TuningRunReconciler(
+    IKubeStore<TuningRun> runs,
+    IKubeStore<Dataset> datasets,
+    ISageMaker sageMaker,
+    IEventRecorder events,
+    TrainingMetrics metrics,
+    SageMakerRunSettings settings,
+    TimeProvider clock,
+    ILogger<TuningRunReconciler> log) : IReconciler<TuningRun>
+{
+    /// <summary>The finalizer that stops a running tuning job before the TuningRun goes.</summary>
+    public const string Finalizer = Finalizers.Cleanup;
+
+    /// <inheritdoc />
+    public async Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken ct)
+    {
+        if (await runs.GetAsync(key, ct) is not { } run)
+        {
+            metrics.Forget(TuningRun.KindName, key);
+            return ReconcileResult.Done;
+        }
+        if (Annotations.IsPaused(run))
+            return ReconcileResult.Done;
+        if (run.IsBeingDeleted())
+            return await FinalizeAsync(run, ct);
+        if (run.AddFinalizer(Finalizer))
+            run = await runs.UpdateAsync(run, ct);
+
+        var observed = await ObserveAsync(run, ct);
+        var status = TuningRunStatusMapper.Map(run, observed, clock.GetUtcNow());
+        RecordTransition(run, run.Status, status);
+        metrics.Observe(TuningRun.KindName, key, status.TuningJobStatus,
+            status.BestTrainingJob?.MAP is { } map ? [(TrainingRunStatusMapper.MapMetric, map)] : []);
+        await runs.UpdateStatusIfChangedAsync(run, status, ct);
+        return TuningRunStatusMapper.IsSettled(status) ? ReconcileResult.Done : ReconcileResult.After(settings.PollInterval);
+    }
+
+    private async Task<TuningRunObservation> ObserveAsync(TuningRun run, CancellationToken ct)
+    {
+        var name = TrainingJobNames.TuningJob(run);
+        if (ObjectDetectionImage.Problem(settings.Region) is { } problem)
+            return new(name, Misconfigured: problem);
+        // Before the spec checks: an edit that makes the spec invalid still replaces (stops) the old spec's job.
+        var history = await ReplaceOldJobAsync(run, name, ct);
+        if (RunAdmission.Check(run, settings.Policy) is { Count: > 0 } errors)
+            return new(name, InvalidSpec: RunAdmission.Message(errors), History: history);
+        if (RejectedBefore(run, name) is { } rejected)
+            return new(name, Rejected: rejected);
+
+        if (await sageMaker.FindTuningJobAsync(name, ct) is { } job)
+            return await WithTrialsAsync(run, new(name, Job: job, History: history), ct);
+
+        var ns = run.Metadata.NamespaceProperty ?? "";
+        var (data, waiting) = DatasetInputs.From(run.Spec.DatasetRef, await datasets.GetAsync(new ObjectKey(ns, run.Spec.DatasetRef), ct));
+        if (data is null)
+            return new(name, WaitingFor: waiting, History: history);
+        if (ObjectDetectionHyperparameterWire.Check(run.Spec.Hyperparameters, data) is { Count: > 0 } dataErrors)
+            return new(name, InvalidSpec: RunAdmission.Message(dataErrors), History: history);
+        var (parents, parentWait) = await ParentsAsync(run, ct);
+        if (parentWait is not null)
+            return new(name, WaitingFor: parentWait, History: history);
+        var request = TuningRunRequests.BuildCreateTuningJob(run, data, ObjectDetectionImage.For(settings.Region)!, parents);
+        try
+        {
+            var created = await sageMaker.CreateHyperParameterTuningJobAsync(request, ct);
+            LogCreated(name, ns, run.Metadata.Name);
+            events.Normal(run, "JobCreated", $"Created SageMaker tuning job {name} on Dataset {data.DatasetName}");
+            return new(name, CreatedArn: created.HyperParameterTuningJobArn, Data: data, History: history);
+        }
+        catch (SageMakerException e) when (e.IsAlreadyExists)
+        {
+            LogAdopted(name, ns, run.Metadata.Name);
+            var adopted = await sageMaker.FindTuningJobAsync(name, ct);
+            return await WithTrialsAsync(run, new(name, Job: adopted, Data: data, History: history), ct);
+        }
+        catch (SageMakerException e) when (e.Kind == SageMakerErrorKind.Validation)
+        {
+            return new(name, Rejected: $"SageMaker refused tuning job {name}: {e.Message}", History: history);
+        }
+    }
+
+    /// <summary>
+    /// Adds the top trials (listed again only when the counters moved, to bound the call rate) and the best job's
+    /// artifact (described once per best job).
+    /// </summary>
+    private async Task<TuningRunObservation> WithTrialsAsync(TuningRun run, TuningRunObservation observed, CancellationToken ct)
+    {
+        if (observed.Job is not { } job)
+            return observed;
+        var previous = run.Status?.TuningJobName == observed.JobName ? run.Status : null;
+        var counters = TuningRunStatusMapper.Counters(job);
+        IReadOnlyList<HyperParameterTrainingJobSummary>? trials = null;
+        if (previous?.Counters != counters || previous.TopTrials.Count == 0 && counters.Completed > 0)
+            trials = (await sageMaker.ListTrainingJobsForHyperParameterTuningJobAsync(TuningRunRequests.ListTopTrials(observed.JobName), ct)).TrainingJobSummaries;
+        string? artifact = null;
+        if (job.BestTrainingJob is { TrainingJobStatus: TrainingJobStatus.Completed } best)
+            artifact = previous?.BestTrainingJob is { ModelArtifactUri: { } known } old && old.Name == best.TrainingJobName
+                ? known
+                : (await sageMaker.FindTrainingJobAsync(best.TrainingJobName, ct))?.ModelArtifacts.S3ModelArtifacts;
+        return observed with { TopTrials = trials, BestArtifactUri = artifact };
+    }
+
+    /// <summary>The tuning job names of the warm-start parents, or why the run must wait for one of them.</summary>
+    private async Task<(IReadOnlyList<string> Parents, string? Wait)> ParentsAsync(TuningRun run, CancellationToken ct)
+    {
+        var parents = new List<string>();
+        foreach (var parentName in run.Spec.WarmStart?.TuningRunRefs ?? [])
+        {
+            var parent = await runs.GetAsync(new ObjectKey(run.Metadata.NamespaceProperty ?? "", parentName), ct);
+            // SageMaker accepts only parents that have finished.
+            if (parent?.Status is not { TuningJobName: { } job, Phase: TuningRunPhase.Completed or TuningRunPhase.Stopped })
+                return ([], $"Warm-start TuningRun {parentName} has not finished yet (phase {parent?.Status?.Phase ?? (parent is null ? "missing" : "none")})");
+            parents.Add(job);
+        }
+        return (parents, null);
+    }
+
+    private async Task<IReadOnlyList<JobHistoryEntry>?> ReplaceOldJobAsync(TuningRun run, string name, CancellationToken ct)
+    {
+        if (run.Status?.TuningJobName is not { } old || old == name || run.Status.History.Any(h => h.JobName == old))
+            return null;
+        var job = await sageMaker.FindTuningJobAsync(old, ct);
+        string? status = null;
+        if (job?.HyperParameterTuningJobStatus == HyperParameterTuningJobStatus.InProgress && await sageMaker.TryStopTuningJobAsync(old, ct))
+            status = HyperParameterTuningJobStatus.Stopping;
+        events.Normal(run, "JobReplaced", $"The spec changed: tuning job {old} is replaced by {name}" + (status is null ? "" : " and was asked to stop"));
+        return [TuningRunStatusMapper.HistoryEntry(old, job, run.Status.ObservedGeneration, clock.GetUtcNow(), status), .. run.Status.History];
+    }
+
+    private async Task<ReconcileResult> FinalizeAsync(TuningRun run, CancellationToken ct)
+    {
+        if (!run.HasFinalizer(Finalizer))
+            return ReconcileResult.Done;
+        if (run.Spec.DeletionPolicy == JobDeletionPolicy.Stop)
+        {
+            var stopping = false;
+            foreach (var name in JobsToStop(run))
+            {
+                var job = await sageMaker.FindTuningJobAsync(name, ct);
+                if (job?.HyperParameterTuningJobStatus == HyperParameterTuningJobStatus.InProgress && await sageMaker.TryStopTuningJobAsync(name, ct))
+                {
+                    events.Normal(run, "JobStopping", $"Stopping tuning job {name}: the TuningRun is being deleted");
+                    stopping = true;
+                }
+                stopping |= job?.HyperParameterTuningJobStatus == HyperParameterTuningJobStatus.Stopping;
+            }
+            if (stopping)
+                return ReconcileResult.After(settings.PollInterval);
+        }
+        run.RemoveFinalizer(Finalizer);
+        await runs.UpdateAsync(run, ct);
+        metrics.Forget(TuningRun.KindName, run.Key());
+        return ReconcileResult.Done;
+    }
+
+    private static IEnumerable<string> JobsToStop(TuningRun run)
+    {
+        var reason = Conditions.Get(run.Status?.Conditions, Conditions.Ready)?.Reason;
+        var names = new List<string>();
+        if (run.Status?.TuningJobName is { } current)
+            names.Add(current);
+        if (reason is not (RunReasons.InvalidSpec or RunReasons.OperatorMisconfigured or RunReasons.SageMakerRejected))
+            names.Add(TrainingJobNames.TuningJob(run));
+        return names.Distinct(StringComparer.Ordinal);
+    }
+
+    private static string? RejectedBefore(TuningRun run, string name) =>
+        Conditions.Get(run.Status?.Conditions, Conditions.Stalled) is { Status: Conditions.True, Reason: RunReasons.SageMakerRejected } stalled
+        && stalled.ObservedGeneration == run.Metadata.Generation && run.Status!.TuningJobName == name
+            ? stalled.Message
+            : null;
+
+    private void RecordTransition(TuningRun run, TuningRunStatus? before, TuningRunStatus after)
+    {
+        var oldReason = Conditions.Get(before?.Conditions, Conditions.Ready)?.Reason;
+        var ready = Conditions.Get(after.Conditions, Conditions.Ready)!;
+        if (before?.Phase == after.Phase && oldReason == ready.Reason)
+            return;
+        LogPhaseChanged(run.Metadata.NamespaceProperty, run.Metadata.Name, before?.Phase ?? "(none)", after.Phase!, ready.Reason);
+        if (Conditions.IsTrue(after.Conditions, Conditions.Stalled))
+            events.Warning(run, ready.Reason, ready.Message);
+        else if (after.Phase != TuningRunPhase.Pending)
+            events.Normal(run, after.Phase!, ready.Message);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Created SageMaker tuning job {JobName} for TuningRun {Namespace}/{Name}")]
+    private partial void LogCreated(string jobName, string @namespace, string name);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Adopted existing SageMaker tuning job {JobName} for TuningRun {Namespace}/{Name}")]
+    private partial void LogAdopted(string jobName, string @namespace, string name);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Moved TuningRun {Namespace}/{Name} from {OldPhase} to {NewPhase} ({Reason})")]
+    private partial void LogPhaseChanged(string? @namespace, string name, string oldPhase, string newPhase, string reason);
+}

@@ -1,0 +1,61 @@
+using System.Text.Json.Nodes;
+
+namespace Detector.Operator.Tests.Fakes.SageMaker;
+
+public sealed partial class FakeSageMaker
+{
+    /// <summary>Every call so far, in arrival order (logged before its answer goes out).</summary>
+    public IReadOnlyList<SageMakerCall> Requests => _handler.Calls;
+
+    /// <summary>
+    /// Requests that broke the AWS model or the protocol (bad signature, unknown operation, wrong types, violated
+    /// constraints). A correct client leaves this empty: <c>Assert.Empty(sm.ValidationFailures)</c>.
+    /// </summary>
+    public IReadOnlyList<ValidationFailure> ValidationFailures => _handler.Failures;
+
+    /// <summary>How many calls of <paramref name="operation"/> succeeded (for a Create: how many resources it made).</summary>
+    public int CreateCount(string operation) => _handler.Calls.Count(c => c.Operation == operation && c.Succeeded);
+
+    /// <summary>How many calls of <paramref name="operation"/> arrived, whatever the answer.</summary>
+    public int CallCount(string operation) => _handler.Calls.Count(c => c.Operation == operation);
+
+    /// <summary>Forgets the request log and the recorded validation failures (state stays).</summary>
+    public void ClearRequests() => _handler.Clear();
+
+    /// <summary>Moves the simulated clock forward; job statuses follow.</summary>
+    public void Advance(TimeSpan delta) => Clock.Advance(delta);
+
+    /// <summary>Throttles about <paramref name="fraction"/> of calls with 400 ThrottlingException "Rate exceeded" (0 stops).</summary>
+    public void InjectThrottling(double fraction, int seed = 1) => _faults.Throttle(fraction, seed);
+
+    /// <summary>Answers about <paramref name="fraction"/> of calls with 500 InternalFailure or 503 ServiceUnavailable (0 stops).</summary>
+    public void InjectServerErrors(double fraction, int seed = 1, int statusCode = 500) => _faults.ServerErrors(fraction, seed, statusCode);
+
+    /// <summary>The next <paramref name="times"/> calls of <paramref name="operation"/> (null: any) get this error instead.</summary>
+    public void FailNext(string? operation, int statusCode, string errorCode, string message, int times = 1) =>
+        _faults.FailNext(operation, new ServiceError(statusCode, errorCode, message), times);
+
+    /// <summary>
+    /// Delays every answer. On the fake clock by default (a test that advances <see cref="Clock"/> releases it, no real
+    /// wait); <paramref name="wallClock"/> for a real delay. Null removes it.
+    /// </summary>
+    public void SetLatency(TimeSpan? latency, bool wallClock = false) => _faults.SetLatency(latency, wallClock);
+
+    /// <summary>Scripts a training job (by name; also a tuning job's child): its metric, timings or failure.</summary>
+    public void ScriptTrainingJob(string name, TrainingScript script) => _backend.ScriptTrainingJob(name, script);
+
+    /// <summary>DescribeTrainingJob's answer for the job now, or null.</summary>
+    public JsonObject? TrainingJob(string name) => _backend.DescribeTrainingJobOrNull(name);
+
+    /// <summary>Every training job name (tuning children included), in creation order.</summary>
+    public IReadOnlyList<string> TrainingJobs => _backend.TrainingJobNames();
+
+    /// <summary>DescribeHyperParameterTuningJob's answer now, or null.</summary>
+    public JsonObject? TuningJob(string name) => _backend.DescribeTuningJobOrNull(name);
+
+    /// <summary>Every tuning job name, in creation order.</summary>
+    public IReadOnlyList<string> TuningJobs => _backend.TuningJobNames();
+
+    /// <summary>Operations the fake implements (others answer 501 NotImplementedByFake).</summary>
+    public IReadOnlyCollection<string> ImplementedOperations => _backend.ImplementedOperations;
+}

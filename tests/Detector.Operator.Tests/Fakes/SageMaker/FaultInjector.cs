@@ -1,0 +1,68 @@
+namespace Detector.Operator.Tests.Fakes.SageMaker;
+
+/// <summary>
+/// Decides which authenticated calls fail on purpose: queued <c>FailNext</c> errors first, then seeded fractions of
+/// throttling and 5xx (deterministic for a seed and call order), plus an optional delay before each answer.
+/// </summary>
+public sealed class FaultInjector
+{
+    private readonly object _gate = new();
+    private readonly List<(string? Operation, ServiceError Error)> _queued = [];
+    private (double Fraction, Random Random)? _throttling;
+    private (double Fraction, Random Random, int Status)? _serverErrors;
+
+    /// <summary>Delay before each answer; null for none.</summary>
+    public TimeSpan? Latency { get; private set; }
+
+    /// <summary>True: <see cref="Latency"/> is waited on the wall clock; false: on the fake clock (the test advances it).</summary>
+    public bool LatencyOnWallClock { get; private set; }
+
+    /// <summary>Throttles about <paramref name="fraction"/> of calls (0 turns it off).</summary>
+    public void Throttle(double fraction, int seed)
+    {
+        lock (_gate)
+            _throttling = fraction <= 0 ? null : (fraction, new Random(seed));
+    }
+
+    /// <summary>Answers about <paramref name="fraction"/> of calls with a 5xx (500 InternalFailure or 503 ServiceUnavailable).</summary>
+    public void ServerErrors(double fraction, int seed, int status)
+    {
+        lock (_gate)
+            _serverErrors = fraction <= 0 ? null : (fraction, new Random(seed), status);
+    }
+
+    /// <summary>Queues an error for the next call of <paramref name="operation"/> (null: of any operation).</summary>
+    public void FailNext(string? operation, ServiceError error, int times)
+    {
+        lock (_gate)
+            for (var i = 0; i < times; i++)
+                _queued.Add((operation, error));
+    }
+
+    /// <summary>Sets the delay before each answer.</summary>
+    public void SetLatency(TimeSpan? latency, bool wallClock)
+    {
+        lock (_gate)
+            (Latency, LatencyOnWallClock) = (latency, wallClock);
+    }
+
+    /// <summary>The injected error for this call, or null.</summary>
+    public ServiceError? Decide(string operation)
+    {
+        lock (_gate)
+        {
+            var index = _queued.FindIndex(q => q.Operation is null || q.Operation == operation);
+            if (index >= 0)
+            {
+                var error = _queued[index].Error;
+                _queued.RemoveAt(index);
+                return error;
+            }
+            if (_throttling is { } throttle && throttle.Random.NextDouble() < throttle.Fraction)
+                return ServiceError.Throttling();
+            if (_serverErrors is { } server && server.Random.NextDouble() < server.Fraction)
+                return ServiceError.ServerError(server.Status);
+            return null;
+        }
+    }
+}

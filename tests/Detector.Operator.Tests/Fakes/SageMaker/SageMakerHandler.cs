@@ -1,0 +1,149 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Detector.Operator.Tests.Fakes.SageMaker;
+
+/// <summary>
+/// The HTTP front end: SigV4 check, JSON 1.1 framing (<c>POST /</c>, <c>X-Amz-Target: SageMaker.&lt;Op&gt;</c>,
+/// <c>Content-Type: application/x-amz-json-1.1</c>, a JSON object body), model validation of every request,
+/// injected faults, then the backend. Each call is logged before its answer goes out.
+/// </summary>
+public sealed class SageMakerHandler(SageMakerBackend backend, SigV4Verifier verifier, FaultInjector faults)
+{
+    private const string JsonContentType = "application/x-amz-json-1.1";
+    private readonly object _gate = new();
+    private readonly List<SageMakerCall> _calls = [];
+    private readonly List<ValidationFailure> _failures = [];
+
+    /// <summary>Every call so far, in arrival order.</summary>
+    public IReadOnlyList<SageMakerCall> Calls
+    {
+        get
+        {
+            lock (_gate)
+                return [.. _calls];
+        }
+    }
+
+    /// <summary>Every request that broke the model or the protocol.</summary>
+    public IReadOnlyList<ValidationFailure> Failures
+    {
+        get
+        {
+            lock (_gate)
+                return [.. _failures];
+        }
+    }
+
+    /// <summary>Forgets the log and the recorded failures.</summary>
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _calls.Clear();
+            _failures.Clear();
+        }
+    }
+
+    /// <summary>Serves one request.</summary>
+    public async Task HandleAsync(HttpContext context)
+    {
+        var time = backend.Clock.GetUtcNow();
+        using var buffer = new MemoryStream();
+        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+        var bodyBytes = buffer.ToArray();
+        var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "/";
+        var query = rawTarget.IndexOf('?');
+        var signed = new SignedRequest(context.Request.Method, query < 0 ? rawTarget : rawTarget[..query], query < 0 ? "" : rawTarget[(query + 1)..],
+            context.Request.Headers.ToDictionary(h => h.Key, h => (IReadOnlyList<string>)[.. h.Value.Select(v => v ?? "")], StringComparer.OrdinalIgnoreCase),
+            bodyBytes);
+        var operation = OperationName(signed.Header("x-amz-target"));
+        JsonNode? body = null;
+        JsonObject? result = null;
+        var error = verifier.Verify(signed);
+        if (error is null)
+            (body, error) = Frame(signed, operation);
+        // Authentication and framing errors (incl. model violations) are bugs of the client; injected faults and the
+        // backend's answers (not found, a SageMaker rule) are answers a client must handle.
+        var clientBug = error is not null;
+        if (error is null && faults.Decide(operation!) is { } injected)
+            error = injected;
+        if (faults.Latency is { } latency)
+            await Task.Delay(latency, faults.LatencyOnWallClock ? TimeProvider.System : backend.Clock, context.RequestAborted);
+        if (error is null)
+        {
+            try
+            {
+                result = await backend.HandleAsync(operation!, (JsonObject)body!);
+            }
+            catch (ServiceError e)
+            {
+                error = e;
+            }
+        }
+        Record(time, operation, body, error, clientBug, bodyBytes);
+        await WriteAsync(context, error, result);
+    }
+
+    private (JsonNode? Body, ServiceError? Error) Frame(SignedRequest request, string? operation)
+    {
+        if (request.Method != "POST" || request.RawPath != "/")
+            return (null, ServiceError.UnknownOperation($"The fake SageMaker serves POST / only, not {request.Method} {request.RawPath}."));
+        var contentType = request.Header("content-type");
+        if (contentType is null || !contentType.Split(';')[0].Trim().Equals(JsonContentType, StringComparison.OrdinalIgnoreCase))
+            return (null, ServiceError.UnknownOperation($"Content-Type must be {JsonContentType} for the JSON 1.1 protocol, got '{contentType}'."));
+        if (operation is null || !backend.Model.Operations.TryGetValue(operation, out var op))
+            return (null, ServiceError.UnknownOperation($"Unknown operation: X-Amz-Target '{request.Header("x-amz-target")}'."));
+        JsonNode? body;
+        try
+        {
+            // JSON 1.1 always has an object body ({} when there are no members, reference §2.1).
+            body = JsonNode.Parse(request.Body, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = false });
+        }
+        catch (JsonException e)
+        {
+            return (null, ServiceError.Serialization($"The request body is not valid JSON: {e.Message}"));
+        }
+        if (body is not JsonObject)
+            return (body, ServiceError.Serialization($"The request body must be a JSON object, got {(body is null ? "nothing" : body.GetValueKind().ToString())}."));
+        if (op.Input is null)
+            return ((JsonObject)body).Count == 0 ? (body, null) : (body, ServiceError.Serialization($"{operation} takes no input members."));
+        var check = ModelValidator.Validate(backend.Model, op.Input, body);
+        if (check.SerializationError is { } serialization)
+            return (body, ServiceError.Serialization(serialization));
+        if (check.Violations.Count > 0)
+            return (body, ServiceError.Validation(ModelValidator.Message(check.Violations)));
+        return (body, null);
+    }
+
+    private string? OperationName(string? target)
+    {
+        var prefix = backend.Model.TargetPrefix + ".";
+        return target is not null && target.StartsWith(prefix, StringComparison.Ordinal) ? target[prefix.Length..] : null;
+    }
+
+    private void Record(DateTimeOffset time, string? operation, JsonNode? body, ServiceError? error, bool clientBug, byte[] bodyBytes)
+    {
+        lock (_gate)
+        {
+            _calls.Add(new SageMakerCall(_calls.Count, time, operation, body?.DeepClone(), error?.StatusCode ?? 200, error?.Code, error?.Message));
+            if (error is not null && clientBug)
+                _failures.Add(new ValidationFailure(operation, error.Code, error.Message, Encoding.UTF8.GetString(bodyBytes)));
+        }
+    }
+
+    private static async Task WriteAsync(HttpContext context, ServiceError? error, JsonObject? result)
+    {
+        var response = context.Response;
+        response.StatusCode = error?.StatusCode ?? 200;
+        response.ContentType = JsonContentType;
+        response.Headers["x-amzn-RequestId"] = Guid.NewGuid().ToString();
+        if (error?.ErrorTypeHeader is { } type)
+            response.Headers["x-amzn-ErrorType"] = type;
+        var json = (error is null ? result ?? [] : error.Body()).ToJsonString();
+        await response.WriteAsync(json, context.RequestAborted);
+    }
+}
