@@ -76,7 +76,16 @@ internal sealed class AwsHttpTransport : IDisposable
     {
         if (_bucket?.Reserve() is { } wait && wait > TimeSpan.Zero)
             await _delay(wait, ct);
-        var credentials = await (await CredentialsAsync(ct)).GetCredentialsAsync();
+        var source = await CredentialsAsync(ct);
+        ImmutableCredentials credentials;
+        try
+        {
+            credentials = await source.GetCredentialsAsync();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return (null, CredentialsFailure(request, e));
+        }
         using var message = Build(request, credentials, _options.TimeProvider.GetUtcNow());
         message.Headers.TryAddWithoutValidation("amz-sdk-invocation-id", invocationId);
         message.Headers.TryAddWithoutValidation("amz-sdk-request", $"attempt={attempt}; max={_options.MaxRetries + 1}");
@@ -156,6 +165,16 @@ internal sealed class AwsHttpTransport : IDisposable
         {
             _resolveGate.Release();
         }
+    }
+
+    // Refreshing credentials (STS for IRSA, the container endpoint, IMDS) can fail like any call: an STS 4xx is an
+    // identity problem, anything else is worth another attempt.
+    private static SageMakerException CredentialsFailure(AwsHttpRequest request, Exception e)
+    {
+        var status = e is AmazonServiceException service ? (int)service.StatusCode : 0;
+        var kind = status is >= 400 and < 500 ? SageMakerErrorKind.AccessDenied : SageMakerErrorKind.Transient;
+        return new SageMakerException("CredentialsRefreshFailed",
+            $"SageMaker {request.Operation} could not get AWS credentials: {e.Message}", status, null, kind, e);
     }
 
     private static string Describe(AwsHttpRequest request, string code, string message, int status) =>
