@@ -53,7 +53,9 @@ internal sealed class AwsHttpTransport : IDisposable
         var retries = 0;
         while (true)
         {
-            var (response, failure) = await AttemptAsync(request, invocationId, retries + 1, ct);
+            var (response, failure, wait, duration) = await AttemptAsync(request, invocationId, retries + 1, ct);
+            _options.OnAttempt?.Invoke(new SageMakerAttempt(request.Operation, retries + 1,
+                response?.StatusCode ?? failure?.StatusCode ?? 0, failure?.ErrorCode, failure?.Kind, duration, wait));
             if (response is not null)
                 return response;
             // An expired session token: fetch fresh credentials and try once more (reference §2.2).
@@ -71,10 +73,11 @@ internal sealed class AwsHttpTransport : IDisposable
         }
     }
 
-    private async Task<(AwsHttpResponse? Response, SageMakerException? Failure)> AttemptAsync(AwsHttpRequest request,
+    private async Task<(AwsHttpResponse? Response, SageMakerException? Failure, TimeSpan Wait, TimeSpan Duration)> AttemptAsync(AwsHttpRequest request,
         string invocationId, int attempt, CancellationToken ct)
     {
-        if (_bucket?.Reserve() is { } wait && wait > TimeSpan.Zero)
+        var wait = _bucket?.Reserve() ?? TimeSpan.Zero;
+        if (wait > TimeSpan.Zero)
             await _delay(wait, ct);
         var source = await CredentialsAsync(ct);
         ImmutableCredentials credentials;
@@ -84,11 +87,13 @@ internal sealed class AwsHttpTransport : IDisposable
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return (null, CredentialsFailure(request, e));
+            return (null, CredentialsFailure(request, e), wait, TimeSpan.Zero);
         }
         using var message = Build(request, credentials, _options.TimeProvider.GetUtcNow());
         message.Headers.TryAddWithoutValidation("amz-sdk-invocation-id", invocationId);
         message.Headers.TryAddWithoutValidation("amz-sdk-request", $"attempt={attempt}; max={_options.MaxRetries + 1}");
+        var started = _options.TimeProvider.GetTimestamp();
+        TimeSpan Elapsed() => _options.TimeProvider.GetElapsedTime(started);
         using var timeout = new CancellationTokenSource(request.Timeout, _options.TimeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
         try
@@ -98,24 +103,24 @@ internal sealed class AwsHttpTransport : IDisposable
             var headers = Headers(response);
             var status = (int)response.StatusCode;
             if (status is >= 200 and < 300)
-                return (new AwsHttpResponse(status, body, headers), null);
+                return (new AwsHttpResponse(status, body, headers), null, wait, Elapsed());
             var error = AwsErrorParser.Parse(status, headers.GetValueOrDefault("x-amzn-ErrorType"),
                 headers.GetValueOrDefault("x-amzn-RequestId") ?? headers.GetValueOrDefault("x-amz-request-id"), body, request.RestJson);
             var kind = AwsErrors.Classify(request.Operation, error.Code, error.Message, status);
             return (null, new SageMakerException(error.Code, Describe(request, error.Code, error.Message, status), status,
-                error.RequestId, kind));
+                error.RequestId, kind), wait, Elapsed());
         }
         catch (OperationCanceledException e) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested)
         {
             return (null, new SageMakerException("RequestTimeout",
                 $"SageMaker {request.Operation} got no response within {request.Timeout.TotalSeconds:0.#} s", 0, null,
-                SageMakerErrorKind.Transient, e));
+                SageMakerErrorKind.Transient, e), wait, Elapsed());
         }
         catch (Exception e) when (e is HttpRequestException or IOException && !ct.IsCancellationRequested)
         {
             return (null, new SageMakerException("NetworkError",
                 $"SageMaker {request.Operation} failed to reach {request.Url.Authority}: {e.Message}", 0, null,
-                SageMakerErrorKind.Transient, e));
+                SageMakerErrorKind.Transient, e), wait, Elapsed());
         }
     }
 
