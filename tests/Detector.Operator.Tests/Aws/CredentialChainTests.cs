@@ -116,3 +116,23 @@ public class CredentialChainTests
         Assert.Contains("No AWS credentials found", error.Message);
     }
 }
+
+[Collection(AwsEnvironmentCollection.Name)]
+public class RegionFromEnvironmentTests
+{
+    [Theory]
+    [InlineData("eu-west-1", "us-east-2", "eu-west-1")]
+    [InlineData("", "us-east-2", "us-east-2")]
+    [InlineData(null, null, null)]
+    public void RegionFromEnvironment_Variables_PrefersAwsRegion(string? region, string? defaultRegion, string? expected)
+    {
+        var values = new Dictionary<string, string>();
+        if (region is not null)
+            values["AWS_REGION"] = region;
+        if (defaultRegion is not null)
+            values["AWS_DEFAULT_REGION"] = defaultRegion;
+        using var scope = new EnvironmentScope(values);
+
+        Assert.Equal(expected, AwsEndpoints.RegionFromEnvironment());
+    }
+}
