@@ -73,8 +73,8 @@ internal sealed class AwsHttpTransport : IDisposable
         }
     }
 
-    private async Task<(AwsHttpResponse? Response, SageMakerException? Failure, TimeSpan Wait, TimeSpan Duration)> AttemptAsync(AwsHttpRequest request,
-        string invocationId, int attempt, CancellationToken ct)
+    private async Task<(AwsHttpResponse? Response, SageMakerException? Failure, TimeSpan Wait, TimeSpan Duration)> AttemptAsync(
+        AwsHttpRequest request, string invocationId, int attempt, CancellationToken ct)
     {
         var wait = _bucket?.Reserve() ?? TimeSpan.Zero;
         if (wait > TimeSpan.Zero)
