@@ -139,6 +139,24 @@ public class SageMakerClientHttpTests
     }
 
     [Fact]
+    public async Task Call_SignatureExpiredByServerClock_SignsWithTheServerTimeFromThenOn()
+    {
+        var serverNow = s_now.AddHours(1);
+        await using var server = await StubAwsServer.StartAsync((_, call) => call == 0
+            ? new StubReply(400, """{"__type":"InvalidSignatureException","message":"Signature expired: 20260304T050607Z is now earlier than 20260304T055107Z (20260304T060607Z - 15 min.)"}""",
+                Headers: new Dictionary<string, string> { ["Date"] = serverNow.ToString("R") })
+            : new StubReply(200));
+        using var client = Client(server);
+
+        await client.StopTrainingJobAsync(new() { TrainingJobName = "a" });
+        await client.StopTrainingJobAsync(new() { TrainingJobName = "b" });
+
+        Assert.Equal(["20260304T050607Z", "20260304T060607Z", "20260304T060607Z"], server.Requests.Select(r => r.Header("X-Amz-Date")));
+        Assert.All(server.Requests, r => Assert.True(StubAwsServer.HasValidSignature(r, SecretKey, "us-east-1")));
+        Assert.Empty(_delays);
+    }
+
+    [Fact]
     public async Task Call_ServerErrorEveryTime_GivesUpAfterMaxRetriesAsTransient()
     {
         await using var server = await StubAwsServer.StartAsync((_, _) => StubReply.Error(500, "InternalFailure", "We encountered an internal error."));
