@@ -26,6 +26,13 @@ public static partial class AwsEndpoints
     /// <summary>The partition name of a region (<c>aws</c>, <c>aws-cn</c>, <c>aws-us-gov</c>, ...), for ARNs.</summary>
     public static string Partition(string region) => RegionEndpoint.GetBySystemName(Validate(region)).PartitionName;
 
+    /// <summary>The region from <c>AWS_REGION</c>, else <c>AWS_DEFAULT_REGION</c> (what IRSA and Pod Identity set); null when
+    /// neither is set. No profile or IMDS lookup: those can take seconds off AWS, and the operator names its region.</summary>
+    public static string? RegionFromEnvironment() =>
+        NonEmpty(Environment.GetEnvironmentVariable("AWS_REGION")) ?? NonEmpty(Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION"));
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
     /// <summary>Returns the region, or throws naming it when it does not look like one (e.g. <c>us-east-1</c>).</summary>
     public static string Validate(string region)
     {

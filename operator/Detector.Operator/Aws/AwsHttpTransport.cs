@@ -33,6 +33,8 @@ internal sealed class AwsHttpTransport : IDisposable
     private readonly Func<double> _jitter;
     private readonly SemaphoreSlim _resolveGate = new(1, 1);
     private AWSCredentials? _credentials;
+    // Server time minus local time, learnt from a clock-skew rejection; added to the signing time from then on.
+    private long _clockOffsetTicks;
 
     public AwsHttpTransport(SageMakerClientOptions options)
     {
@@ -50,10 +52,13 @@ internal sealed class AwsHttpTransport : IDisposable
     {
         var invocationId = Guid.NewGuid().ToString();
         var refreshedCredentials = false;
+        var correctedClock = false;
         var retries = 0;
         while (true)
         {
-            var (response, failure) = await AttemptAsync(request, invocationId, retries + 1, ct);
+            var (response, failure, wait, duration, serverDate) = await AttemptAsync(request, invocationId, retries + 1, ct);
+            _options.OnAttempt?.Invoke(new SageMakerAttempt(request.Operation, retries + 1,
+                response?.StatusCode ?? failure?.StatusCode ?? 0, failure?.ErrorCode, failure?.Kind, duration, wait));
             if (response is not null)
                 return response;
             // An expired session token: fetch fresh credentials and try once more (reference §2.2).
@@ -64,6 +69,13 @@ internal sealed class AwsHttpTransport : IDisposable
                 refreshedCredentials = true;
                 continue;
             }
+            // A signature dated too far from the server's clock: sign with the server's time and try once more.
+            if (!correctedClock && ClockSkew.Offset(failure, serverDate, _options.TimeProvider.GetUtcNow()) is { } offset)
+            {
+                Interlocked.Exchange(ref _clockOffsetTicks, offset.Ticks);
+                correctedClock = true;
+                continue;
+            }
             if (!RetryPolicy.ShouldRetry(failure.Kind, retries, _options.MaxRetries))
                 throw failure;
             await _delay(RetryPolicy.Delay(retries, _options.RetryBaseDelay, _options.RetryMaxDelay, _jitter()), ct);
@@ -71,15 +83,29 @@ internal sealed class AwsHttpTransport : IDisposable
         }
     }
 
-    private async Task<(AwsHttpResponse? Response, SageMakerException? Failure)> AttemptAsync(AwsHttpRequest request,
-        string invocationId, int attempt, CancellationToken ct)
+    private async Task<(AwsHttpResponse? Response, SageMakerException? Failure, TimeSpan Wait, TimeSpan Duration, DateTimeOffset? ServerDate)>
+        AttemptAsync(
+        AwsHttpRequest request, string invocationId, int attempt, CancellationToken ct)
     {
-        if (_bucket?.Reserve() is { } wait && wait > TimeSpan.Zero)
+        var wait = _bucket?.Reserve() ?? TimeSpan.Zero;
+        if (wait > TimeSpan.Zero)
             await _delay(wait, ct);
-        var credentials = await (await CredentialsAsync(ct)).GetCredentialsAsync();
-        using var message = Build(request, credentials, _options.TimeProvider.GetUtcNow());
+        var source = await CredentialsAsync(ct);
+        ImmutableCredentials credentials;
+        try
+        {
+            credentials = await source.GetCredentialsAsync();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return (null, CredentialsFailure(request, e), wait, TimeSpan.Zero, null);
+        }
+        var signingTime = _options.TimeProvider.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref _clockOffsetTicks));
+        using var message = Build(request, credentials, signingTime);
         message.Headers.TryAddWithoutValidation("amz-sdk-invocation-id", invocationId);
         message.Headers.TryAddWithoutValidation("amz-sdk-request", $"attempt={attempt}; max={_options.MaxRetries + 1}");
+        var started = _options.TimeProvider.GetTimestamp();
+        TimeSpan Elapsed() => _options.TimeProvider.GetElapsedTime(started);
         using var timeout = new CancellationTokenSource(request.Timeout, _options.TimeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
         try
@@ -89,24 +115,24 @@ internal sealed class AwsHttpTransport : IDisposable
             var headers = Headers(response);
             var status = (int)response.StatusCode;
             if (status is >= 200 and < 300)
-                return (new AwsHttpResponse(status, body, headers), null);
+                return (new AwsHttpResponse(status, body, headers), null, wait, Elapsed(), null);
             var error = AwsErrorParser.Parse(status, headers.GetValueOrDefault("x-amzn-ErrorType"),
                 headers.GetValueOrDefault("x-amzn-RequestId") ?? headers.GetValueOrDefault("x-amz-request-id"), body, request.RestJson);
             var kind = AwsErrors.Classify(request.Operation, error.Code, error.Message, status);
             return (null, new SageMakerException(error.Code, Describe(request, error.Code, error.Message, status), status,
-                error.RequestId, kind));
+                error.RequestId, kind), wait, Elapsed(), response.Headers.Date);
         }
         catch (OperationCanceledException e) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested)
         {
             return (null, new SageMakerException("RequestTimeout",
                 $"SageMaker {request.Operation} got no response within {request.Timeout.TotalSeconds:0.#} s", 0, null,
-                SageMakerErrorKind.Transient, e));
+                SageMakerErrorKind.Transient, e), wait, Elapsed(), null);
         }
         catch (Exception e) when (e is HttpRequestException or IOException && !ct.IsCancellationRequested)
         {
             return (null, new SageMakerException("NetworkError",
                 $"SageMaker {request.Operation} failed to reach {request.Url.Authority}: {e.Message}", 0, null,
-                SageMakerErrorKind.Transient, e));
+                SageMakerErrorKind.Transient, e), wait, Elapsed(), null);
         }
     }
 
@@ -156,6 +182,16 @@ internal sealed class AwsHttpTransport : IDisposable
         {
             _resolveGate.Release();
         }
+    }
+
+    // Refreshing credentials (STS for IRSA, the container endpoint, IMDS) can fail like any call: an STS 4xx is an
+    // identity problem, anything else is worth another attempt.
+    private static SageMakerException CredentialsFailure(AwsHttpRequest request, Exception e)
+    {
+        var status = e is AmazonServiceException service ? (int)service.StatusCode : 0;
+        var kind = status is >= 400 and < 500 ? SageMakerErrorKind.AccessDenied : SageMakerErrorKind.Transient;
+        return new SageMakerException("CredentialsRefreshFailed",
+            $"SageMaker {request.Operation} could not get AWS credentials: {e.Message}", status, null, kind, e);
     }
 
     private static string Describe(AwsHttpRequest request, string code, string message, int status) =>

@@ -5,7 +5,7 @@ namespace Detector.Operator.Aws;
 /// <c>X-Amz-Target: SageMaker.&lt;Operation&gt;</c>, a SigV4-signed JSON body, and the transport's rate limit and
 /// retries. Thread-safe; make one per process.
 /// </summary>
-public sealed class SageMakerClient : ISageMaker, IDisposable
+public sealed partial class SageMakerClient : ISageMaker, IDisposable
 {
     /// <summary>The JSON 1.1 content type.</summary>
     public const string ContentType = "application/x-amz-json-1.1";

@@ -51,6 +51,10 @@ public sealed record SageMakerClientOptions
     /// <summary>Source of backoff jitter in [0, 1); null means <see cref="Random.Shared"/>.</summary>
     public Func<double>? Jitter { get; init; }
 
+    /// <summary>Called after every HTTP attempt (success or failure), e.g. to count calls and retries in metrics.
+    /// Must be fast and must not throw.</summary>
+    public Action<SageMakerAttempt>? OnAttempt { get; init; }
+
     /// <summary>HTTP handler override (tests); null means a pooled <see cref="SocketsHttpHandler"/>.</summary>
     public HttpMessageHandler? Handler { get; init; }
 }

@@ -107,6 +107,40 @@ public class SageMakerClientFailureTests
         Assert.Equal(("InvalidResponse", SageMakerErrorKind.Other), (error.ErrorCode, error.Kind));
     }
 
+    [Fact]
+    public async Task Call_CredentialRefreshFailsOnce_IsRetriedAsTransient()
+    {
+        var credentials = new FlakyCredentials(new AmazonClientException("Unable to reach the credentials endpoint"));
+        var handler = new ScriptedHandler((_, request, _) =>
+        {
+            Assert.Contains("Credential=AKIDFLAKY/", request.Headers.NonValidated["Authorization"].ToString());
+            return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StringContent("{}") });
+        });
+        using var client = SageMakerClient.Create(Options(handler) with { Credentials = credentials });
+
+        await client.StopTrainingJobAsync(new() { TrainingJobName = "j" });
+
+        Assert.Equal((2, 1), (credentials.Calls, handler.Calls));
+        Assert.Single(_delays);
+    }
+
+    [Fact]
+    public async Task Call_StsRefusesTheIdentity_ThrowsAccessDeniedWithoutRetry()
+    {
+        var refused = new AmazonServiceException("Not authorized to perform sts:AssumeRoleWithWebIdentity")
+        {
+            StatusCode = System.Net.HttpStatusCode.Forbidden,
+        };
+        var handler = new ScriptedHandler((_, _, _) => throw new InvalidOperationException("no call expected"));
+        using var client = SageMakerClient.Create(Options(handler) with { Credentials = new FlakyCredentials(refused) });
+
+        var error = await Assert.ThrowsAsync<SageMakerException>(() => client.StopTrainingJobAsync(new() { TrainingJobName = "j" }));
+
+        Assert.Equal(("CredentialsRefreshFailed", SageMakerErrorKind.AccessDenied, 403), (error.ErrorCode, error.Kind, error.StatusCode));
+        Assert.Contains("sts:AssumeRoleWithWebIdentity", error.Message);
+        Assert.Equal(0, handler.Calls);
+    }
+
     [Theory]
     [InlineData("ftp://sagemaker.test/")]
     public void Create_NonHttpEndpoint_NamesIt(string url)
@@ -121,7 +155,10 @@ public class SageMakerClientFailureTests
             SageMakerClient.Create(new() { Region = "cn-north-1", Credentials = new BasicAWSCredentials("a", "b") }).ServiceUrl);
 
     private SageMakerClient Client(ScriptedHandler handler, int maxRetries = 3, Func<TimeSpan, CancellationToken, Task>? delay = null) =>
-        SageMakerClient.Create(new SageMakerClientOptions
+        SageMakerClient.Create(Options(handler, maxRetries, delay));
+
+    private SageMakerClientOptions Options(ScriptedHandler handler, int maxRetries = 3, Func<TimeSpan, CancellationToken, Task>? delay = null) =>
+        new()
         {
             Region = "eu-west-1",
             ServiceUrl = new Uri("https://sagemaker.test:8443/"),
@@ -136,7 +173,7 @@ public class SageMakerClientFailureTests
                 _delays.Add(d);
                 return Task.CompletedTask;
             }),
-        });
+        };
 }
 
 /// <summary>An HTTP handler answering from a script (call index, request, cancellation) → response.</summary>
@@ -149,4 +186,15 @@ internal sealed class ScriptedHandler(Func<int, HttpRequestMessage, Cancellation
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
         respond(Interlocked.Increment(ref _calls) - 1, request, cancellationToken);
+}
+
+/// <summary>Credentials whose first refresh fails, as an STS or container endpoint hiccup would.</summary>
+internal sealed class FlakyCredentials(Exception firstFailure) : AWSCredentials
+{
+    private int _calls;
+
+    public int Calls => _calls;
+
+    public override ImmutableCredentials GetCredentials() =>
+        Interlocked.Increment(ref _calls) == 1 ? throw firstFailure : new ImmutableCredentials("AKIDFLAKY", "secret", "token");
 }

@@ -121,6 +121,42 @@ public class SageMakerClientHttpTests
     }
 
     [Fact]
+    public async Task Call_WithObserver_ReportsEveryAttemptWithItsOutcomeAndRateLimitWait()
+    {
+        var attempts = new List<SageMakerAttempt>();
+        await using var server = await StubAwsServer.StartAsync((_, call) =>
+            call == 0 ? StubReply.Error(400, "ThrottlingException", "Rate exceeded") : new StubReply(200));
+        using var client = Client(server, o => o with { RequestsPerSecond = 1, Burst = 1, OnAttempt = attempts.Add });
+
+        await client.StopTrainingJobAsync(new() { TrainingJobName = "j" });
+
+        Assert.Equal(
+            [("StopTrainingJob", 1, 400, "ThrottlingException", (SageMakerErrorKind?)SageMakerErrorKind.Throttling),
+             ("StopTrainingJob", 2, 200, null, null)],
+            attempts.Select(a => (a.Operation, a.Attempt, a.StatusCode, a.ErrorCode, a.Kind)));
+        // The retry waited 100 ms of backoff (on the fake clock), then the rest of the second token.
+        Assert.Equal([TimeSpan.Zero, TimeSpan.FromMilliseconds(900)], attempts.Select(a => a.RateLimitWait));
+    }
+
+    [Fact]
+    public async Task Call_SignatureExpiredByServerClock_SignsWithTheServerTimeFromThenOn()
+    {
+        var serverNow = s_now.AddHours(1);
+        await using var server = await StubAwsServer.StartAsync((_, call) => call == 0
+            ? new StubReply(400, """{"__type":"InvalidSignatureException","message":"Signature expired: 20260304T050607Z is now earlier than 20260304T055107Z (20260304T060607Z - 15 min.)"}""",
+                Headers: new Dictionary<string, string> { ["Date"] = serverNow.ToString("R") })
+            : new StubReply(200));
+        using var client = Client(server);
+
+        await client.StopTrainingJobAsync(new() { TrainingJobName = "a" });
+        await client.StopTrainingJobAsync(new() { TrainingJobName = "b" });
+
+        Assert.Equal(["20260304T050607Z", "20260304T060607Z", "20260304T060607Z"], server.Requests.Select(r => r.Header("X-Amz-Date")));
+        Assert.All(server.Requests, r => Assert.True(StubAwsServer.HasValidSignature(r, SecretKey, "us-east-1")));
+        Assert.Empty(_delays);
+    }
+
+    [Fact]
     public async Task Call_ServerErrorEveryTime_GivesUpAfterMaxRetriesAsTransient()
     {
         await using var server = await StubAwsServer.StartAsync((_, _) => StubReply.Error(500, "InternalFailure", "We encountered an internal error."));
