@@ -41,6 +41,9 @@ public sealed partial class FakeSageMaker
     /// </summary>
     public void SetLatency(TimeSpan? latency, bool wallClock = false) => _faults.SetLatency(latency, wallClock);
 
+    /// <summary>Completes when the next call starts waiting out the latency (so a test knows when to advance the clock).</summary>
+    public Task NextDelayStarted => _faults.NextDelayStarted;
+
     /// <summary>Scripts a training job (by name; also a tuning job's child): its metric, timings or failure.</summary>
     public void ScriptTrainingJob(string name, TrainingScript script) => _backend.ScriptTrainingJob(name, script);
 

@@ -11,6 +11,27 @@ public sealed class FaultInjector
     private (double Fraction, Random Random)? _throttling;
     private (double Fraction, Random Random, int Status)? _serverErrors;
 
+    private TaskCompletionSource _delayStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the next call starts waiting out its <see cref="Latency"/> (its timer exists).</summary>
+    public Task NextDelayStarted
+    {
+        get
+        {
+            lock (_gate)
+                return _delayStarted.Task;
+        }
+    }
+
+    /// <summary>Called by the handler once a call's delay timer is running.</summary>
+    public void DelayStarted()
+    {
+        TaskCompletionSource started;
+        lock (_gate)
+            (started, _delayStarted) = (_delayStarted, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        started.SetResult();
+    }
+
     /// <summary>Delay before each answer; null for none.</summary>
     public TimeSpan? Latency { get; private set; }
 

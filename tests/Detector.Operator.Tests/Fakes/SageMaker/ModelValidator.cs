@@ -174,7 +174,8 @@ public static class ModelValidator
 
         private void Number(Shape shape, JsonNode node, string path)
         {
-            var element = Scalar(shape, node, path, JsonValueKind.Number, "a number").GetValue<JsonElement>();
+            // Serialize rather than GetValue<JsonElement>: nodes built in code hold CLR numbers, parsed ones JsonElements.
+            var element = JsonSerializer.SerializeToElement(Scalar(shape, node, path, JsonValueKind.Number, "a number"));
             var integral = shape.Type is "integer" or "long";
             if (!element.TryGetDecimal(out var value))
             {

@@ -72,7 +72,11 @@ public sealed class SageMakerHandler(SageMakerBackend backend, SigV4Verifier ver
         if (error is null && faults.Decide(operation!) is { } injected)
             error = injected;
         if (faults.Latency is { } latency)
-            await Task.Delay(latency, faults.LatencyOnWallClock ? TimeProvider.System : backend.Clock, context.RequestAborted);
+        {
+            var delay = Task.Delay(latency, faults.LatencyOnWallClock ? TimeProvider.System : backend.Clock, context.RequestAborted);
+            faults.DelayStarted();
+            await delay;
+        }
         if (error is null)
         {
             try
