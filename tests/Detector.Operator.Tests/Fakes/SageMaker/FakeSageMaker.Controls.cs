@@ -59,6 +59,42 @@ public sealed partial class FakeSageMaker
     /// <summary>Every tuning job name, in creation order.</summary>
     public IReadOnlyList<string> TuningJobs => _backend.TuningJobNames();
 
+    /// <summary>Every model package group name.</summary>
+    public IReadOnlyList<string> ModelPackageGroups => _backend.ModelPackageGroupNames();
+
+    /// <summary>DescribeModelPackage's answer for a version ARN now, or null.</summary>
+    public JsonObject? ModelPackage(string arn) => _backend.DescribeModelPackageOrNull(arn);
+
+    /// <summary>Sets a version's ModelApprovalStatus as someone in the console would.</summary>
+    public void SetApproval(string modelPackageArn, string status) => _backend.SetApproval(modelPackageArn, status);
+
+    /// <summary>Every model name.</summary>
+    public IReadOnlyList<string> Models => _backend.ModelNames();
+
+    /// <summary>Every endpoint config name.</summary>
+    public IReadOnlyList<string> EndpointConfigs => _backend.EndpointConfigNames();
+
+    /// <summary>Every endpoint name (Deleting ones until their deletion finished).</summary>
+    public IReadOnlyList<string> Endpoints => _backend.EndpointNames();
+
+    /// <summary>DescribeEndpoint's answer now, or null.</summary>
+    public JsonObject? Endpoint(string name) => _backend.DescribeEndpointOrNull(name);
+
+    /// <summary>Every inference component name (Deleting ones until their deletion finished).</summary>
+    public IReadOnlyList<string> InferenceComponents => _backend.InferenceComponentNames();
+
+    /// <summary>DescribeInferenceComponent's answer now, or null.</summary>
+    public JsonObject? InferenceComponent(string name) => _backend.DescribeInferenceComponentOrNull(name);
+
+    /// <summary>The next UpdateEndpoint of this endpoint fails (it stays on its old config with this FailureReason).</summary>
+    public void FailNextEndpointUpdate(string endpointName, string reason) => _backend.FailNextEndpointUpdate(endpointName, reason);
+
+    /// <summary>The next UpdateInferenceComponent of this component rolls back (previous specification, this FailureReason).</summary>
+    public void FailNextInferenceComponentUpdate(string componentName, string reason) => _backend.FailNextInferenceComponentUpdate(componentName, reason);
+
+    /// <summary>Removes an endpoint at once, as if it was deleted out of band.</summary>
+    public void DeleteEndpointOutOfBand(string endpointName) => _backend.DeleteEndpointOutOfBand(endpointName);
+
     /// <summary>Operations the fake implements (others answer 501 NotImplementedByFake).</summary>
     public IReadOnlyCollection<string> ImplementedOperations => _backend.ImplementedOperations;
 }

@@ -11,7 +11,7 @@ namespace Detector.Operator.Tests.Fakes.SageMaker;
 /// <c>Content-Type: application/x-amz-json-1.1</c>, a JSON object body), model validation of every request,
 /// injected faults, then the backend. Each call is logged before its answer goes out.
 /// </summary>
-public sealed class SageMakerHandler(SageMakerBackend backend, SigV4Verifier verifier, FaultInjector faults)
+public sealed class SageMakerHandler(SageMakerBackend backend, ServiceModel runtimeModel, SigV4Verifier verifier, FaultInjector faults)
 {
     private const string JsonContentType = "application/x-amz-json-1.1";
     private readonly object _gate = new();
@@ -60,12 +60,14 @@ public sealed class SageMakerHandler(SageMakerBackend backend, SigV4Verifier ver
         var signed = new SignedRequest(context.Request.Method, query < 0 ? rawTarget : rawTarget[..query], query < 0 ? "" : rawTarget[(query + 1)..],
             context.Request.Headers.ToDictionary(h => h.Key, h => (IReadOnlyList<string>)[.. h.Value.Select(v => v ?? "")], StringComparer.OrdinalIgnoreCase),
             bodyBytes);
-        var operation = OperationName(signed.Header("x-amz-target"));
+        var invocation = Invocation(signed.RawPath);
+        var operation = invocation is null ? OperationName(signed.Header("x-amz-target")) : "InvokeEndpoint";
         JsonNode? body = null;
         JsonObject? result = null;
+        InvokeResult? invoked = null;
         var error = verifier.Verify(signed);
         if (error is null)
-            (body, error) = Frame(signed, operation);
+            (body, error) = invocation is null ? Frame(signed, operation) : FrameInvocation(signed, invocation);
         // Authentication and framing errors (incl. model violations) are bugs of the client; injected faults and the
         // backend's answers (not found, a SageMaker rule) are answers a client must handle.
         var clientBug = error is not null;
@@ -81,7 +83,11 @@ public sealed class SageMakerHandler(SageMakerBackend backend, SigV4Verifier ver
         {
             try
             {
-                result = await backend.HandleAsync(operation!, (JsonObject)body!);
+                if (invocation is null)
+                    result = await backend.HandleAsync(operation!, (JsonObject)body!);
+                else
+                    invoked = backend.Invoke(invocation, signed.Header("x-amzn-sagemaker-inference-component"), signed.Header("content-type"),
+                        signed.Header("accept"), signed.Body);
             }
             catch (ServiceError e)
             {
@@ -89,7 +95,49 @@ public sealed class SageMakerHandler(SageMakerBackend backend, SigV4Verifier ver
             }
         }
         Record(time, operation, body, error, clientBug, bodyBytes);
-        await WriteAsync(context, error, result);
+        if (invoked is not null && error is null)
+            await WriteInvocationAsync(context, invoked);
+        else
+            await WriteAsync(context, error, result);
+    }
+
+    // SageMaker Runtime (REST-JSON): POST /endpoints/{EndpointName}/invocations, the image as the body.
+    private static string? Invocation(string rawPath)
+    {
+        var parts = rawPath.Split('/');
+        return parts is ["", "endpoints", var name, "invocations"] ? Uri.UnescapeDataString(name) : null;
+    }
+
+    private (JsonNode? Body, ServiceError? Error) FrameInvocation(SignedRequest request, string endpointName)
+    {
+        var op = runtimeModel.Operations["InvokeEndpoint"];
+        var input = runtimeModel.Shape(op.Input!);
+        var bound = new JsonObject { ["EndpointName"] = endpointName };
+        foreach (var member in input.Members.Where(m => m.Location == "header"))
+            if (request.Header(member.LocationName!) is { } value)
+                bound[member.Name] = value;
+        var log = (JsonObject)bound.DeepClone();
+        log["BodyLength"] = request.Body.Length;
+        if (request.Method != "POST")
+            return (log, ServiceError.UnknownOperation($"InvokeEndpoint is POST, not {request.Method}."));
+        var check = ModelValidator.Validate(runtimeModel, op.Input!, bound, bindings: true);
+        var payloadShape = runtimeModel.Shape(input.Members.First(m => m.Name == input.Payload).ShapeName);
+        var violations = check.Violations.ToList();
+        if (payloadShape.Max is { } max && request.Body.Length > max)
+            violations.Add(new ModelViolation("body", "", $"Member must have length less than or equal to {max}"));
+        if (check.SerializationError is not null || violations.Count > 0)
+            return (log, new ServiceError(400, "ValidationError", check.SerializationError ?? ModelValidator.Message(violations), rest: true));
+        return (log, null);
+    }
+
+    private static async Task WriteInvocationAsync(HttpContext context, InvokeResult invoked)
+    {
+        var response = context.Response;
+        response.StatusCode = 200;
+        response.ContentType = invoked.ContentType;
+        response.Headers["x-amzn-RequestId"] = Guid.NewGuid().ToString();
+        response.Headers["x-Amzn-Invoked-Production-Variant"] = invoked.Variant;
+        await response.Body.WriteAsync(invoked.Body, context.RequestAborted);
     }
 
     private (JsonNode? Body, ServiceError? Error) Frame(SignedRequest request, string? operation)
@@ -143,7 +191,7 @@ public sealed class SageMakerHandler(SageMakerBackend backend, SigV4Verifier ver
     {
         var response = context.Response;
         response.StatusCode = error?.StatusCode ?? 200;
-        response.ContentType = JsonContentType;
+        response.ContentType = error?.IsRest == true ? "application/json" : JsonContentType;
         response.Headers["x-amzn-RequestId"] = Guid.NewGuid().ToString();
         if (error?.ErrorTypeHeader is { } type)
             response.Headers["x-amzn-ErrorType"] = type;
