@@ -28,6 +28,22 @@ public sealed class SageMakerTestClient(FakeSageMaker sm) : IDisposable
         return new Answer((int)response.StatusCode, json, types?.FirstOrDefault());
     }
 
+    /// <summary>Signs and sends a SageMaker Runtime InvokeEndpoint.</summary>
+    public async Task<(int Status, byte[] Body, string? ErrorType, string? Variant)> InvokeAsync(string endpoint, byte[] image, string contentType,
+        string? component = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(sm.Url, $"/endpoints/{endpoint}/invocations")) { Content = new ByteArrayContent(image) };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        request.Headers.TryAddWithoutValidation("Accept", "application/json");
+        if (component is not null)
+            request.Headers.TryAddWithoutValidation("X-Amzn-SageMaker-Inference-Component", component);
+        TestSigner.Sign(request, image, sm.AccessKey, sm.SecretKey, sm.Region, DateTimeOffset.UtcNow);
+        using var response = await _http.SendAsync(request);
+        response.Headers.TryGetValues("x-amzn-ErrorType", out var types);
+        response.Headers.TryGetValues("x-Amzn-Invoked-Production-Variant", out var variants);
+        return ((int)response.StatusCode, await response.Content.ReadAsByteArrayAsync(), types?.FirstOrDefault(), variants?.FirstOrDefault());
+    }
+
     /// <summary>Calls and asserts success.</summary>
     public async Task<JsonObject> OkAsync(string operation, JsonNode? body)
     {

@@ -26,11 +26,12 @@ public static class TestSigner
             ["host"] = host,
             ["x-amz-date"] = amzDate,
         };
-        foreach (var name in new[] { "X-Amz-Target", "X-Amz-Security-Token" })
+        foreach (var name in new[] { "X-Amz-Target", "X-Amz-Security-Token", "X-Amzn-SageMaker-Inference-Component" })
             if (request.Headers.TryGetValues(name, out var values))
                 headers[name.ToLowerInvariant()] = string.Join(',', values);
         var signedHeaders = string.Join(';', headers.Keys);
-        var canonical = $"POST\n/\n\n{string.Concat(headers.Select(h => $"{h.Key}:{h.Value}\n"))}\n{signedHeaders}\n{Hex(SHA256.HashData(body))}";
+        // Paths here are plain ASCII names, which the second encoding leaves as they are.
+        var canonical = $"POST\n{request.RequestUri.AbsolutePath}\n\n{string.Concat(headers.Select(h => $"{h.Key}:{h.Value}\n"))}\n{signedHeaders}\n{Hex(SHA256.HashData(body))}";
         var scope = $"{date}/{region}/{service}/aws4_request";
         var toSign = $"AWS4-HMAC-SHA256\n{amzDate}\n{scope}\n{Hex(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)))}";
         var key = Encoding.UTF8.GetBytes("AWS4" + secretKey);
