@@ -19,7 +19,9 @@ public sealed class FakeSageMakerEndpointTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         _client.Dispose();
+        var problems = _sm.ResponseProblems;
         await _sm.DisposeAsync();
+        Assert.Empty(problems);
     }
 
     [SkippableFact]
@@ -34,11 +36,17 @@ public sealed class FakeSageMakerEndpointTests : IAsyncLifetime
         var early = await _client.CallAsync("CreateEndpoint", new JsonObject { ["EndpointName"] = "fish", ["EndpointConfigName"] = "fish-config" });
         await _client.OkAsync("CreateEndpoint", new JsonObject { ["EndpointName"] = "fish", ["EndpointConfigName"] = "fish-config" });
         var creating = _sm.Endpoint("fish")!;
+        Assert.Equal((true, 20), (creating["DataCaptureConfig"]!["EnableCapture"]!.GetValue<bool>(), creating["DataCaptureConfig"]!["CurrentSamplingPercentage"]!.GetValue<int>()));
         var tooEarly = await _client.CallAsync("CreateInferenceComponent", Component("fish-ic", "fish-v1"));
         _sm.Advance(TimeSpan.FromMinutes(6));
         await _client.OkAsync("CreateInferenceComponent", Component("fish-ic", "fish-v1"));
         _sm.Advance(TimeSpan.FromMinutes(4));
         var serving = _sm.InferenceComponent("fish-ic")!;
+        // Over HTTP too, so the fake's answers are checked against the output shapes.
+        await _client.OkAsync("DescribeEndpoint", new JsonObject { ["EndpointName"] = "fish" });
+        await _client.OkAsync("DescribeInferenceComponent", new JsonObject { ["InferenceComponentName"] = "fish-ic" });
+        await _client.OkAsync("DescribeEndpointConfig", new JsonObject { ["EndpointConfigName"] = "fish-config" });
+        await _client.OkAsync("DescribeModel", new JsonObject { ["ModelName"] = "fish-v1" });
         var (status, body, _, variant) = await _client.InvokeAsync("fish", s_jpeg, "image/jpeg", "fish-ic");
         var (_, again, _, _) = await _client.InvokeAsync("fish", s_jpeg, "image/jpeg", "fish-ic");
 
@@ -90,6 +98,7 @@ public sealed class FakeSageMakerEndpointTests : IAsyncLifetime
         Assert.Empty(_sm.Endpoints);
         Assert.Empty(_sm.EndpointConfigs);
         Assert.Empty(_sm.Models);
+        Assert.Empty(_sm.ResponseProblems);
         Assert.Empty(_sm.ValidationFailures);
     }
 
@@ -137,6 +146,11 @@ public sealed class FakeSageMakerEndpointTests : IAsyncLifetime
     {
         ["EndpointConfigName"] = name,
         ["ExecutionRoleArn"] = SageMakerRequests.Role,
+        ["DataCaptureConfig"] = new JsonObject
+        {
+            ["EnableCapture"] = true, ["InitialSamplingPercentage"] = 20, ["DestinationS3Uri"] = "s3://data/capture",
+            ["CaptureOptions"] = new JsonArray(new JsonObject { ["CaptureMode"] = "Input" }, new JsonObject { ["CaptureMode"] = "Output" }),
+        },
         ["ProductionVariants"] = new JsonArray(new JsonObject
         {
             ["VariantName"] = "AllTraffic", ["InstanceType"] = "ml.m5.xlarge", ["InitialInstanceCount"] = 1,

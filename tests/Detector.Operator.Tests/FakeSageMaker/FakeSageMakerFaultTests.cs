@@ -18,7 +18,9 @@ public sealed class FakeSageMakerFaultTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         _client.Dispose();
+        var problems = _sm.ResponseProblems;
         await _sm.DisposeAsync();
+        Assert.Empty(problems);
     }
 
     [SkippableFact]

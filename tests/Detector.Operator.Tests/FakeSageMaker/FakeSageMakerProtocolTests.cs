@@ -17,7 +17,9 @@ public sealed class FakeSageMakerProtocolTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         _client.Dispose();
+        var problems = _sm.ResponseProblems;
         await _sm.DisposeAsync();
+        Assert.Empty(problems);
     }
 
     [SkippableFact]

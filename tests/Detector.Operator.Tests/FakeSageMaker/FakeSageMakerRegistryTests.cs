@@ -17,7 +17,9 @@ public sealed class FakeSageMakerRegistryTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         _client.Dispose();
+        var problems = _sm.ResponseProblems;
         await _sm.DisposeAsync();
+        Assert.Empty(problems);
     }
 
     [SkippableFact]
@@ -80,6 +82,7 @@ public sealed class FakeSageMakerRegistryTests : IAsyncLifetime
 
         var answer = await _client.CallAsync("DeleteModelPackageGroup", new JsonObject { ["ModelPackageGroupName"] = "aquarium" });
         var again = await _client.CallAsync("CreateModelPackageGroup", new JsonObject { ["ModelPackageGroupName"] = "aquarium" });
+        await _client.OkAsync("DescribeModelPackageGroup", new JsonObject { ["ModelPackageGroupName"] = "aquarium" });
 
         Assert.Equal((400, "ValidationException"), (answer.Status, answer.Code));
         Assert.Equal("Model Package Group already exists: arn:aws:sagemaker:us-east-1:123456789012:model-package-group/aquarium", again.Message);

@@ -17,7 +17,9 @@ public sealed class FakeSageMakerTrainingTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         _client.Dispose();
+        var problems = _sm.ResponseProblems;
         await _sm.DisposeAsync();
+        Assert.Empty(problems);
     }
 
     [SkippableFact]
@@ -45,6 +47,7 @@ public sealed class FakeSageMakerTrainingTests : IAsyncLifetime
         var start = _sm.Clock.GetUtcNow().AddMinutes(-26).ToUnixTimeSeconds();
         Assert.Equal((start, start + 120, start + 26 * 60), (Seconds(done, "CreationTime"), Seconds(done, "TrainingStartTime"), Seconds(done, "TrainingEndTime")));
         Assert.Equal("7", done["HyperParameters"]!["num_classes"]!.GetValue<string>());
+        Assert.Empty(_sm.ResponseProblems);
         Assert.Empty(_sm.ValidationFailures);
     }
 
@@ -104,7 +107,7 @@ public sealed class FakeSageMakerTrainingTests : IAsyncLifetime
 
         Assert.Equal(("Stopping", "Stopping"), (Text(stopping, "TrainingJobStatus"), Text(stopping, "SecondaryStatus")));
         Assert.Equal(("Stopped", "Stopped"), (Text(stopped, "TrainingJobStatus"), Text(stopped, "SecondaryStatus")));
-        Assert.Null(stopped["ModelArtifacts"]);
+        Assert.Null(stopped["FinalMetricDataList"]);
         Assert.Equal((400, "ValidationException", "The request was rejected because the training job is in status Stopped."),
             (again.Status, again.Code, again.Message));
     }

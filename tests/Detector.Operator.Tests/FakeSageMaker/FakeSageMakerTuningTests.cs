@@ -18,7 +18,9 @@ public sealed class FakeSageMakerTuningTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         _client.Dispose();
+        var problems = _sm.ResponseProblems;
         await _sm.DisposeAsync();
+        Assert.Empty(problems);
     }
 
     [SkippableFact]
@@ -50,6 +52,7 @@ public sealed class FakeSageMakerTuningTests : IAsyncLifetime
         var child = _sm.TrainingJob(Text(best, "TrainingJobName"))!;
         Assert.Equal("7", Text(child["HyperParameters"]!, "num_classes"));
         Assert.Equal("arn:aws:sagemaker:us-east-1:123456789012:hyper-parameter-tuning-job/tune", Text(child, "TuningJobArn"));
+        Assert.Empty(_sm.ResponseProblems);
         Assert.Empty(_sm.ValidationFailures);
     }
 

@@ -98,6 +98,21 @@ public sealed class ModelValidatorTests
             ModelValidator.Message(check.Violations));
     }
 
+    [SkippableFact]
+    public void Validate_ResponseMissingARequiredMember_IsAViolation()
+    {
+        var response = new JsonObject
+        {
+            ["TrainingJobName"] = "j", ["TrainingJobArn"] = "arn:aws:sagemaker:us-east-1:123456789012:training-job/j", ["TrainingJobStatus"] = "InProgress",
+            ["SecondaryStatus"] = "Starting", ["StoppingCondition"] = new JsonObject { ["MaxRuntimeInSeconds"] = 60 }, ["CreationTime"] = 1.5,
+        };
+
+        var check = Check("DescribeTrainingJobResponse", response);
+
+        Assert.Equal("1 validation error detected: Value null at 'modelArtifacts' failed to satisfy constraint: Member must not be null",
+            ModelValidator.Message(check.Violations));
+    }
+
     private static ModelCheck Check(string shape, JsonObject body) =>
         ModelValidator.Validate(ServiceModel.Load(SharedData.SageMakerModel), shape, body);
 }

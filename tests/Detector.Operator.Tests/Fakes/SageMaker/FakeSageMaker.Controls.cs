@@ -13,6 +13,9 @@ public sealed partial class FakeSageMaker
     /// </summary>
     public IReadOnlyList<ValidationFailure> ValidationFailures => _handler.Failures;
 
+    /// <summary>Answers of the fake that broke the model's output shapes (a bug in the fake; its own tests assert none).</summary>
+    public IReadOnlyList<string> ResponseProblems => _handler.ResponseProblems;
+
     /// <summary>How many calls of <paramref name="operation"/> succeeded (for a Create: how many resources it made).</summary>
     public int CreateCount(string operation) => _handler.Calls.Count(c => c.Operation == operation && c.Succeeded);
 

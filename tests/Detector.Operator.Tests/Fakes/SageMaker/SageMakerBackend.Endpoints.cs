@@ -166,6 +166,8 @@ public sealed partial class SageMakerBackend
                     ["CaptureStatus"] = capture["EnableCapture"]?.GetValue<bool>() == false ? "Stopped" : "Started",
                     ["CurrentSamplingPercentage"] = capture["InitialSamplingPercentage"]!.GetValue<int>(),
                     ["DestinationS3Uri"] = capture["DestinationS3Uri"]!.GetValue<string>(),
+                    // Required in the summary; SageMaker reports its default key when none was given (the fake: empty).
+                    ["KmsKeyId"] = OptionalText(capture["KmsKeyId"]) ?? "",
                 };
         }
         if (endpoint.Request["DeploymentConfig"] is { } deployment)

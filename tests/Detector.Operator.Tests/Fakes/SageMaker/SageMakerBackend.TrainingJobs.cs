@@ -168,10 +168,11 @@ public sealed partial class SageMakerBackend
             node["StatusMessage"] = t.StatusMessage;
             return (JsonNode)node;
         })]);
+        // The model makes ModelArtifacts required, so it is always there; only a Completed job's artifact is real.
+        var output = Text((JsonObject)job.Request["OutputDataConfig"]!, "S3OutputPath").TrimEnd('/');
+        result["ModelArtifacts"] = new JsonObject { ["S3ModelArtifacts"] = $"{output}/{job.Name}/output/model.tar.gz" };
         if (state.Status == "Completed")
         {
-            var output = Text((JsonObject)job.Request["OutputDataConfig"]!, "S3OutputPath").TrimEnd('/');
-            result["ModelArtifacts"] = new JsonObject { ["S3ModelArtifacts"] = $"{output}/{job.Name}/output/model.tar.gz" };
             result["FinalMetricDataList"] = new JsonArray(
                 new JsonObject { ["MetricName"] = ObjectDetectionAlgorithm.Objective, ["Value"] = job.Metric, ["Timestamp"] = Epoch(state.EndTime!.Value) },
                 new JsonObject { ["MetricName"] = "train:progress", ["Value"] = 100.0, ["Timestamp"] = Epoch(state.EndTime!.Value) });

@@ -17,6 +17,17 @@ public sealed class SageMakerHandler(SageMakerBackend backend, ServiceModel runt
     private readonly object _gate = new();
     private readonly List<SageMakerCall> _calls = [];
     private readonly List<ValidationFailure> _failures = [];
+    private readonly List<string> _responseProblems = [];
+
+    /// <summary>Answers of the fake that do not fit the model's output shape (a bug of the fake; tests assert none).</summary>
+    public IReadOnlyList<string> ResponseProblems
+    {
+        get
+        {
+            lock (_gate)
+                return [.. _responseProblems];
+        }
+    }
 
     /// <summary>Every call so far, in arrival order.</summary>
     public IReadOnlyList<SageMakerCall> Calls
@@ -84,7 +95,10 @@ public sealed class SageMakerHandler(SageMakerBackend backend, ServiceModel runt
             try
             {
                 if (invocation is null)
+                {
                     result = await backend.HandleAsync(operation!, (JsonObject)body!);
+                    CheckResponse(operation!, result);
+                }
                 else
                     invoked = backend.Invoke(invocation, signed.Header("x-amzn-sagemaker-inference-component"), signed.Header("content-type"),
                         signed.Header("accept"), signed.Body);
@@ -169,6 +183,18 @@ public sealed class SageMakerHandler(SageMakerBackend backend, ServiceModel runt
         if (check.Violations.Count > 0)
             return (body, ServiceError.Validation(ModelValidator.Message(check.Violations)));
         return (body, null);
+    }
+
+    // The fake holds itself to the model too: what it answers must fit the output shape, required members included.
+    private void CheckResponse(string operation, JsonObject result)
+    {
+        var output = backend.Model.Operations[operation].Output;
+        var check = output is null
+            ? new ModelCheck(result.Count == 0 ? null : $"{operation} has no output, the fake answered {result.ToJsonString()}", [])
+            : ModelValidator.Validate(backend.Model, output, result);
+        if (!check.Passed)
+            lock (_gate)
+                _responseProblems.Add($"{operation}: {check.SerializationError ?? ModelValidator.Message(check.Violations)}");
     }
 
     private string? OperationName(string? target)
