@@ -103,7 +103,7 @@ public sealed class FakeSageMakerEndpointTests : IAsyncLifetime
     }
 
     [SkippableFact]
-    public async Task Invoke_WithoutComponentHeaderOrWithText_AnswersRuntimeErrors()
+    public async Task Invoke_BadHeadersBodiesOrThrottled_AnswersRuntimeErrors()
     {
         await _client.OkAsync("CreateModel", Model("m", "s3://data/m.tar.gz"));
         await _client.OkAsync("CreateEndpointConfig", EndpointConfig("c"));
@@ -116,11 +116,17 @@ public sealed class FakeSageMakerEndpointTests : IAsyncLifetime
         var noHeader = await _client.InvokeAsync("e", s_jpeg, "image/jpeg");
         var text = await _client.InvokeAsync("e", Encoding.UTF8.GetBytes("hello"), "text/plain", "ic");
         var missing = await _client.InvokeAsync("nope", s_jpeg, "image/jpeg", "ic");
+        _sm.FailNext("InvokeEndpoint", 400, "ThrottlingException", "Rate exceeded");
+        var throttled = await _client.InvokeAsync("e", s_jpeg, "image/jpeg", "ic");
+        var served = await _client.InvokeAsync("e", s_jpeg, "application/x-image", "ic");
 
         Assert.Equal((400, "ValidationError"), (noHeader.Status, noHeader.ErrorType));
         Assert.Equal((424, "ModelError"), (text.Status, text.ErrorType));
         Assert.Equal((400, "ValidationError"), (missing.Status, missing.ErrorType));
         Assert.Equal("Endpoint nope of account 123456789012 not found.", JsonNode.Parse(missing.Body)!["message"]!.GetValue<string>());
+        Assert.Equal((400, "ThrottlingException"), (throttled.Status, throttled.ErrorType));
+        Assert.Equal(200, served.Status);
+        Assert.Equal(5, _sm.CallCount("InvokeEndpoint"));
     }
 
     [SkippableFact]

@@ -112,7 +112,7 @@ public sealed class SageMakerHandler(SageMakerBackend backend, ServiceModel runt
         if (invoked is not null && error is null)
             await WriteInvocationAsync(context, invoked);
         else
-            await WriteAsync(context, error, result);
+            await WriteAsync(context, error, result, rest: invocation is not null);
     }
 
     // SageMaker Runtime (REST-JSON): POST /endpoints/{EndpointName}/invocations, the image as the body.
@@ -213,15 +213,17 @@ public sealed class SageMakerHandler(SageMakerBackend backend, ServiceModel runt
         }
     }
 
-    private static async Task WriteAsync(HttpContext context, ServiceError? error, JsonObject? result)
+    // The runtime is REST-JSON: every error (also throttling and authentication) names its code in x-amzn-ErrorType.
+    private static async Task WriteAsync(HttpContext context, ServiceError? error, JsonObject? result, bool rest)
     {
         var response = context.Response;
         response.StatusCode = error?.StatusCode ?? 200;
-        response.ContentType = error?.IsRest == true ? "application/json" : JsonContentType;
+        response.ContentType = rest ? "application/json" : JsonContentType;
         response.Headers["x-amzn-RequestId"] = Guid.NewGuid().ToString();
-        if (error?.ErrorTypeHeader is { } type)
+        if ((rest ? error?.ErrorTypeHeader ?? error?.Code : error?.ErrorTypeHeader) is { } type)
             response.Headers["x-amzn-ErrorType"] = type;
-        var json = (error is null ? result ?? [] : error.Body()).ToJsonString();
+        var body = error is null ? result ?? [] : rest ? new JsonObject { ["message"] = error.Message } : error.Body();
+        var json = body.ToJsonString();
         await response.WriteAsync(json, context.RequestAborted);
     }
 }
