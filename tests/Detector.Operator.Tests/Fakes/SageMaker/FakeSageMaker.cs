@@ -61,7 +61,7 @@ public sealed partial class FakeSageMaker : IAsyncDisposable
         var verifier = new SigV4Verifier(credentials, options.Region, model.SigningName, options.SigningClock, options.MaxClockSkew);
         var faults = new FaultInjector();
         var runtime = ServiceModel.Load(options.RuntimeModelPath ?? SharedData.RequireFile("aws-models/sagemaker-runtime-2017-05-13.json"));
-        var handler = new SageMakerHandler(backend, runtime, verifier, faults);
+        var handler = new SageMakerHandler(backend, runtime, verifier, faults, options.SigningClock);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Logging.ClearProviders();

@@ -11,7 +11,7 @@ namespace Detector.Operator.Tests.Fakes.SageMaker;
 /// <c>Content-Type: application/x-amz-json-1.1</c>, a JSON object body), model validation of every request,
 /// injected faults, then the backend. Each call is logged before its answer goes out.
 /// </summary>
-public sealed class SageMakerHandler(SageMakerBackend backend, ServiceModel runtimeModel, SigV4Verifier verifier, FaultInjector faults)
+public sealed class SageMakerHandler(SageMakerBackend backend, ServiceModel runtimeModel, SigV4Verifier verifier, FaultInjector faults, TimeProvider wallClock)
 {
     private const string JsonContentType = "application/x-amz-json-1.1";
     private readonly object _gate = new();
@@ -62,7 +62,7 @@ public sealed class SageMakerHandler(SageMakerBackend backend, ServiceModel runt
     /// <summary>Serves one request.</summary>
     public async Task HandleAsync(HttpContext context)
     {
-        var time = backend.Clock.GetUtcNow();
+        var (time, wallTime) = (backend.Clock.GetUtcNow(), wallClock.GetUtcNow());
         using var buffer = new MemoryStream();
         await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
         var bodyBytes = buffer.ToArray();
@@ -108,7 +108,7 @@ public sealed class SageMakerHandler(SageMakerBackend backend, ServiceModel runt
                 error = e;
             }
         }
-        Record(time, operation, body, error, clientBug, bodyBytes);
+        Record(time, wallTime, operation, body, error, clientBug, bodyBytes);
         if (invoked is not null && error is null)
             await WriteInvocationAsync(context, invoked);
         else
@@ -203,11 +203,11 @@ public sealed class SageMakerHandler(SageMakerBackend backend, ServiceModel runt
         return target is not null && target.StartsWith(prefix, StringComparison.Ordinal) ? target[prefix.Length..] : null;
     }
 
-    private void Record(DateTimeOffset time, string? operation, JsonNode? body, ServiceError? error, bool clientBug, byte[] bodyBytes)
+    private void Record(DateTimeOffset time, DateTimeOffset wallTime, string? operation, JsonNode? body, ServiceError? error, bool clientBug, byte[] bodyBytes)
     {
         lock (_gate)
         {
-            _calls.Add(new SageMakerCall(_calls.Count, time, operation, body?.DeepClone(), error?.StatusCode ?? 200, error?.Code, error?.Message));
+            _calls.Add(new SageMakerCall(_calls.Count, time, wallTime, operation, body?.DeepClone(), error?.StatusCode ?? 200, error?.Code, error?.Message));
             if (error is not null && clientBug)
                 _failures.Add(new ValidationFailure(operation, error.Code, error.Message, Encoding.UTF8.GetString(bodyBytes)));
         }
