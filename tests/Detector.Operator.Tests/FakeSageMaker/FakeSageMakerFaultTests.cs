@@ -52,6 +52,20 @@ public sealed class FakeSageMakerFaultTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task FailNextAfterCommit_CreatesTheJobButLosesTheAnswer()
+    {
+        _sm.FailNextAfterCommit("CreateTrainingJob", 500, "InternalFailure", "We encountered an internal error. Please try again.");
+
+        var lost = await _client.CallAsync("CreateTrainingJob", SageMakerRequests.TrainingJob("job"));
+        var retry = await _client.CallAsync("CreateTrainingJob", SageMakerRequests.TrainingJob("job"));
+
+        Assert.Equal((500, "InternalFailure"), (lost.Status, lost.Code));
+        Assert.Equal("ResourceInUse", retry.Code);
+        Assert.Equal(["job"], _sm.TrainingJobs);
+        Assert.Equal(1, _sm.CreateCount("CreateTrainingJob"));
+    }
+
+    [SkippableFact]
     public async Task InjectServerErrors_AllCalls_Answers500InternalFailure()
     {
         _sm.InjectServerErrors(1.0, seed: 3);

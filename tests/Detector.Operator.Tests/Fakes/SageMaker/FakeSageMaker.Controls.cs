@@ -16,8 +16,11 @@ public sealed partial class FakeSageMaker
     /// <summary>Answers of the fake that broke the model's output shapes (a bug in the fake; its own tests assert none).</summary>
     public IReadOnlyList<string> ResponseProblems => _handler.ResponseProblems;
 
-    /// <summary>How many calls of <paramref name="operation"/> succeeded (for a Create: how many resources it made).</summary>
-    public int CreateCount(string operation) => _handler.Calls.Count(c => c.Operation == operation && c.Succeeded);
+    /// <summary>
+    /// How many calls of <paramref name="operation"/> took effect (for a Create: how many resources it made), including
+    /// those whose answer an after-commit fault replaced.
+    /// </summary>
+    public int CreateCount(string operation) => _handler.Calls.Count(c => c.Operation == operation && c.Committed);
 
     /// <summary>How many calls of <paramref name="operation"/> arrived, whatever the answer.</summary>
     public int CallCount(string operation) => _handler.Calls.Count(c => c.Operation == operation);
@@ -37,6 +40,13 @@ public sealed partial class FakeSageMaker
     /// <summary>The next <paramref name="times"/> calls of <paramref name="operation"/> (null: any) get this error instead.</summary>
     public void FailNext(string? operation, int statusCode, string errorCode, string message, int times = 1) =>
         _faults.FailNext(operation, new ServiceError(statusCode, errorCode, message), times);
+
+    /// <summary>
+    /// The next <paramref name="times"/> calls of <paramref name="operation"/> take effect, but their answer is this
+    /// error (SageMaker created the job, the response was lost): a retry must adopt what the first call made.
+    /// </summary>
+    public void FailNextAfterCommit(string? operation, int statusCode, string errorCode, string message, int times = 1) =>
+        _faults.FailNext(operation, new ServiceError(statusCode, errorCode, message), times, afterCommit: true);
 
     /// <summary>
     /// Delays every answer. On the fake clock by default (a test that advances <see cref="Clock"/> releases it, no real

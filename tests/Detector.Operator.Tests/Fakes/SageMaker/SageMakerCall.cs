@@ -11,8 +11,9 @@ namespace Detector.Operator.Tests.Fakes.SageMaker;
 /// <param name="StatusCode">HTTP status answered.</param>
 /// <param name="ErrorCode">Error code answered (bare, e.g. ThrottlingException), or null on success.</param>
 /// <param name="ErrorMessage">Error message answered.</param>
-public sealed record SageMakerCall(int Sequence, DateTimeOffset Time, DateTimeOffset WallTime, string? Operation, JsonNode? Body, int StatusCode, string? ErrorCode,
-    string? ErrorMessage)
+/// <param name="Committed">The operation took effect (also when its answer was replaced by an after-commit fault).</param>
+public sealed record SageMakerCall(int Sequence, DateTimeOffset Time, DateTimeOffset WallTime, string? Operation, JsonNode? Body, int StatusCode,
+    string? ErrorCode, string? ErrorMessage, bool Committed)
 {
     /// <summary>2xx.</summary>
     public bool Succeeded => StatusCode is >= 200 and < 300;

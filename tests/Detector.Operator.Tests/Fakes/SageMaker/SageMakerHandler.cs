@@ -82,8 +82,14 @@ public sealed class SageMakerHandler(SageMakerBackend backend, ServiceModel runt
         // Authentication and framing errors (incl. model violations) are bugs of the client; injected faults and the
         // backend's answers (not found, a SageMaker rule) are answers a client must handle.
         var clientBug = error is not null;
+        ServiceError? lostAnswer = null;
         if (error is null && faults.Decide(operation!) is { } injected)
-            error = injected;
+        {
+            if (injected.AfterCommit)
+                lostAnswer = injected.Error;
+            else
+                error = injected.Error;
+        }
         if (faults.Latency is { } latency)
         {
             var delay = Task.Delay(latency, faults.LatencyOnWallClock ? TimeProvider.System : backend.Clock, context.RequestAborted);
@@ -108,8 +114,10 @@ public sealed class SageMakerHandler(SageMakerBackend backend, ServiceModel runt
                 error = e;
             }
         }
-        Record(time, wallTime, operation, body, error, clientBug, bodyBytes);
-        if (invoked is not null && error is null)
+        var committed = error is null;
+        error ??= lostAnswer;
+        Record(time, wallTime, operation, body, error, committed, clientBug, bodyBytes);
+        if (invoked is not null && lostAnswer is null && error is null)
             await WriteInvocationAsync(context, invoked);
         else
             await WriteAsync(context, error, result, rest: invocation is not null);
@@ -203,11 +211,12 @@ public sealed class SageMakerHandler(SageMakerBackend backend, ServiceModel runt
         return target is not null && target.StartsWith(prefix, StringComparison.Ordinal) ? target[prefix.Length..] : null;
     }
 
-    private void Record(DateTimeOffset time, DateTimeOffset wallTime, string? operation, JsonNode? body, ServiceError? error, bool clientBug, byte[] bodyBytes)
+    private void Record(DateTimeOffset time, DateTimeOffset wallTime, string? operation, JsonNode? body, ServiceError? error, bool committed, bool clientBug,
+        byte[] bodyBytes)
     {
         lock (_gate)
         {
-            _calls.Add(new SageMakerCall(_calls.Count, time, wallTime, operation, body?.DeepClone(), error?.StatusCode ?? 200, error?.Code, error?.Message));
+            _calls.Add(new SageMakerCall(_calls.Count, time, wallTime, operation, body?.DeepClone(), error?.StatusCode ?? 200, error?.Code, error?.Message, committed));
             if (error is not null && clientBug)
                 _failures.Add(new ValidationFailure(operation, error.Code, error.Message, Encoding.UTF8.GetString(bodyBytes)));
         }
