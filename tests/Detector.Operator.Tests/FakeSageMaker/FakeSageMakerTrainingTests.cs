@@ -176,6 +176,26 @@ public sealed class FakeSageMakerTrainingTests : IAsyncLifetime
         Assert.Equal(["detector.dev/name=aquarium", "team=vision"], tags["Tags"]!.AsArray().Select(t => $"{Text(t!, "Key")}={Text(t!, "Value")}"));
     }
 
+    [SkippableFact]
+    public async Task CreateTrainingJob_OverTheInstanceQuota_IsResourceLimitExceededUntilAJobEnds()
+    {
+        await using var sm = await FakeSageMaker.StartAsync(new FakeSageMakerOptions
+        {
+            TrainingInstanceQuotas = new Dictionary<string, int> { ["ml.p3.2xlarge"] = 1 },
+        });
+        using var client = new SageMakerTestClient(sm);
+        await client.OkAsync("CreateTrainingJob", SageMakerRequests.TrainingJob("first"));
+
+        var second = await client.CallAsync("CreateTrainingJob", SageMakerRequests.TrainingJob("second"));
+        sm.Advance(TimeSpan.FromHours(1));
+        var later = await client.CallAsync("CreateTrainingJob", SageMakerRequests.TrainingJob("second"));
+
+        Assert.Equal((400, "ResourceLimitExceeded"), (second.Status, second.Code));
+        Assert.StartsWith("The account-level service limit 'ml.p3.2xlarge for training job usage' is 1 Instances, with current utilization of 1 Instances",
+            second.Message, StringComparison.Ordinal);
+        Assert.Equal(200, later.Status);
+    }
+
     private Task<JsonObject> Describe(string name) => _client.OkAsync("DescribeTrainingJob", new JsonObject { ["TrainingJobName"] = name });
 
     private static string Text(JsonNode node, string member) => node[member]!.GetValue<string>();

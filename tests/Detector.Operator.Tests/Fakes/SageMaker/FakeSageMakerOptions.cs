@@ -55,6 +55,12 @@ public sealed record FakeSageMakerOptions
     /// </summary>
     public IAmazonS3? S3 { get; init; }
 
+    /// <summary>
+    /// Per training instance type, how many instances running training jobs may use at once (the account quota);
+    /// a CreateTrainingJob beyond it fails with ResourceLimitExceeded. Null or a missing type: unlimited.
+    /// </summary>
+    public IReadOnlyDictionary<string, int>? TrainingInstanceQuotas { get; init; }
+
     /// <summary>When set, only these role ARNs can be assumed; any other fails the Create with SageMaker's message.</summary>
     public IReadOnlySet<string>? AssumableRoles { get; init; }
 
