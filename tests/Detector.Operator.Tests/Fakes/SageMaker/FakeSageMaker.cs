@@ -33,7 +33,7 @@ public sealed partial class FakeSageMaker : IAsyncDisposable
         Options = options;
     }
 
-    /// <summary>The endpoint override for the client, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
+    /// <summary>The endpoint override for the client, e.g. <c>http://127.0.0.1:41234/</c> (also serves the runtime's InvokeEndpoint).</summary>
     public Uri Url { get; }
 
     /// <summary>The options it started with.</summary>
@@ -60,7 +60,8 @@ public sealed partial class FakeSageMaker : IAsyncDisposable
         var credentials = new Dictionary<string, (string, string?)>(StringComparer.Ordinal) { [options.AccessKey] = (options.SecretKey, options.SessionToken) };
         var verifier = new SigV4Verifier(credentials, options.Region, model.SigningName, options.SigningClock, options.MaxClockSkew);
         var faults = new FaultInjector();
-        var handler = new SageMakerHandler(backend, verifier, faults);
+        var runtime = ServiceModel.Load(options.RuntimeModelPath ?? SharedData.RequireFile("aws-models/sagemaker-runtime-2017-05-13.json"));
+        var handler = new SageMakerHandler(backend, runtime, verifier, faults, options.SigningClock);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Logging.ClearProviders();

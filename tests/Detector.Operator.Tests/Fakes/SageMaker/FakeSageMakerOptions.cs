@@ -36,6 +36,15 @@ public sealed record FakeSageMakerOptions
     /// <summary>How long each phase of a training job takes, unless a <see cref="TrainingScript"/> says otherwise.</summary>
     public TrainingTimings Timings { get; init; } = new();
 
+    /// <summary>How long endpoints, inference components and model package validation take.</summary>
+    public HostingTimings Hosting { get; init; } = new();
+
+    /// <summary>
+    /// How many CreateEndpoint calls per new endpoint config fail with "Could not find endpoint configuration" before
+    /// the config is visible: SageMaker's eventual consistency right after CreateEndpointConfig (reference §0 #12).
+    /// </summary>
+    public int EndpointConfigConsistencyFailures { get; init; } = 1;
+
     /// <summary>Billable seconds of a managed spot job as a fraction of its training seconds (the spot saving).</summary>
     public double SpotBillableFraction { get; init; } = 0.3;
 
@@ -45,6 +54,12 @@ public sealed record FakeSageMakerOptions
     /// as SageMaker does. Null: channels are not checked.
     /// </summary>
     public IAmazonS3? S3 { get; init; }
+
+    /// <summary>
+    /// Per training instance type, how many instances running training jobs may use at once (the account quota);
+    /// a CreateTrainingJob beyond it fails with ResourceLimitExceeded. Null or a missing type: unlimited.
+    /// </summary>
+    public IReadOnlyDictionary<string, int>? TrainingInstanceQuotas { get; init; }
 
     /// <summary>When set, only these role ARNs can be assumed; any other fails the Create with SageMaker's message.</summary>
     public IReadOnlySet<string>? AssumableRoles { get; init; }
@@ -72,6 +87,25 @@ public sealed record TrainingTimings(TimeSpan Starting, TimeSpan Downloading, Ti
 
     /// <summary>From creation to completion.</summary>
     public TimeSpan Total => Starting + Downloading + Training + Uploading;
+}
+
+/// <summary>Durations of the hosting state machines.</summary>
+/// <param name="EndpointCreating">Creating → InService.</param>
+/// <param name="EndpointUpdating">Updating → InService.</param>
+/// <param name="EndpointDeleting">Deleting → gone.</param>
+/// <param name="ComponentCreating">Inference component Creating → InService.</param>
+/// <param name="ComponentUpdating">Inference component Updating → InService.</param>
+/// <param name="ComponentDeleting">Inference component Deleting → gone.</param>
+/// <param name="PackageValidation">Model package InProgress → Completed.</param>
+public sealed record HostingTimings(TimeSpan EndpointCreating, TimeSpan EndpointUpdating, TimeSpan EndpointDeleting, TimeSpan ComponentCreating,
+    TimeSpan ComponentUpdating, TimeSpan ComponentDeleting, TimeSpan PackageValidation)
+{
+    /// <summary>6 min to create an endpoint, 5 to update, 1 to delete; 4, 3 and 1 for components; 10 s package validation.</summary>
+    public HostingTimings()
+        : this(TimeSpan.FromMinutes(6), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(4), TimeSpan.FromMinutes(3),
+            TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(10))
+    {
+    }
 }
 
 /// <summary>What a scripted training job does instead of the defaults (see <c>FakeSageMaker.ScriptTrainingJob</c>).</summary>

@@ -8,7 +8,8 @@ namespace Detector.Operator.Tests.Fakes.SageMaker;
 /// The model's patterns are Java regular expressions and the service matches them in full (Java's
 /// <c>Matcher.matches()</c>, reference §2.4). .NET reads most of them the same way; this rewrites the constructs
 /// whose meaning differs: ASCII-only <c>\d \w \s</c> and POSIX <c>\p{Alnum}</c>-style classes, a <c>.</c> that stops at
-/// every Java line terminator, supplementary-plane ranges written as surrogate pairs, and quantified anchors.
+/// every Java line terminator, supplementary-plane ranges written as surrogate pairs, quantified anchors and
+/// escaped underscores.
 /// </summary>
 public static partial class JavaRegex
 {
@@ -101,6 +102,8 @@ public static partial class JavaRegex
         ('s', false) => @"[ \t\n\x0B\f\r]",
         ('s', true) => @" \t\n\x0B\f\r",
         ('S', false) => @"[^ \t\n\x0B\f\r]",
+        // Java lets any non-letter be escaped; .NET rejects an escaped word character such as '_'.
+        ('_', _) => "_",
         _ => null,
     };
 

@@ -13,10 +13,14 @@ namespace Detector.Operator.Tests.Fakes.SageMaker;
 /// </summary>
 public static class ModelValidator
 {
-    /// <summary>Validates <paramref name="body"/> (a JSON object, or null for an empty body) against <paramref name="shapeName"/>.</summary>
-    public static ModelCheck Validate(ServiceModel model, string shapeName, JsonNode? body)
+    /// <summary>
+    /// Validates <paramref name="body"/> (a JSON object, or null for an empty body) against <paramref name="shapeName"/>.
+    /// With <paramref name="bindings"/>, members bound to the URI or headers (REST) are expected in the object too; a
+    /// REST payload member is always left to the caller.
+    /// </summary>
+    public static ModelCheck Validate(ServiceModel model, string shapeName, JsonNode? body, bool bindings = false)
     {
-        var walker = new Walker(model);
+        var walker = new Walker(model, bindings);
         try
         {
             walker.Structure(model.Shape(shapeName), body ?? new JsonObject(), "", topLevel: true);
@@ -34,7 +38,7 @@ public static class ModelValidator
 
     private sealed class SerializationProblem(string message) : Exception(message);
 
-    private sealed class Walker(ServiceModel model)
+    private sealed class Walker(ServiceModel model, bool bindings)
     {
         public List<ModelViolation> Violations { get; } = [];
 
@@ -49,8 +53,8 @@ public static class ModelValidator
             var set = 0;
             foreach (var member in shape.Members)
             {
-                if (member.Location is not null)
-                    continue; // REST bindings (headers, URI labels) are checked by the caller that lifts them in.
+                if ((member.Location is not null && !bindings) || member.Name == shape.Payload)
+                    continue; // REST bindings are checked only when the caller lifted them in; the payload is raw bytes.
                 var memberPath = Join(path, member.Name);
                 var value = obj[member.Name];
                 if (value is null)
@@ -174,7 +178,8 @@ public static class ModelValidator
 
         private void Number(Shape shape, JsonNode node, string path)
         {
-            var element = Scalar(shape, node, path, JsonValueKind.Number, "a number").GetValue<JsonElement>();
+            // Serialize rather than GetValue<JsonElement>: nodes built in code hold CLR numbers, parsed ones JsonElements.
+            var element = JsonSerializer.SerializeToElement(Scalar(shape, node, path, JsonValueKind.Number, "a number"));
             var integral = shape.Type is "integer" or "long";
             if (!element.TryGetDecimal(out var value))
             {

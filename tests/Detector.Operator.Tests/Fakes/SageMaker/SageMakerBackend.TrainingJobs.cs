@@ -64,9 +64,26 @@ public sealed partial class SageMakerBackend
             if (_trainingJobs.TryGetValue(name, out var existing))
                 throw ServiceError.InUse(
                     $"Training job names must be unique within an AWS account and region, and a training job with this name already exists ({existing.Arn})");
+            CheckQuota(body);
             var job = AddTrainingJob((JsonObject)body.DeepClone(), Now, channelFailure, tuningJobName: null, tuned: null);
             return new JsonObject { ["TrainingJobArn"] = job.Arn };
         }
+    }
+
+    private void CheckQuota(JsonObject body)
+    {
+        var type = body["ResourceConfig"]?["InstanceType"]?.GetValue<string>();
+        if (type is null || Options.TrainingInstanceQuotas?.TryGetValue(type, out var quota) != true)
+            return;
+        var delta = body["ResourceConfig"]?["InstanceCount"]?.GetValue<int>() ?? 1;
+        var used = _trainingJobs.Values
+            .Where(j => j.Request["ResourceConfig"]?["InstanceType"]?.GetValue<string>() == type && !TrainingTimeline.At(j.Plan, Now).IsTerminal)
+            .Sum(j => j.Request["ResourceConfig"]?["InstanceCount"]?.GetValue<int>() ?? 1);
+        if (used + delta > quota)
+            throw ServiceError.LimitExceeded(
+                $"The account-level service limit '{type} for training job usage' is {quota} Instances, with current utilization of {used} Instances "
+                + $"and a request delta of {delta} Instances. Please use AWS Service Quotas to request an increase for this quota. If AWS Service "
+                + "Quotas is not available, contact AWS support to request an increase for this quota.");
     }
 
     private static void CheckSpot(JsonNode? spotFlag, JsonObject? stopping)
@@ -168,10 +185,11 @@ public sealed partial class SageMakerBackend
             node["StatusMessage"] = t.StatusMessage;
             return (JsonNode)node;
         })]);
+        // The model makes ModelArtifacts required, so it is always there; only a Completed job's artifact is real.
+        var output = Text((JsonObject)job.Request["OutputDataConfig"]!, "S3OutputPath").TrimEnd('/');
+        result["ModelArtifacts"] = new JsonObject { ["S3ModelArtifacts"] = $"{output}/{job.Name}/output/model.tar.gz" };
         if (state.Status == "Completed")
         {
-            var output = Text((JsonObject)job.Request["OutputDataConfig"]!, "S3OutputPath").TrimEnd('/');
-            result["ModelArtifacts"] = new JsonObject { ["S3ModelArtifacts"] = $"{output}/{job.Name}/output/model.tar.gz" };
             result["FinalMetricDataList"] = new JsonArray(
                 new JsonObject { ["MetricName"] = ObjectDetectionAlgorithm.Objective, ["Value"] = job.Metric, ["Timestamp"] = Epoch(state.EndTime!.Value) },
                 new JsonObject { ["MetricName"] = "train:progress", ["Value"] = 100.0, ["Timestamp"] = Epoch(state.EndTime!.Value) });

@@ -22,6 +22,10 @@ public sealed partial class SageMakerBackend
         RegisterTrainingJobs();
         RegisterTuningJobs();
         RegisterTags();
+        RegisterModelPackages();
+        RegisterModels();
+        RegisterEndpoints();
+        RegisterInferenceComponents();
     }
 
     /// <summary>The options the fake started with.</summary>

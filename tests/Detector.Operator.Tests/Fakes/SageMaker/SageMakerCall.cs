@@ -5,13 +5,15 @@ namespace Detector.Operator.Tests.Fakes.SageMaker;
 /// <summary>One request the fake answered.</summary>
 /// <param name="Sequence">0-based arrival order.</param>
 /// <param name="Time">The fake clock when it arrived.</param>
+/// <param name="WallTime">The wall clock (<c>SigningClock</c>) when it arrived, for call-rate assertions.</param>
 /// <param name="Operation">The operation (from X-Amz-Target), or null when there was none.</param>
 /// <param name="Body">The parsed JSON body, or null when it did not parse.</param>
 /// <param name="StatusCode">HTTP status answered.</param>
 /// <param name="ErrorCode">Error code answered (bare, e.g. ThrottlingException), or null on success.</param>
 /// <param name="ErrorMessage">Error message answered.</param>
-public sealed record SageMakerCall(int Sequence, DateTimeOffset Time, string? Operation, JsonNode? Body, int StatusCode, string? ErrorCode,
-    string? ErrorMessage)
+/// <param name="Committed">The operation took effect (also when its answer was replaced by an after-commit fault).</param>
+public sealed record SageMakerCall(int Sequence, DateTimeOffset Time, DateTimeOffset WallTime, string? Operation, JsonNode? Body, int StatusCode,
+    string? ErrorCode, string? ErrorMessage, bool Committed)
 {
     /// <summary>2xx.</summary>
     public bool Succeeded => StatusCode is >= 200 and < 300;

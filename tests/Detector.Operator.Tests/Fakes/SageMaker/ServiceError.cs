@@ -7,7 +7,7 @@ namespace Detector.Operator.Tests.Fakes.SageMaker;
 /// AWS's front end (authentication, unknown operation, unreadable body) carry the qualified Coral type and the
 /// <c>x-amzn-ErrorType</c> header as the service sends them, so clients must trim the type (reference §2.2).
 /// </summary>
-public sealed class ServiceError(int statusCode, string code, string message, bool frontEnd = false) : Exception(message)
+public sealed class ServiceError(int statusCode, string code, string message, bool frontEnd = false, bool rest = false) : Exception(message)
 {
     /// <summary>HTTP status.</summary>
     public int StatusCode { get; } = statusCode;
@@ -15,14 +15,17 @@ public sealed class ServiceError(int statusCode, string code, string message, bo
     /// <summary>The bare error code, e.g. <c>ValidationException</c>.</summary>
     public string Code { get; } = code;
 
+    /// <summary>A SageMaker Runtime (REST-JSON) error: the code travels in <c>x-amzn-ErrorType</c>, the body has only the message.</summary>
+    public bool IsRest { get; } = rest;
+
     /// <summary>The <c>__type</c> as sent.</summary>
     public string WireType => frontEnd ? "com.amazon.coral.service#" + Code : Code;
 
     /// <summary>The <c>x-amzn-ErrorType</c> header value, or null when the service sends none.</summary>
-    public string? ErrorTypeHeader => frontEnd ? Code + ":http://internal.amazon.com/coral/com.amazon.coral.service/" : null;
+    public string? ErrorTypeHeader => frontEnd ? Code + ":http://internal.amazon.com/coral/com.amazon.coral.service/" : IsRest ? Code : null;
 
     /// <summary>The error body.</summary>
-    public JsonObject Body() => new() { ["__type"] = WireType, ["message"] = Message };
+    public JsonObject Body() => IsRest ? new() { ["message"] = Message } : new() { ["__type"] = WireType, ["message"] = Message };
 
     /// <summary>400 ValidationException.</summary>
     public static ServiceError Validation(string message) => new(400, "ValidationException", message);
