@@ -8,7 +8,7 @@ namespace Detector.Operator.Tests.TrainingRuns;
 /// error kinds the real client raises (not found, already exists, validation on stopping a finished job), logs every
 /// call and fails the next call of an operation on request. The HTTP fake (Fakes/SageMaker) is for end-to-end tests.
 /// </summary>
-public sealed class InMemorySageMaker : ISageMaker
+public sealed partial class InMemorySageMaker : ISageMaker
 {
     private readonly ConcurrentDictionary<string, DescribeTrainingJobResponse> _training = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, DescribeHyperParameterTuningJobResponse> _tuning = new(StringComparer.OrdinalIgnoreCase);
