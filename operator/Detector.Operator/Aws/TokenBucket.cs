@@ -1,0 +1,42 @@
+namespace Detector.Operator.Aws;
+
+/// <summary>
+/// A token bucket on a <see cref="TimeProvider"/>: <see cref="Reserve"/> takes a token now or reserves the next free
+/// one and says how long to wait for it, so concurrent callers queue in order and the rate holds over all of them.
+/// Ours rather than System.Threading.RateLimiting's, whose replenishment runs on a real timer, not a TimeProvider.
+/// </summary>
+public sealed class TokenBucket
+{
+    private readonly object _gate = new();
+    private readonly double _ratePerSecond;
+    private readonly double _capacity;
+    private readonly TimeProvider _time;
+    private double _tokens;
+    private long _lastTimestamp;
+
+    /// <summary>A full bucket of <paramref name="burst"/> tokens refilled at <paramref name="ratePerSecond"/>.</summary>
+    public TokenBucket(double ratePerSecond, int burst, TimeProvider time)
+    {
+        if (ratePerSecond <= 0)
+            throw new ArgumentOutOfRangeException(nameof(ratePerSecond), ratePerSecond, "The rate must be positive");
+        _ratePerSecond = ratePerSecond;
+        _capacity = Math.Max(1, burst);
+        _time = time;
+        _tokens = _capacity;
+        _lastTimestamp = time.GetTimestamp();
+    }
+
+    /// <summary>Takes one token and returns how long the caller must wait before using it (zero when one was free).</summary>
+    public TimeSpan Reserve()
+    {
+        lock (_gate)
+        {
+            var now = _time.GetTimestamp();
+            _tokens = Math.Min(_capacity, _tokens + _time.GetElapsedTime(_lastTimestamp, now).TotalSeconds * _ratePerSecond);
+            _lastTimestamp = now;
+            _tokens -= 1;
+            // A negative balance is the queue of callers already waiting; this one waits until its token has refilled.
+            return _tokens >= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(-_tokens / _ratePerSecond);
+        }
+    }
+}
