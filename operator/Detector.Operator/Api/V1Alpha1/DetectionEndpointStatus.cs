@@ -77,6 +77,9 @@ public sealed record RolloutResult
     /// <summary>The version served before the rollout.</summary>
     [JsonPropertyName("fromVersion")] public int? FromVersion { get; init; }
 
+    /// <summary>The SageMaker model of the version rolled out.</summary>
+    [JsonPropertyName("modelName")] public string? ModelName { get; init; }
+
     /// <summary>InProgress, Succeeded, RolledBack or Failed.</summary>
     [Enum(RolloutResults.InProgress, RolloutResults.Succeeded, RolloutResults.RolledBack, RolloutResults.Failed)]
     [JsonPropertyName("result")] public string? Result { get; init; }
