@@ -50,7 +50,8 @@ public static class ModelPackageObservations
             package.InferenceSpecification?.Containers.FirstOrDefault()?.ModelDataUrl,
             double.TryParse(metadata?.GetValueOrDefault(MetricKey), NumberStyles.Float, CultureInfo.InvariantCulture, out var metric) ? metric : null,
             package.CreationTime,
-            package.ApprovalDescription,
+            // Create has no ApprovalDescription, so the operator's reason is in the package description until someone sets one.
+            package.ApprovalDescription ?? package.ModelPackageDescription,
             failure is null ? null : $"{failure.Name}: {failure.FailureReason ?? "failed"}");
     }
 }
