@@ -53,6 +53,10 @@ public sealed record DetectionEndpointSpec
     /// <summary>Compute reserved for each copy of the model (InferenceComponent mode).</summary>
     [JsonPropertyName("compute")] public ComponentCompute Compute { get; init; } = new();
 
+    /// <summary>How the endpoint routes requests to instances: LEAST_OUTSTANDING_REQUESTS or RANDOM; SageMaker's default when unset.</summary>
+    [Enum("LEAST_OUTSTANDING_REQUESTS", "RANDOM")]
+    [JsonPropertyName("routingStrategy")] public string? RoutingStrategy { get; init; }
+
     /// <summary>Copies of the model across the instances (InferenceComponent mode).</summary>
     [Minimum(1), Maximum(1000)] [JsonPropertyName("copies")] public int Copies { get; init; } = 1;
 
@@ -157,6 +161,9 @@ public sealed record RolloutPolicy
 
     /// <summary>How much capacity moves to the new version per step.</summary>
     [Minimum(1), Maximum(1000)] [JsonPropertyName("batchSize")] public int BatchSize { get; init; } = 50;
+
+    /// <summary>How much capacity moves back per step when SageMaker rolls back (same unit as batchSize); all at once when unset.</summary>
+    [Minimum(1), Maximum(1000)] [JsonPropertyName("rollbackBatchSize")] public int? RollbackBatchSize { get; init; }
 
     /// <summary>Seconds to watch the alarms after each step (0-3600).</summary>
     [Minimum(0), Maximum(3600)] [JsonPropertyName("waitSeconds")] public int WaitSeconds { get; init; } = 300;

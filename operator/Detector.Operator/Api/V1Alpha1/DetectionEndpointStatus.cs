@@ -45,8 +45,24 @@ public sealed record DetectionEndpointStatus
     /// <summary>The version served before the last rollout.</summary>
     [JsonPropertyName("previousVersion")] public int? PreviousVersion { get; init; }
 
-    /// <summary>Outcome of the last rollout.</summary>
+    /// <summary>The last rollout: InProgress while it runs, then its outcome.</summary>
     [JsonPropertyName("lastRollout")] public RolloutResult? LastRollout { get; init; }
+
+    /// <summary>Finished rollouts, newest first (at most 10).</summary>
+    [Items(0, DetectionEndpointLimits.MaxRolloutHistory)]
+    [JsonPropertyName("rolloutHistory")] public IReadOnlyList<RolloutResult> RolloutHistory { get; init; } = [];
+
+    /// <summary>A version whose rollout failed; it is not tried again until the spec changes or a newer version is approved.</summary>
+    [JsonPropertyName("failedVersion")] public int? FailedVersion { get; init; }
+
+    /// <summary>The generation in which <c>failedVersion</c> failed.</summary>
+    [JsonPropertyName("failedGeneration")] public long? FailedGeneration { get; init; }
+
+    /// <summary>The SageMaker model of the previous version, deleted once the new version serves.</summary>
+    [JsonPropertyName("previousModelName")] public string? PreviousModelName { get; init; }
+
+    /// <summary>The endpoint config used before the last config change, deleted once the endpoint no longer uses it.</summary>
+    [JsonPropertyName("previousEndpointConfigName")] public string? PreviousEndpointConfigName { get; init; }
 
     /// <summary>Human-readable summary of the last failure, if any.</summary>
     [JsonPropertyName("failureReason")] public string? FailureReason { get; init; }
@@ -58,14 +74,47 @@ public sealed record RolloutResult
     /// <summary>The version rolled out.</summary>
     [JsonPropertyName("version")] public int? Version { get; init; }
 
-    /// <summary>Succeeded, RolledBack or Failed.</summary>
+    /// <summary>The version served before the rollout.</summary>
+    [JsonPropertyName("fromVersion")] public int? FromVersion { get; init; }
+
+    /// <summary>The SageMaker model of the version rolled out.</summary>
+    [JsonPropertyName("modelName")] public string? ModelName { get; init; }
+
+    /// <summary>InProgress, Succeeded, RolledBack or Failed.</summary>
+    [Enum(RolloutResults.InProgress, RolloutResults.Succeeded, RolloutResults.RolledBack, RolloutResults.Failed)]
     [JsonPropertyName("result")] public string? Result { get; init; }
+
+    /// <summary>When the rollout started.</summary>
+    [JsonPropertyName("startedAt")] public DateTime? StartedAt { get; init; }
 
     /// <summary>When the rollout finished.</summary>
     [JsonPropertyName("finishedAt")] public DateTime? FinishedAt { get; init; }
 
     /// <summary>Details, e.g. the alarm that fired.</summary>
     [JsonPropertyName("message")] public string? Message { get; init; }
+}
+
+/// <summary>The results of a rollout.</summary>
+public static class RolloutResults
+{
+    /// <summary>The rollout is running.</summary>
+    public const string InProgress = "InProgress";
+
+    /// <summary>The new version serves.</summary>
+    public const string Succeeded = "Succeeded";
+
+    /// <summary>SageMaker rolled the update back; the previous version serves.</summary>
+    public const string RolledBack = "RolledBack";
+
+    /// <summary>The new version could not be deployed.</summary>
+    public const string Failed = "Failed";
+}
+
+/// <summary>Bounds of DetectionEndpoint status lists (they keep the object small and CEL costs in budget).</summary>
+public static class DetectionEndpointLimits
+{
+    /// <summary>Most finished rollouts kept in status.</summary>
+    public const int MaxRolloutHistory = 10;
 }
 
 /// <summary>The phases of a DetectionEndpoint.</summary>

@@ -85,7 +85,8 @@ public sealed record RegisteredModelStatus
     /// <summary>Model package group ARN.</summary>
     [JsonPropertyName("modelPackageGroupArn")] public string? ModelPackageGroupArn { get; init; }
 
-    /// <summary>Registered versions, oldest first.</summary>
+    /// <summary>Registered versions, oldest first (the newest 100; SageMaker keeps them all).</summary>
+    [Items(0, RegisteredModelLimits.MaxVersions)]
     [JsonPropertyName("versions")] public IReadOnlyList<ModelVersion> Versions { get; init; } = [];
 
     /// <summary>Newest version number.</summary>
@@ -96,6 +97,19 @@ public sealed record RegisteredModelStatus
 
     /// <summary>Human-readable summary of the last failure, if any.</summary>
     [JsonPropertyName("failureReason")] public string? FailureReason { get; init; }
+
+    /// <summary>
+    /// The last detector.dev/approve-version annotation value the operator acted on, so an approval withdrawn later in
+    /// the console is not overridden by the same annotation again.
+    /// </summary>
+    [Length(0, 16)] [JsonPropertyName("appliedApproveVersion")] public string? AppliedApproveVersion { get; init; }
+}
+
+/// <summary>Bounds of RegisteredModel status lists (they keep the object small and CEL costs in budget).</summary>
+public static class RegisteredModelLimits
+{
+    /// <summary>Most versions listed in status.</summary>
+    public const int MaxVersions = 100;
 }
 
 /// <summary>One model package version.</summary>
@@ -121,6 +135,12 @@ public sealed record ModelVersion
 
     /// <summary>When the version was registered.</summary>
     [JsonPropertyName("createdAt")] public DateTime? CreatedAt { get; init; }
+
+    /// <summary>SageMaker's ModelPackageStatus: Pending, InProgress, Completed, Failed or Deleting.</summary>
+    [JsonPropertyName("packageStatus")] public string? PackageStatus { get; init; }
+
+    /// <summary>Why the version has its approval status (e.g. the metric below the threshold), as SageMaker keeps it.</summary>
+    [JsonPropertyName("approvalDescription")] public string? ApprovalDescription { get; init; }
 }
 
 /// <summary>The phases of a RegisteredModel.</summary>
