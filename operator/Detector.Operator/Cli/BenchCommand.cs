@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using System.Text.Json;
 using Detector.Preprocessing.Sources;
 using Detector.Preprocessing.Imaging;
@@ -92,6 +93,7 @@ public static class BenchCommand
             var peakReset = ResetPeakRss();
             using var process = Process.GetCurrentProcess();
             var cpuBefore = process.TotalProcessorTime;
+            var (jitBefore, jitMethodsBefore, gcPauseBefore) = (JitInfo.GetCompilationTime(), JitInfo.GetCompiledMethodCount(), GC.GetTotalPauseDuration());
             var watch = Stopwatch.StartNew();
             Action<string> log = run.Verbose ? line => Console.Error.WriteLine($"[{watch.Elapsed.TotalSeconds,7:F3}s] {line}") : _ => { };
             var result = await new PrepareRunner(options, TimeProvider.System, log).RunAsync(tree, new FileObjectStore(), ct);
@@ -108,6 +110,10 @@ public static class BenchCommand
                 ["megapixelsPerSecond"] = Math.Round(result.Summary.SourcePixels / 1e6 / seconds, 1),
                 ["cpuSeconds"] = Math.Round(cpuSeconds, 3),
                 ["imagesPerCpuSecond"] = Math.Round(result.Summary.Images / cpuSeconds, 1),
+                // Fixed costs that do not scale with the images: time in the JIT compiler and in GC pauses during the run.
+                ["jitSeconds"] = Math.Round((JitInfo.GetCompilationTime() - jitBefore).TotalSeconds, 3),
+                ["jitMethods"] = JitInfo.GetCompiledMethodCount() - jitMethodsBefore,
+                ["gcPauseSeconds"] = Math.Round((GC.GetTotalPauseDuration() - gcPauseBefore).TotalSeconds, 3),
                 // Since this run started when the kernel allowed a reset, else since the process started.
                 ["peakRssMb"] = Math.Round(PeakRssBytes() / 1048576.0, 1),
                 ["peakRssSince"] = peakReset ? "run" : "process",
