@@ -15,6 +15,9 @@ namespace Detector.Preprocessing.Imaging;
 /// <param name="JpegQuality">JPEG quality 1–100 (95 is im2rec's default).</param>
 public sealed record LetterboxOptions(int Size = 512, string PadColor = "#727272", int JpegQuality = 95)
 {
+    /// <summary>Which library letterboxes JPEG input; the output geometry is the same whichever does.</summary>
+    public JpegCodec Codec { get; init; } = JpegCodec.Auto;
+
     /// <summary>Parses "#rrggbb" (or "rrggbb"); throws <see cref="FormatException"/> naming the value.</summary>
     public static Rgb24 ParseColor(string value)
     {
@@ -33,7 +36,10 @@ public sealed record LetterboxOptions(int Size = 512, string PadColor = "#727272
 /// <param name="UprightHeight">Height after EXIF orientation.</param>
 public sealed record LetterboxedImage(byte[] Jpeg, LetterboxGeometry Geometry, int UprightWidth, int UprightHeight);
 
-/// <summary>Decodes, orients, resizes and pads one image to a square JPEG.</summary>
+/// <summary>
+/// Decodes, orients, resizes and pads one image to a square JPEG. JPEG goes through libjpeg-turbo's scaled decode when
+/// it is loadable (<see cref="JpegCodecs"/>); everything else, and any JPEG it declines, through ImageSharp.
+/// </summary>
 public static class Letterboxer
 {
     private static readonly ConcurrentDictionary<int, JpegEncoder> s_encoders = new();
@@ -59,6 +65,9 @@ public static class Letterboxer
         if ((long)info.Width * info.Height > limits.MaxPixels)
             throw new ImageRejectedException(ImageRejectionCodes.TooManyPixels,
                 $"{info.Width}×{info.Height} pixels exceeds the limit of {limits.MaxPixels:N0}");
+        if (info.Format == "JPEG" && JpegCodecs.Resolve(options.Codec) == JpegCodec.TurboJpeg
+            && TurboJpegLetterboxer.TryProcess(bytes, info, options, pad, configuration) is { } fast)
+            return fast;
 
         using var image = Decode(bytes, info, configuration);
         // AutoOrient rewrites every pixel; skip it for the common upright case.

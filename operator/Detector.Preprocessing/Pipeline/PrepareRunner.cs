@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Threading.Channels;
+using Detector.Preprocessing.Imaging;
 using Detector.Preprocessing.Layout;
 using Detector.Preprocessing.Outputs;
 using Detector.Preprocessing.Reporting;
@@ -55,6 +56,7 @@ public sealed class PrepareRunner(PrepareOptions options, TimeProvider time, Act
         log($"Planned {plan.Splits.Train.Count} train and {plan.Splits.Validation.Count} validation images from {tree.Description} " +
             $"({plan.Layout.Kind} layout, {plan.Classes.Count} classes from {plan.ClassNamesSource}, split {(plan.Splits.Computed ? "computed from seed" : "from the source")})" +
             (shard.IsSingle ? "" : $", shard {shard.Index}/{shard.Count}"));
+        log(JpegCodecs.Describe(options.Letterbox.Codec));
 
         if (shard.IsSingle)
             // A stale manifest beside half-replaced .rec files would claim completeness: remove it before writing anything.

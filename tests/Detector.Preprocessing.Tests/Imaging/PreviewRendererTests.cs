@@ -44,6 +44,19 @@ public sealed class PreviewRendererTests
     }
 
     [Fact]
+    public void RenderPng_LetterboxSizedTile_IsScaledToTheTile()
+    {
+        // 512 → 256 is the 1/2 DCT-scaled decode when libjpeg-turbo is loadable, ImageSharp's resize otherwise.
+        var jpeg = TestImages.SolidJpeg(512, 512, TestImages.Red);
+
+        using var sheet = Image.Load<Rgb24>(PreviewRenderer.RenderPng([new PreviewTile(jpeg, [])], classCount: 1, tileSize: 256));
+
+        Assert.Equal((256, 256), (sheet.Width, sheet.Height));
+        Assert.InRange(TestImages.Distance(sheet[128, 128], TestImages.Red), 0, 12);
+        Assert.InRange(TestImages.Distance(sheet[2, 253], TestImages.Red), 0, 12);
+    }
+
+    [Fact]
     public void ClassColor_SevenClasses_AreAllDifferent() =>
         Assert.Equal(7, Enumerable.Range(0, 7).Select(c => PreviewRenderer.ClassColor(c, 7)).Distinct().Count());
 }
