@@ -48,9 +48,14 @@ public sealed partial class RegisteredModelReconciler(
         RecordTransition(model, model.Status, status);
         metrics.Observe(key, status.Versions);
         await models.UpdateStatusIfChangedAsync(model, status, ct);
-        // Ready still polls: a new artifact of the source and approvals changed in the console show up on the next poll.
-        return status.Phase == RegisteredModelPhase.Failed ? ReconcileResult.Done : ReconcileResult.After(settings.PollInterval);
+        return WaitsForEdit(status) ? ReconcileResult.Done : ReconcileResult.After(settings.PollInterval);
     }
+
+    // Only an edit (of the spec or the operator's settings) helps these; everything else polls, Ready included: a new
+    // artifact of the source and approvals changed in the console show up on the next poll.
+    private static bool WaitsForEdit(RegisteredModelStatus status) =>
+        Conditions.Get(status.Conditions, Conditions.Stalled) is { Status: Conditions.True } stalled
+        && stalled.Reason is RegisteredModelReasons.InvalidSpec or RegisteredModelReasons.SageMakerRejected or RegisteredModelReasons.OperatorMisconfigured;
 
     private async Task<RegisteredModelObservation> ObserveAsync(RegisteredModel model, CancellationToken ct)
     {

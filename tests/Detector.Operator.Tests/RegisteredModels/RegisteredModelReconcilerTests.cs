@@ -281,4 +281,21 @@ public sealed class RegisteredModelReconcilerTests
         Assert.Empty(h.SageMaker.Unexpected);
         Assert.DoesNotContain("detector_registered_model_versions{", await h.ScrapeAsync());
     }
+
+    [SkippableFact]
+    public async Task NewestVersionFailedValidation_FailsButKeepsPolling_SoANewArtifactIsStillRegistered()
+    {
+        var h = Automatic();
+        h.SageMaker.NewPackageStatus = ModelPackageStatus.Failed;
+
+        var result = await h.ReconcileAsync();
+
+        Assert.Equal((RegisteredModelPhase.Failed, RegisteredModelReasons.VersionFailed), (h.Status.Phase, h.Ready.Reason));
+        Assert.Equal(RegisteredModelHarness.PollInterval, result.RequeueAfter);
+        h.SageMaker.NewPackageStatus = ModelPackageStatus.Completed;
+        await h.SetRunStatusAsync(RegisteredModelHarness.TrainingRun(job: "birds-run-99aa88bb").Status!);
+        await h.ReconcileAsync();
+        Assert.Equal(RegisteredModelPhase.Ready, h.Status.Phase);
+        Assert.Equal(2, h.Status.LatestApprovedVersion);
+    }
 }
