@@ -15,7 +15,7 @@ namespace Detector.Operator.Tests.RegisteredModels;
 public sealed class RegistrationLifecycleTests
 {
     [SkippableFact]
-    public async Task TrainingRunCompleted_AutomaticApproval_RegistersVersionOneApproved_AndARestartRegistersNothingTwice()
+    public async Task TrainingRunCompleted_AutomaticApproval_RegistersVersionOneApproved_AndARestartRegistersNothingTwice_AndAConsoleRejectionShows()
     {
         await using var env = await SageMakerEnvironment.StartAsync();
         env.StartOperator();
@@ -57,6 +57,11 @@ public sealed class RegistrationLifecycleTests
         Assert.Equal(1, env.SageMaker.CallCount("CreateModelPackage"));
         Assert.Equal(1, env.SageMaker.CreateCount("CreateModelPackageGroup"));
         Assert.Equal(1, Assert.Single(Model(env)!.Status!.Versions).Version);
+
+        // Rejected in the console: the next poll shows it, and nothing is approved any more.
+        env.SageMaker.SetApproval(version.Arn!, ModelApprovalStatus.Rejected);
+        await env.WaitForAsync(_ => Model(env)?.Status?.Versions.SingleOrDefault()?.ApprovalStatus == ModelApprovalStatus.Rejected);
+        Assert.Null(Model(env)!.Status!.LatestApprovedVersion);
         Assert.Empty(env.SageMaker.ValidationFailures);
     }
 
