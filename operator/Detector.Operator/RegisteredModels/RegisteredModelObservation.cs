@@ -47,6 +47,7 @@ public sealed record PackageObservation(
 /// <param name="Registered">A version was created in this reconcile and may not be listed yet.</param>
 /// <param name="AnnotationProblem">Why the approve-version annotation cannot be acted on, or null.</param>
 /// <param name="AppliedApproveVersion">The approve-version annotation value acted on (this or an earlier reconcile).</param>
+/// <param name="Misconfigured">What the operator's settings lack to register versions (e.g. a region without the image), or null.</param>
 public sealed record RegisteredModelObservation(
     string GroupName,
     string? InvalidSpec = null,
@@ -57,4 +58,5 @@ public sealed record RegisteredModelObservation(
     IReadOnlyList<PackageObservation>? Packages = null,
     bool Registered = false,
     string? AnnotationProblem = null,
-    string? AppliedApproveVersion = null);
+    string? AppliedApproveVersion = null,
+    string? Misconfigured = null);

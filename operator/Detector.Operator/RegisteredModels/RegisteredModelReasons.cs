@@ -6,6 +6,9 @@ public static class RegisteredModelReasons
     /// <summary>Condition type: whether the detector.dev/approve-version annotation was acted on.</summary>
     public const string ApproveVersionCondition = "ApproveVersion";
 
+    /// <summary>The operator's settings keep it from registering (no region with the Object Detection image).</summary>
+    public const string OperatorMisconfigured = "OperatorMisconfigured";
+
     /// <summary>The spec (or the namespace policy) refuses the object; no SageMaker call was made.</summary>
     public const string InvalidSpec = "InvalidSpec";
 

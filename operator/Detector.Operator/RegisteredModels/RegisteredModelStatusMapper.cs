@@ -68,6 +68,8 @@ public static class RegisteredModelStatusMapper
 
     private static PhaseView View(RegisteredModelObservation observed, IReadOnlyList<PackageObservation> packages)
     {
+        if (observed.Misconfigured is { } misconfigured)
+            return Failed(RegisteredModelReasons.OperatorMisconfigured, misconfigured);
         if (observed.InvalidSpec is { } invalid)
             return Failed(RegisteredModelReasons.InvalidSpec, invalid);
         if (observed.Rejected is { } rejected)

@@ -28,6 +28,9 @@ public sealed class RbacTests
         ("detector.dev", "trainingruns/status", "get"), ("detector.dev", "trainingruns/status", "update"), ("detector.dev", "trainingruns/status", "patch"),
         ("detector.dev", "tuningruns", "get"), ("detector.dev", "tuningruns", "update"), ("detector.dev", "tuningruns", "patch"),
         ("detector.dev", "tuningruns/status", "get"), ("detector.dev", "tuningruns/status", "update"), ("detector.dev", "tuningruns/status", "patch"),
+        // Likewise RegisteredModels: the RegisteredModel end-to-end test exercises get, update and the status writes.
+        ("detector.dev", "registeredmodels", "get"), ("detector.dev", "registeredmodels", "update"), ("detector.dev", "registeredmodels", "patch"),
+        ("detector.dev", "registeredmodels/status", "get"), ("detector.dev", "registeredmodels/status", "update"), ("detector.dev", "registeredmodels/status", "patch"),
     ];
 
     [SkippableFact]
