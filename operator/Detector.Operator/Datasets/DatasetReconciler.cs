@@ -139,15 +139,14 @@ public sealed partial class DatasetReconciler(
 
     private void RecordTransition(Dataset dataset, DatasetStatus? before, DatasetStatus after)
     {
-        var oldReason = Conditions.Get(before?.Conditions, Conditions.Ready)?.Reason;
         var ready = Conditions.Get(after.Conditions, Conditions.Ready)!;
-        if (before?.Phase == after.Phase && oldReason == ready.Reason)
+        var warning = after.Phase == DatasetPhases.Failed || DatasetPhases.NeedsUser(ready.Reason);
+        if (PhaseTransitions.Decide(before?.Phase, Conditions.Get(before?.Conditions, Conditions.Ready)?.Reason, after.Phase!,
+                ready, warning, DatasetPhases.Pending) is not { } moved)
             return;
-        LogPhaseChanged(dataset.Metadata.NamespaceProperty, dataset.Metadata.Name, before?.Phase ?? "(none)", after.Phase!, ready.Reason);
-        if (after.Phase == DatasetPhases.Failed || DatasetPhases.NeedsUser(ready.Reason))
-            events.Warning(dataset, ready.Reason, ready.Message);
-        else if (after.Phase != DatasetPhases.Pending)
-            events.Normal(dataset, after.Phase!, ready.Message);
+        LogPhaseChanged(dataset.Metadata.NamespaceProperty, dataset.Metadata.Name, moved.OldPhase, moved.NewPhase, moved.Reason);
+        if (moved.Event is { } recorded)
+            events.Record(dataset, recorded);
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Skipped paused Dataset {Namespace}/{Name}")]

@@ -12,10 +12,8 @@ public static class DatasetStatusMapper
     {
         var view = View(observed);
         var generation = dataset.Metadata.Generation;
-        var conditions = dataset.Status?.Conditions ?? [];
-        conditions = Conditions.Set(conditions, Conditions.Ready, view.Phase == DatasetPhases.Ready, view.Reason, view.Message, generation, now);
-        conditions = Conditions.Set(conditions, Conditions.Progressing, view.Progressing, view.Reason, view.Message, generation, now);
-        conditions = Conditions.Set(conditions, Conditions.Stalled, view.Phase == DatasetPhases.Failed, view.Reason, view.Message, generation, now);
+        var conditions = Conditions.SetSummary(dataset.Status?.Conditions, view.Phase == DatasetPhases.Ready, view.Progressing,
+            view.Phase == DatasetPhases.Failed, view.Reason, view.Message, generation, now);
         var manifest = view.Phase == DatasetPhases.Ready ? observed.Manifest : null;
         var valid = observed.InvalidSpec is null;
         return new DatasetStatus

@@ -48,6 +48,18 @@ public static class Conditions
         return old is null ? [.. current, next] : [.. current.Select(c => c.Type == type ? next : c)];
     }
 
+    /// <summary>
+    /// Sets the three conditions every kind carries — <see cref="Ready"/>, <see cref="Progressing"/> and
+    /// <see cref="Stalled"/>, in that order — with one reason and message, as <see cref="Set"/> does for each.
+    /// </summary>
+    public static IReadOnlyList<V1Condition> SetSummary(IReadOnlyList<V1Condition>? current, bool ready, bool progressing,
+        bool stalled, string reason, string message, long? generation, DateTimeOffset now)
+    {
+        var conditions = Set(current, Ready, ready, reason, message, generation, now);
+        conditions = Set(conditions, Progressing, progressing, reason, message, generation, now);
+        return Set(conditions, Stalled, stalled, reason, message, generation, now);
+    }
+
     /// <summary>The condition of this type, or null.</summary>
     public static V1Condition? Get(IReadOnlyList<V1Condition>? conditions, string type) =>
         conditions?.FirstOrDefault(c => c.Type == type);

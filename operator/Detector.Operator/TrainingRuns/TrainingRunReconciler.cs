@@ -60,7 +60,7 @@ public sealed partial class TrainingRunReconciler(
         var history = await ReplaceOldJobAsync(run, name, ct);
         if (RunAdmission.Check(run, settings.Policy) is { Count: > 0 } errors)
             return new(name, region, InvalidSpec: RunAdmission.Message(errors), History: history);
-        if (RejectedBefore(run, name) is { } rejected)
+        if (RunJobs.RejectedBefore(run.Status?.TrainingJobName, name, run.Status?.Conditions, run.Metadata.Generation) is { } rejected)
             return new(name, region, Rejected: rejected);    // Refused for this generation: no retry loop.
 
         if (await sageMaker.FindTrainingJobAsync(name, ct) is { } job)
@@ -116,7 +116,7 @@ public sealed partial class TrainingRunReconciler(
         if (run.Spec.DeletionPolicy == JobDeletionPolicy.Stop)
         {
             var stopping = false;
-            foreach (var name in JobsToStop(run))
+            foreach (var name in RunJobs.ToStop(run.Status?.TrainingJobName, TrainingJobNames.TrainingJob(run), run.Status?.Conditions))
             {
                 var job = await sageMaker.FindTrainingJobAsync(name, ct);
                 if (job?.TrainingJobStatus == TrainingJobStatus.InProgress && await sageMaker.TryStopTrainingJobAsync(name, ct))
@@ -135,36 +135,16 @@ public sealed partial class TrainingRunReconciler(
         return ReconcileResult.Done;
     }
 
-    // The job in status, and the current spec's job unless the run never got that far (a crash between create and
-    // the status write leaves a job that only the derived name finds).
-    private static IEnumerable<string> JobsToStop(TrainingRun run)
-    {
-        var reason = Conditions.Get(run.Status?.Conditions, Conditions.Ready)?.Reason;
-        var names = new List<string>();
-        if (run.Status?.TrainingJobName is { } current)
-            names.Add(current);
-        if (reason is not (RunReasons.InvalidSpec or RunReasons.OperatorMisconfigured or RunReasons.SageMakerRejected))
-            names.Add(TrainingJobNames.TrainingJob(run));
-        return names.Distinct(StringComparer.Ordinal);
-    }
-
-    private static string? RejectedBefore(TrainingRun run, string name) =>
-        Conditions.Get(run.Status?.Conditions, Conditions.Stalled) is { Status: Conditions.True, Reason: RunReasons.SageMakerRejected } stalled
-        && stalled.ObservedGeneration == run.Metadata.Generation && run.Status!.TrainingJobName == name
-            ? stalled.Message
-            : null;
-
     private void RecordTransition(TrainingRun run, TrainingRunStatus? before, TrainingRunStatus after)
     {
-        var oldReason = Conditions.Get(before?.Conditions, Conditions.Ready)?.Reason;
         var ready = Conditions.Get(after.Conditions, Conditions.Ready)!;
-        if (before?.Phase == after.Phase && oldReason == ready.Reason)
+        var warning = Conditions.IsTrue(after.Conditions, Conditions.Stalled);
+        if (PhaseTransitions.Decide(before?.Phase, Conditions.Get(before?.Conditions, Conditions.Ready)?.Reason, after.Phase!,
+                ready, warning, TrainingRunPhase.Pending) is not { } moved)
             return;
-        LogPhaseChanged(run.Metadata.NamespaceProperty, run.Metadata.Name, before?.Phase ?? "(none)", after.Phase!, ready.Reason);
-        if (Conditions.IsTrue(after.Conditions, Conditions.Stalled))
-            events.Warning(run, ready.Reason, ready.Message);
-        else if (after.Phase != TrainingRunPhase.Pending)
-            events.Normal(run, after.Phase!, ready.Message);
+        LogPhaseChanged(run.Metadata.NamespaceProperty, run.Metadata.Name, moved.OldPhase, moved.NewPhase, moved.Reason);
+        if (moved.Event is { } recorded)
+            events.Record(run, recorded);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Created SageMaker training job {JobName} for TrainingRun {Namespace}/{Name}")]

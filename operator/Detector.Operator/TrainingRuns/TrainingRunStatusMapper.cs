@@ -25,10 +25,8 @@ public static class TrainingRunStatusMapper
     {
         var view = View(observed);
         var generation = run.Metadata.Generation;
-        var conditions = run.Status?.Conditions ?? [];
-        conditions = Conditions.Set(conditions, Conditions.Ready, view.Phase == TrainingRunPhase.Completed, view.Reason, view.Message, generation, now);
-        conditions = Conditions.Set(conditions, Conditions.Progressing, view.Progressing, view.Reason, view.Message, generation, now);
-        conditions = Conditions.Set(conditions, Conditions.Stalled, view.Stalled, view.Reason, view.Message, generation, now);
+        var conditions = Conditions.SetSummary(run.Status?.Conditions, view.Phase == TrainingRunPhase.Completed, view.Progressing,
+            view.Stalled, view.Reason, view.Message, generation, now);
         var job = observed.Job;
         var metrics = FinalMetrics(job);
         var sameJob = run.Status?.TrainingJobName == observed.JobName;

@@ -59,7 +59,7 @@ public sealed partial class TuningRunReconciler(
         var history = await ReplaceOldJobAsync(run, name, ct);
         if (RunAdmission.Check(run, settings.Policy) is { Count: > 0 } errors)
             return new(name, InvalidSpec: RunAdmission.Message(errors), History: history);
-        if (RejectedBefore(run, name) is { } rejected)
+        if (RunJobs.RejectedBefore(run.Status?.TuningJobName, name, run.Status?.Conditions, run.Metadata.Generation) is { } rejected)
             return new(name, Rejected: rejected);
 
         if (await sageMaker.FindTuningJobAsync(name, ct) is { } job)
@@ -149,7 +149,7 @@ public sealed partial class TuningRunReconciler(
         if (run.Spec.DeletionPolicy == JobDeletionPolicy.Stop)
         {
             var stopping = false;
-            foreach (var name in JobsToStop(run))
+            foreach (var name in RunJobs.ToStop(run.Status?.TuningJobName, TrainingJobNames.TuningJob(run), run.Status?.Conditions))
             {
                 var job = await sageMaker.FindTuningJobAsync(name, ct);
                 if (job?.HyperParameterTuningJobStatus == HyperParameterTuningJobStatus.InProgress && await sageMaker.TryStopTuningJobAsync(name, ct))
@@ -168,34 +168,16 @@ public sealed partial class TuningRunReconciler(
         return ReconcileResult.Done;
     }
 
-    private static IEnumerable<string> JobsToStop(TuningRun run)
-    {
-        var reason = Conditions.Get(run.Status?.Conditions, Conditions.Ready)?.Reason;
-        var names = new List<string>();
-        if (run.Status?.TuningJobName is { } current)
-            names.Add(current);
-        if (reason is not (RunReasons.InvalidSpec or RunReasons.OperatorMisconfigured or RunReasons.SageMakerRejected))
-            names.Add(TrainingJobNames.TuningJob(run));
-        return names.Distinct(StringComparer.Ordinal);
-    }
-
-    private static string? RejectedBefore(TuningRun run, string name) =>
-        Conditions.Get(run.Status?.Conditions, Conditions.Stalled) is { Status: Conditions.True, Reason: RunReasons.SageMakerRejected } stalled
-        && stalled.ObservedGeneration == run.Metadata.Generation && run.Status!.TuningJobName == name
-            ? stalled.Message
-            : null;
-
     private void RecordTransition(TuningRun run, TuningRunStatus? before, TuningRunStatus after)
     {
-        var oldReason = Conditions.Get(before?.Conditions, Conditions.Ready)?.Reason;
         var ready = Conditions.Get(after.Conditions, Conditions.Ready)!;
-        if (before?.Phase == after.Phase && oldReason == ready.Reason)
+        var warning = Conditions.IsTrue(after.Conditions, Conditions.Stalled);
+        if (PhaseTransitions.Decide(before?.Phase, Conditions.Get(before?.Conditions, Conditions.Ready)?.Reason, after.Phase!,
+                ready, warning, TuningRunPhase.Pending) is not { } moved)
             return;
-        LogPhaseChanged(run.Metadata.NamespaceProperty, run.Metadata.Name, before?.Phase ?? "(none)", after.Phase!, ready.Reason);
-        if (Conditions.IsTrue(after.Conditions, Conditions.Stalled))
-            events.Warning(run, ready.Reason, ready.Message);
-        else if (after.Phase != TuningRunPhase.Pending)
-            events.Normal(run, after.Phase!, ready.Message);
+        LogPhaseChanged(run.Metadata.NamespaceProperty, run.Metadata.Name, moved.OldPhase, moved.NewPhase, moved.Reason);
+        if (moved.Event is { } recorded)
+            events.Record(run, recorded);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Created SageMaker tuning job {JobName} for TuningRun {Namespace}/{Name}")]

@@ -13,10 +13,8 @@ public static class TuningRunStatusMapper
     {
         var view = View(observed);
         var generation = run.Metadata.Generation;
-        var conditions = run.Status?.Conditions ?? [];
-        conditions = Conditions.Set(conditions, Conditions.Ready, view.Phase == TuningRunPhase.Completed, view.Reason, view.Message, generation, now);
-        conditions = Conditions.Set(conditions, Conditions.Progressing, view.Progressing, view.Reason, view.Message, generation, now);
-        conditions = Conditions.Set(conditions, Conditions.Stalled, view.Stalled, view.Reason, view.Message, generation, now);
+        var conditions = Conditions.SetSummary(run.Status?.Conditions, view.Phase == TuningRunPhase.Completed, view.Progressing,
+            view.Stalled, view.Reason, view.Message, generation, now);
         var job = observed.Job;
         var previous = run.Status?.TuningJobName == observed.JobName ? run.Status : null;
         var hasJob = job is not null || observed.CreatedArn is not null;

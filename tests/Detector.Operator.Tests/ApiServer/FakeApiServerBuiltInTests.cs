@@ -22,7 +22,7 @@ public sealed class FakeApiServerBuiltInTests : IAsyncLifetime
     {
         using var client = _server.CreateClient();
 
-        var job = await client.BatchV1.CreateNamespacedJobAsync(Job("j"), Ns);
+        var job = await client.BatchV1.CreateNamespacedJobAsync(Widgets.Job("j"), Ns);
 
         Assert.Equal((1, 1, 6, "NonIndexed", false), (job.Spec.Completions, job.Spec.Parallelism, job.Spec.BackoffLimit, job.Spec.CompletionMode, job.Spec.Suspend));
         Assert.Equal(job.Metadata.Uid, job.Spec.Selector.MatchLabels["batch.kubernetes.io/controller-uid"]);
@@ -33,7 +33,7 @@ public sealed class FakeApiServerBuiltInTests : IAsyncLifetime
     public async Task ReplaceJob_ChangedTemplate_Returns422Immutable()
     {
         using var client = _server.CreateClient();
-        var job = await client.BatchV1.CreateNamespacedJobAsync(Job("j"), Ns);
+        var job = await client.BatchV1.CreateNamespacedJobAsync(Widgets.Job("j"), Ns);
         job.Spec.Template.Spec.Containers[0].Image = "other";
 
         var error = await Assert.ThrowsAsync<HttpOperationException>(() => client.BatchV1.ReplaceNamespacedJobAsync(job, "j", Ns));
@@ -46,7 +46,7 @@ public sealed class FakeApiServerBuiltInTests : IAsyncLifetime
     public async Task SetJobSucceeded_IndexedJob_ReportsEveryCompletedIndex()
     {
         using var client = _server.CreateClient();
-        var indexed = Job("j");
+        var indexed = Widgets.Job("j");
         indexed.Spec.CompletionMode = "Indexed";
         indexed.Spec.Completions = 3;
         indexed.Spec.Parallelism = 3;
@@ -74,23 +74,11 @@ public sealed class FakeApiServerBuiltInTests : IAsyncLifetime
     public async Task DeleteJob_ThroughTypedClient_Succeeds()
     {
         using var client = _server.CreateClient();
-        await client.BatchV1.CreateNamespacedJobAsync(Job("j"), Ns);
+        await client.BatchV1.CreateNamespacedJobAsync(Widgets.Job("j"), Ns);
 
         await client.BatchV1.DeleteNamespacedJobAsync("j", Ns, propagationPolicy: "Background");
 
         Assert.Null(_server.Get("jobs", Ns, "j"));
         Assert.Equal(HttpStatusCode.OK, (HttpStatusCode)_server.Requests.Last().StatusCode);
     }
-
-    private static V1Job Job(string name) => new()
-    {
-        Metadata = new V1ObjectMeta { Name = name },
-        Spec = new V1JobSpec
-        {
-            Template = new V1PodTemplateSpec
-            {
-                Spec = new V1PodSpec { RestartPolicy = "Never", Containers = [new V1Container { Name = "main", Image = "busybox" }] },
-            },
-        },
-    };
 }

@@ -22,7 +22,7 @@ public sealed class FakeApiServerRealismTests : IAsyncLifetime
     public async Task CreateJob_MountOfAMissingVolume_Is422WithTheFieldPath()
     {
         using var client = _server.CreateClient();
-        var job = Job("j");
+        var job = Widgets.Job("j");
         job.Spec.Template.Spec.Containers[0].VolumeMounts = [new V1VolumeMount { Name = "tmp", MountPath = "/tmp" }];
 
         var error = await Assert.ThrowsAsync<HttpOperationException>(() => client.BatchV1.CreateNamespacedJobAsync(job, Ns));
@@ -36,7 +36,7 @@ public sealed class FakeApiServerRealismTests : IAsyncLifetime
     public async Task Job_ServiceAccountMissing_NeverSucceedsAndFailsPodCreation()
     {
         using var client = _server.CreateClient();
-        var job = Job("j");
+        var job = Widgets.Job("j");
         job.Spec.Template.Spec.ServiceAccountName = "detector-datasets";
         await client.BatchV1.CreateNamespacedJobAsync(job, Ns);
 
@@ -56,7 +56,7 @@ public sealed class FakeApiServerRealismTests : IAsyncLifetime
     public async Task Job_PodThatCannotStart_WaitsInCreateContainerConfigError(string problem, string message)
     {
         using var client = _server.CreateClient();
-        var job = Job("j");
+        var job = Widgets.Job("j");
         if (problem == "secret")
             job.Spec.Template.Spec.Containers[0].Env = [new V1EnvVar { Name = "KAGGLE_KEY", ValueFrom = new V1EnvVarSource { SecretKeyRef = new V1SecretKeySelector { Name = "kaggle", Key = "KAGGLE_KEY" } } }];
         else
@@ -133,16 +133,4 @@ public sealed class FakeApiServerRealismTests : IAsyncLifetime
         Assert.Null(_server.Get("widgets", Ns, "a")!["status"]);
         Assert.Equal(HttpStatusCode.OK, (HttpStatusCode)_server.Requests.Last().StatusCode);
     }
-
-    private static V1Job Job(string name) => new()
-    {
-        Metadata = new V1ObjectMeta { Name = name },
-        Spec = new V1JobSpec
-        {
-            Template = new V1PodTemplateSpec
-            {
-                Spec = new V1PodSpec { RestartPolicy = "Never", Containers = [new V1Container { Name = "main", Image = "busybox" }] },
-            },
-        },
-    };
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Detector.Operator.Tests.Fakes.ApiServer;
 using k8s;
+using k8s.Models;
 
 namespace Detector.Operator.Tests.ApiServer;
 
@@ -58,6 +59,19 @@ internal static class Widgets
                       phase: { type: string }
                       observedGeneration: { type: integer, format: int64 }
         """;
+
+    /// <summary>A minimal valid Job named <paramref name="name"/>: one busybox container, restartPolicy Never.</summary>
+    public static V1Job Job(string name) => new()
+    {
+        Metadata = new V1ObjectMeta { Name = name },
+        Spec = new V1JobSpec
+        {
+            Template = new V1PodTemplateSpec
+            {
+                Spec = new V1PodSpec { RestartPolicy = "Never", Containers = [new V1Container { Name = "main", Image = "busybox" }] },
+            },
+        },
+    };
 
     public static Task<FakeApiServer> StartAsync() =>
         FakeApiServer.StartAsync(new FakeApiServerOptions { LoadRepositoryCrds = false, CrdYaml = [Crd] });

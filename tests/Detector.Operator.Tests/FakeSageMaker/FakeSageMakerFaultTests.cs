@@ -3,25 +3,9 @@ using Detector.Operator.Tests.Fakes.SageMaker;
 
 namespace Detector.Operator.Tests.FakeSageMakerTests;
 
-public sealed class FakeSageMakerFaultTests : IAsyncLifetime
+public sealed class FakeSageMakerFaultTests : FakeSageMakerSession
 {
     private static readonly JsonObject s_describe = new() { ["TrainingJobName"] = "ghost" };
-    private FakeSageMaker _sm = null!;
-    private SageMakerTestClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _sm = await FakeSageMaker.StartAsync();
-        _client = new SageMakerTestClient(_sm);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        var problems = _sm.ResponseProblems;
-        await _sm.DisposeAsync();
-        Assert.Empty(problems);
-    }
 
     [SkippableFact]
     public async Task InjectThrottling_HalfTheCalls_ThrottlesAboutHalfDeterministically()
@@ -33,18 +17,18 @@ public sealed class FakeSageMakerFaultTests : IAsyncLifetime
         Assert.InRange(throttled, 70, 130);
         Assert.Equal(codes, again);
         Assert.All(codes, c => Assert.Contains(c, new[] { "ThrottlingException", "ValidationException" }));
-        Assert.Contains(_sm.Requests, r => r is { StatusCode: 400, ErrorCode: "ThrottlingException", ErrorMessage: "Rate exceeded" });
-        Assert.Empty(_sm.ValidationFailures);
+        Assert.Contains(Sm.Requests, r => r is { StatusCode: 400, ErrorCode: "ThrottlingException", ErrorMessage: "Rate exceeded" });
+        Assert.Empty(Sm.ValidationFailures);
     }
 
     [SkippableFact]
     public async Task FailNext_QueuesOneErrorForThatOperation()
     {
-        _sm.FailNext("DescribeTrainingJob", 503, "ServiceUnavailable", "Service is unavailable");
+        Sm.FailNext("DescribeTrainingJob", 503, "ServiceUnavailable", "Service is unavailable");
 
-        var other = await _client.CallAsync("DescribeHyperParameterTuningJob", new JsonObject { ["HyperParameterTuningJobName"] = "x" });
-        var failed = await _client.CallAsync("DescribeTrainingJob", s_describe);
-        var next = await _client.CallAsync("DescribeTrainingJob", s_describe);
+        var other = await Client.CallAsync("DescribeHyperParameterTuningJob", new JsonObject { ["HyperParameterTuningJobName"] = "x" });
+        var failed = await Client.CallAsync("DescribeTrainingJob", s_describe);
+        var next = await Client.CallAsync("DescribeTrainingJob", s_describe);
 
         Assert.Equal("ResourceNotFound", other.Code);
         Assert.Equal((503, "ServiceUnavailable"), (failed.Status, failed.Code));
@@ -54,23 +38,23 @@ public sealed class FakeSageMakerFaultTests : IAsyncLifetime
     [SkippableFact]
     public async Task FailNextAfterCommit_CreatesTheJobButLosesTheAnswer()
     {
-        _sm.FailNextAfterCommit("CreateTrainingJob", 500, "InternalFailure", "We encountered an internal error. Please try again.");
+        Sm.FailNextAfterCommit("CreateTrainingJob", 500, "InternalFailure", "We encountered an internal error. Please try again.");
 
-        var lost = await _client.CallAsync("CreateTrainingJob", SageMakerRequests.TrainingJob("job"));
-        var retry = await _client.CallAsync("CreateTrainingJob", SageMakerRequests.TrainingJob("job"));
+        var lost = await Client.CallAsync("CreateTrainingJob", SageMakerRequests.TrainingJob("job"));
+        var retry = await Client.CallAsync("CreateTrainingJob", SageMakerRequests.TrainingJob("job"));
 
         Assert.Equal((500, "InternalFailure"), (lost.Status, lost.Code));
         Assert.Equal("ResourceInUse", retry.Code);
-        Assert.Equal(["job"], _sm.TrainingJobs);
-        Assert.Equal(1, _sm.CreateCount("CreateTrainingJob"));
+        Assert.Equal(["job"], Sm.TrainingJobs);
+        Assert.Equal(1, Sm.CreateCount("CreateTrainingJob"));
     }
 
     [SkippableFact]
     public async Task InjectServerErrors_AllCalls_Answers500InternalFailure()
     {
-        _sm.InjectServerErrors(1.0, seed: 3);
+        Sm.InjectServerErrors(1.0, seed: 3);
 
-        var answer = await _client.CallAsync("DescribeTrainingJob", s_describe);
+        var answer = await Client.CallAsync("DescribeTrainingJob", s_describe);
 
         Assert.Equal((500, "InternalFailure"), (answer.Status, answer.Code));
     }
@@ -78,14 +62,14 @@ public sealed class FakeSageMakerFaultTests : IAsyncLifetime
     [SkippableFact]
     public async Task SetLatency_OnTheFakeClock_AnswersOnlyAfterTheClockMoves()
     {
-        _sm.SetLatency(TimeSpan.FromSeconds(5));
+        Sm.SetLatency(TimeSpan.FromSeconds(5));
 
-        var parked = _sm.NextDelayStarted;
-        var call = _client.CallAsync("DescribeTrainingJob", s_describe);
+        var parked = Sm.NextDelayStarted;
+        var call = Client.CallAsync("DescribeTrainingJob", s_describe);
         await parked;
-        _sm.Advance(TimeSpan.FromSeconds(4));
+        Sm.Advance(TimeSpan.FromSeconds(4));
         var early = call.IsCompleted;
-        _sm.Advance(TimeSpan.FromSeconds(1));
+        Sm.Advance(TimeSpan.FromSeconds(1));
         var answer = await call;
 
         Assert.False(early);
@@ -94,11 +78,11 @@ public sealed class FakeSageMakerFaultTests : IAsyncLifetime
 
     private async Task<List<string?>> Run(int seed)
     {
-        _sm.InjectThrottling(0.5, seed);
+        Sm.InjectThrottling(0.5, seed);
         var codes = new List<string?>();
         for (var i = 0; i < 200; i++)
-            codes.Add((await _client.CallAsync("DescribeTrainingJob", s_describe)).Code);
-        _sm.InjectThrottling(0);
+            codes.Add((await Client.CallAsync("DescribeTrainingJob", s_describe)).Code);
+        Sm.InjectThrottling(0);
         return codes;
     }
 }

@@ -3,34 +3,17 @@ using Detector.Operator.Tests.Fakes.SageMaker;
 
 namespace Detector.Operator.Tests.FakeSageMakerTests;
 
-public sealed class FakeSageMakerProtocolTests : IAsyncLifetime
+public sealed class FakeSageMakerProtocolTests : FakeSageMakerSession
 {
-    private FakeSageMaker _sm = null!;
-    private SageMakerTestClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _sm = await FakeSageMaker.StartAsync();
-        _client = new SageMakerTestClient(_sm);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        var problems = _sm.ResponseProblems;
-        await _sm.DisposeAsync();
-        Assert.Empty(problems);
-    }
-
     [SkippableFact]
     public async Task Call_SignedWithTheFakesKey_IsServedAndLogged()
     {
-        var answer = await _client.CallAsync("DescribeTrainingJob", new JsonObject { ["TrainingJobName"] = "missing" });
+        var answer = await Client.CallAsync("DescribeTrainingJob", new JsonObject { ["TrainingJobName"] = "missing" });
 
         Assert.Equal((400, "ValidationException", "Requested resource not found."), (answer.Status, answer.Code, answer.Message));
-        var call = Assert.Single(_sm.Requests);
+        var call = Assert.Single(Sm.Requests);
         Assert.Equal(("DescribeTrainingJob", 400, "ValidationException"), (call.Operation, call.StatusCode, call.ErrorCode));
-        Assert.Empty(_sm.ValidationFailures); // a not-found answer is not a client bug
+        Assert.Empty(Sm.ValidationFailures); // a not-found answer is not a client bug
     }
 
     [SkippableTheory]
@@ -46,29 +29,29 @@ public sealed class FakeSageMakerProtocolTests : IAsyncLifetime
         var body = new JsonObject { ["TrainingJobName"] = "x" };
         var answer = breakage switch
         {
-            "wrong secret" => await _client.CallAsync("DescribeTrainingJob", body, secretKey: "not-the-secret"),
-            "unknown key" => await _client.CallAsync("DescribeTrainingJob", body, accessKey: "AKIDSOMEONEELSE0000"),
-            "body changed" => await _client.CallAsync("DescribeTrainingJob", body, tamper: r => r.Content = Json("{\"TrainingJobName\":\"y\"}")),
-            "target changed" => await _client.CallAsync("DescribeTrainingJob", body, tamper: r =>
+            "wrong secret" => await Client.CallAsync("DescribeTrainingJob", body, secretKey: "not-the-secret"),
+            "unknown key" => await Client.CallAsync("DescribeTrainingJob", body, accessKey: "AKIDSOMEONEELSE0000"),
+            "body changed" => await Client.CallAsync("DescribeTrainingJob", body, tamper: r => r.Content = Json("{\"TrainingJobName\":\"y\"}")),
+            "target changed" => await Client.CallAsync("DescribeTrainingJob", body, tamper: r =>
             {
                 r.Headers.Remove("X-Amz-Target");
                 r.Headers.TryAddWithoutValidation("X-Amz-Target", "SageMaker.StopTrainingJob");
             }),
-            "old date" => await _client.CallAsync("DescribeTrainingJob", body, signedAt: DateTimeOffset.UtcNow.AddMinutes(-20)),
-            "wrong region" => await _client.CallAsync("DescribeTrainingJob", body, region: "eu-west-1"),
-            _ => await _client.CallAsync("DescribeTrainingJob", body, tamper: r => r.Headers.Remove("Authorization")),
+            "old date" => await Client.CallAsync("DescribeTrainingJob", body, signedAt: DateTimeOffset.UtcNow.AddMinutes(-20)),
+            "wrong region" => await Client.CallAsync("DescribeTrainingJob", body, region: "eu-west-1"),
+            _ => await Client.CallAsync("DescribeTrainingJob", body, tamper: r => r.Headers.Remove("Authorization")),
         };
 
         Assert.Equal((403, code), (answer.Status, answer.Code));
         Assert.StartsWith(messageStart, answer.Message, StringComparison.Ordinal);
         Assert.Equal($"{code}:http://internal.amazon.com/coral/com.amazon.coral.service/", answer.ErrorTypeHeader);
-        Assert.Equal(code, Assert.Single(_sm.ValidationFailures).ErrorCode);
+        Assert.Equal(code, Assert.Single(Sm.ValidationFailures).ErrorCode);
     }
 
     [SkippableFact]
     public async Task Call_UnknownTarget_IsUnknownOperationException()
     {
-        var answer = await _client.CallAsync("Nope", new JsonObject(), target: "SageMaker.CreateTrainingJobs");
+        var answer = await Client.CallAsync("Nope", new JsonObject(), target: "SageMaker.CreateTrainingJobs");
 
         Assert.Equal((400, "UnknownOperationException"), (answer.Status, answer.Code));
         Assert.Equal("com.amazon.coral.service#UnknownOperationException", answer.Body["__type"]!.GetValue<string>());
@@ -80,16 +63,16 @@ public sealed class FakeSageMakerProtocolTests : IAsyncLifetime
     [InlineData("[]", "SerializationException")]
     public async Task Call_BodyNotAJsonObject_IsSerializationException(string raw, string code)
     {
-        var answer = await _client.CallAsync("DescribeTrainingJob", null, rawBody: raw);
+        var answer = await Client.CallAsync("DescribeTrainingJob", null, rawBody: raw);
 
         Assert.Equal((400, code), (answer.Status, answer.Code));
-        Assert.Single(_sm.ValidationFailures);
+        Assert.Single(Sm.ValidationFailures);
     }
 
     [SkippableFact]
     public async Task Call_PlainJsonContentType_IsRejected()
     {
-        var answer = await _client.CallAsync("DescribeTrainingJob", new JsonObject { ["TrainingJobName"] = "x" }, contentType: "application/json");
+        var answer = await Client.CallAsync("DescribeTrainingJob", new JsonObject { ["TrainingJobName"] = "x" }, contentType: "application/json");
 
         Assert.Equal((400, "UnknownOperationException"), (answer.Status, answer.Code));
     }
@@ -99,20 +82,20 @@ public sealed class FakeSageMakerProtocolTests : IAsyncLifetime
     {
         var body = SageMakerRequests.TrainingJob("my_job");
 
-        var answer = await _client.CallAsync("CreateTrainingJob", body);
+        var answer = await Client.CallAsync("CreateTrainingJob", body);
 
         Assert.Equal((400, "ValidationException"), (answer.Status, answer.Code));
         Assert.Equal("1 validation error detected: Value 'my_job' at 'trainingJobName' failed to satisfy constraint: "
             + "Member must satisfy regular expression pattern: [a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}", answer.Message);
-        var failure = Assert.Single(_sm.ValidationFailures);
+        var failure = Assert.Single(Sm.ValidationFailures);
         Assert.Equal(("CreateTrainingJob", "ValidationException"), (failure.Operation, failure.ErrorCode));
-        Assert.Empty(_sm.TrainingJobs);
+        Assert.Empty(Sm.TrainingJobs);
     }
 
     [SkippableFact]
     public async Task Call_OperationTheFakeDoesNotImplement_Is501()
     {
-        var answer = await _client.CallAsync("ListDomains", new JsonObject());
+        var answer = await Client.CallAsync("ListDomains", new JsonObject());
 
         Assert.Equal((501, "NotImplementedByFake"), (answer.Status, answer.Code));
     }

@@ -3,36 +3,19 @@ using Detector.Operator.Tests.Fakes.SageMaker;
 
 namespace Detector.Operator.Tests.FakeSageMakerTests;
 
-public sealed class FakeSageMakerRegistryTests : IAsyncLifetime
+public sealed class FakeSageMakerRegistryTests : FakeSageMakerSession
 {
-    private FakeSageMaker _sm = null!;
-    private SageMakerTestClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _sm = await FakeSageMaker.StartAsync();
-        _client = new SageMakerTestClient(_sm);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        var problems = _sm.ResponseProblems;
-        await _sm.DisposeAsync();
-        Assert.Empty(problems);
-    }
-
     [SkippableFact]
     public async Task ModelPackages_VersionsCountUpAndAClientTokenRetryMakesNoNewVersion()
     {
-        await _client.OkAsync("CreateModelPackageGroup", new JsonObject { ["ModelPackageGroupName"] = "aquarium", ["ModelPackageGroupDescription"] = "fish" });
+        await Client.OkAsync("CreateModelPackageGroup", new JsonObject { ["ModelPackageGroupName"] = "aquarium", ["ModelPackageGroupDescription"] = "fish" });
 
-        var v1 = Text(await _client.OkAsync("CreateModelPackage", Package("token-1")), "ModelPackageArn");
-        var retry = Text(await _client.OkAsync("CreateModelPackage", Package("token-1")), "ModelPackageArn");
-        var v2 = Text(await _client.OkAsync("CreateModelPackage", Package("token-2")), "ModelPackageArn");
-        var described = await _client.OkAsync("DescribeModelPackage", new JsonObject { ["ModelPackageName"] = v1 });
-        _sm.Advance(TimeSpan.FromSeconds(10));
-        var completed = await _client.OkAsync("DescribeModelPackage", new JsonObject { ["ModelPackageName"] = v1 });
+        var v1 = Text(await Client.OkAsync("CreateModelPackage", Package("token-1")), "ModelPackageArn");
+        var retry = Text(await Client.OkAsync("CreateModelPackage", Package("token-1")), "ModelPackageArn");
+        var v2 = Text(await Client.OkAsync("CreateModelPackage", Package("token-2")), "ModelPackageArn");
+        var described = await Client.OkAsync("DescribeModelPackage", new JsonObject { ["ModelPackageName"] = v1 });
+        Sm.Advance(TimeSpan.FromSeconds(10));
+        var completed = await Client.OkAsync("DescribeModelPackage", new JsonObject { ["ModelPackageName"] = v1 });
 
         Assert.Equal("arn:aws:sagemaker:us-east-1:123456789012:model-package/aquarium/1", v1);
         Assert.Equal(v1, retry);
@@ -46,13 +29,13 @@ public sealed class FakeSageMakerRegistryTests : IAsyncLifetime
     [SkippableFact]
     public async Task UpdateModelPackage_Approves_AndListFiltersByApproval()
     {
-        await _client.OkAsync("CreateModelPackageGroup", new JsonObject { ["ModelPackageGroupName"] = "aquarium" });
-        var v1 = Text(await _client.OkAsync("CreateModelPackage", Package("a")), "ModelPackageArn");
-        await _client.OkAsync("CreateModelPackage", Package("b"));
+        await Client.OkAsync("CreateModelPackageGroup", new JsonObject { ["ModelPackageGroupName"] = "aquarium" });
+        var v1 = Text(await Client.OkAsync("CreateModelPackage", Package("a")), "ModelPackageArn");
+        await Client.OkAsync("CreateModelPackage", Package("b"));
 
-        await _client.OkAsync("UpdateModelPackage", new JsonObject { ["ModelPackageArn"] = v1, ["ModelApprovalStatus"] = "Approved" });
-        var approved = await _client.OkAsync("ListModelPackages", new JsonObject { ["ModelPackageGroupName"] = "aquarium", ["ModelApprovalStatus"] = "Approved" });
-        var all = await _client.OkAsync("ListModelPackages", new JsonObject { ["ModelPackageGroupName"] = "aquarium", ["SortOrder"] = "Descending" });
+        await Client.OkAsync("UpdateModelPackage", new JsonObject { ["ModelPackageArn"] = v1, ["ModelApprovalStatus"] = "Approved" });
+        var approved = await Client.OkAsync("ListModelPackages", new JsonObject { ["ModelPackageGroupName"] = "aquarium", ["ModelApprovalStatus"] = "Approved" });
+        var all = await Client.OkAsync("ListModelPackages", new JsonObject { ["ModelPackageGroupName"] = "aquarium", ["SortOrder"] = "Descending" });
 
         Assert.Equal([v1], approved["ModelPackageSummaryList"]!.AsArray().Select(p => Text(p!, "ModelPackageArn")));
         Assert.Equal([2, 1], all["ModelPackageSummaryList"]!.AsArray().Select(p => p!["ModelPackageVersion"]!.GetValue<int>()));
@@ -69,7 +52,7 @@ public sealed class FakeSageMakerRegistryTests : IAsyncLifetime
         "Could not find inference component \"arn:aws:sagemaker:us-east-1:123456789012:inference-component/ghost\".")]
     public async Task Describe_Missing_IsValidationExceptionWithTheResourceMessage(string operation, string member, string name, string message)
     {
-        var answer = await _client.CallAsync(operation, new JsonObject { [member] = name });
+        var answer = await Client.CallAsync(operation, new JsonObject { [member] = name });
 
         Assert.Equal((400, "ValidationException", message), (answer.Status, answer.Code, answer.Message));
     }
@@ -77,12 +60,12 @@ public sealed class FakeSageMakerRegistryTests : IAsyncLifetime
     [SkippableFact]
     public async Task DeleteModelPackageGroup_WithVersions_IsRefused()
     {
-        await _client.OkAsync("CreateModelPackageGroup", new JsonObject { ["ModelPackageGroupName"] = "aquarium" });
-        await _client.OkAsync("CreateModelPackage", Package("a"));
+        await Client.OkAsync("CreateModelPackageGroup", new JsonObject { ["ModelPackageGroupName"] = "aquarium" });
+        await Client.OkAsync("CreateModelPackage", Package("a"));
 
-        var answer = await _client.CallAsync("DeleteModelPackageGroup", new JsonObject { ["ModelPackageGroupName"] = "aquarium" });
-        var again = await _client.CallAsync("CreateModelPackageGroup", new JsonObject { ["ModelPackageGroupName"] = "aquarium" });
-        await _client.OkAsync("DescribeModelPackageGroup", new JsonObject { ["ModelPackageGroupName"] = "aquarium" });
+        var answer = await Client.CallAsync("DeleteModelPackageGroup", new JsonObject { ["ModelPackageGroupName"] = "aquarium" });
+        var again = await Client.CallAsync("CreateModelPackageGroup", new JsonObject { ["ModelPackageGroupName"] = "aquarium" });
+        await Client.OkAsync("DescribeModelPackageGroup", new JsonObject { ["ModelPackageGroupName"] = "aquarium" });
 
         Assert.Equal((400, "ValidationException"), (answer.Status, answer.Code));
         Assert.Equal("Model Package Group already exists: arn:aws:sagemaker:us-east-1:123456789012:model-package-group/aquarium", again.Message);

@@ -3,33 +3,16 @@ using Detector.Operator.Tests.Fakes.SageMaker;
 
 namespace Detector.Operator.Tests.FakeSageMakerTests;
 
-public sealed class FakeSageMakerTrainingTests : IAsyncLifetime
+public sealed class FakeSageMakerTrainingTests : FakeSageMakerSession
 {
-    private FakeSageMaker _sm = null!;
-    private SageMakerTestClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _sm = await FakeSageMaker.StartAsync();
-        _client = new SageMakerTestClient(_sm);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        var problems = _sm.ResponseProblems;
-        await _sm.DisposeAsync();
-        Assert.Empty(problems);
-    }
-
     [SkippableFact]
     public async Task TrainingJob_AdvancedByTheClock_WalksTheSecondaryStatusesToCompleted()
     {
-        var created = await _client.OkAsync("CreateTrainingJob", SageMakerRequests.TrainingJob("Aquarium-1"));
+        var created = await Client.OkAsync("CreateTrainingJob", SageMakerRequests.TrainingJob("Aquarium-1"));
         var seen = new List<(string, string)>();
         foreach (var step in new[] { 0, 2, 3, 20, 1 })
         {
-            _sm.Advance(TimeSpan.FromMinutes(step));
+            Sm.Advance(TimeSpan.FromMinutes(step));
             var job = await Describe("Aquarium-1");
             seen.Add((Text(job, "TrainingJobStatus"), Text(job, "SecondaryStatus")));
         }
@@ -44,22 +27,22 @@ public sealed class FakeSageMakerTrainingTests : IAsyncLifetime
         Assert.Equal((24 * 60L, 24 * 60L), (done["TrainingTimeInSeconds"]!.GetValue<long>(), done["BillableTimeInSeconds"]!.GetValue<long>()));
         Assert.Equal(["Starting", "Downloading", "Training", "Uploading", "Completed"],
             done["SecondaryStatusTransitions"]!.AsArray().Select(t => Text(t!, "Status")));
-        var start = _sm.Clock.GetUtcNow().AddMinutes(-26).ToUnixTimeSeconds();
+        var start = Sm.Clock.GetUtcNow().AddMinutes(-26).ToUnixTimeSeconds();
         Assert.Equal((start, start + 120, start + 26 * 60), (Seconds(done, "CreationTime"), Seconds(done, "TrainingStartTime"), Seconds(done, "TrainingEndTime")));
         Assert.Equal("7", done["HyperParameters"]!["num_classes"]!.GetValue<string>());
-        Assert.Empty(_sm.ResponseProblems);
-        Assert.Empty(_sm.ValidationFailures);
+        Assert.Empty(Sm.ResponseProblems);
+        Assert.Empty(Sm.ValidationFailures);
     }
 
     [SkippableFact]
     public async Task TrainingJob_SameHyperparameters_SameMetric()
     {
-        await _client.OkAsync("CreateTrainingJob", SageMakerRequests.TrainingJob("a"));
-        await _client.OkAsync("CreateTrainingJob", SageMakerRequests.TrainingJob("b"));
+        await Client.OkAsync("CreateTrainingJob", SageMakerRequests.TrainingJob("a"));
+        await Client.OkAsync("CreateTrainingJob", SageMakerRequests.TrainingJob("b"));
         var other = SageMakerRequests.TrainingJob("c");
         other["HyperParameters"]!["learning_rate"] = "0.01";
-        await _client.OkAsync("CreateTrainingJob", other);
-        _sm.Advance(TimeSpan.FromHours(1));
+        await Client.OkAsync("CreateTrainingJob", other);
+        Sm.Advance(TimeSpan.FromHours(1));
 
         var metrics = new List<double>();
         foreach (var name in new[] { "a", "b", "c" })
@@ -72,8 +55,8 @@ public sealed class FakeSageMakerTrainingTests : IAsyncLifetime
     [SkippableFact]
     public async Task TrainingJob_Spot_BillsLessThanItTrains()
     {
-        await _client.OkAsync("CreateTrainingJob", SageMakerRequests.TrainingJob("spot", spot: true));
-        _sm.Advance(TimeSpan.FromHours(1));
+        await Client.OkAsync("CreateTrainingJob", SageMakerRequests.TrainingJob("spot", spot: true));
+        Sm.Advance(TimeSpan.FromHours(1));
 
         var job = await Describe("spot");
 
@@ -87,7 +70,7 @@ public sealed class FakeSageMakerTrainingTests : IAsyncLifetime
         var body = SageMakerRequests.TrainingJob("spot");
         body["EnableManagedSpotTraining"] = true;
 
-        var answer = await _client.CallAsync("CreateTrainingJob", body);
+        var answer = await Client.CallAsync("CreateTrainingJob", body);
 
         Assert.Equal((400, "ValidationException", "Invalid MaxWaitTimeInSeconds. It must be present and be greater than or equal to MaxRuntimeInSeconds"),
             (answer.Status, answer.Code, answer.Message));
@@ -96,14 +79,14 @@ public sealed class FakeSageMakerTrainingTests : IAsyncLifetime
     [SkippableFact]
     public async Task StopTrainingJob_WhileTraining_StopsThenRejectsASecondStop()
     {
-        await _client.OkAsync("CreateTrainingJob", SageMakerRequests.TrainingJob("stop-me"));
-        _sm.Advance(TimeSpan.FromMinutes(10));
+        await Client.OkAsync("CreateTrainingJob", SageMakerRequests.TrainingJob("stop-me"));
+        Sm.Advance(TimeSpan.FromMinutes(10));
 
-        await _client.OkAsync("StopTrainingJob", new JsonObject { ["TrainingJobName"] = "stop-me" });
+        await Client.OkAsync("StopTrainingJob", new JsonObject { ["TrainingJobName"] = "stop-me" });
         var stopping = await Describe("stop-me");
-        _sm.Advance(TimeSpan.FromSeconds(30));
+        Sm.Advance(TimeSpan.FromSeconds(30));
         var stopped = await Describe("stop-me");
-        var again = await _client.CallAsync("StopTrainingJob", new JsonObject { ["TrainingJobName"] = "stop-me" });
+        var again = await Client.CallAsync("StopTrainingJob", new JsonObject { ["TrainingJobName"] = "stop-me" });
 
         Assert.Equal(("Stopping", "Stopping"), (Text(stopping, "TrainingJobStatus"), Text(stopping, "SecondaryStatus")));
         Assert.Equal(("Stopped", "Stopped"), (Text(stopped, "TrainingJobStatus"), Text(stopped, "SecondaryStatus")));
@@ -115,11 +98,11 @@ public sealed class FakeSageMakerTrainingTests : IAsyncLifetime
     [SkippableFact]
     public async Task TrainingJob_ScriptedFailure_FailsWithTheReason()
     {
-        _sm.ScriptTrainingJob("doomed", new TrainingScript { FailureReason = "AlgorithmError: out of memory", FailDuring = "Training" });
-        await _client.OkAsync("CreateTrainingJob", SageMakerRequests.TrainingJob("doomed"));
-        _sm.Advance(TimeSpan.FromMinutes(24));
+        Sm.ScriptTrainingJob("doomed", new TrainingScript { FailureReason = "AlgorithmError: out of memory", FailDuring = "Training" });
+        await Client.OkAsync("CreateTrainingJob", SageMakerRequests.TrainingJob("doomed"));
+        Sm.Advance(TimeSpan.FromMinutes(24));
         var stillTraining = await Describe("doomed");
-        _sm.Advance(TimeSpan.FromMinutes(1));
+        Sm.Advance(TimeSpan.FromMinutes(1));
 
         var job = await Describe("doomed");
 
@@ -133,8 +116,8 @@ public sealed class FakeSageMakerTrainingTests : IAsyncLifetime
     {
         var body = SageMakerRequests.TrainingJob("no-classes");
         ((JsonObject)body["HyperParameters"]!).Remove("num_classes");
-        await _client.OkAsync("CreateTrainingJob", body);
-        _sm.Advance(TimeSpan.FromMinutes(6));
+        await Client.OkAsync("CreateTrainingJob", body);
+        Sm.Advance(TimeSpan.FromMinutes(6));
 
         var job = await Describe("no-classes");
 
@@ -144,15 +127,15 @@ public sealed class FakeSageMakerTrainingTests : IAsyncLifetime
     [SkippableFact]
     public async Task CreateTrainingJob_ExistingNameInAnyCase_IsResourceInUse()
     {
-        await _client.OkAsync("CreateTrainingJob", SageMakerRequests.TrainingJob("dup"));
+        await Client.OkAsync("CreateTrainingJob", SageMakerRequests.TrainingJob("dup"));
 
-        var answer = await _client.CallAsync("CreateTrainingJob", SageMakerRequests.TrainingJob("DUP"));
+        var answer = await Client.CallAsync("CreateTrainingJob", SageMakerRequests.TrainingJob("DUP"));
 
         Assert.Equal((400, "ResourceInUse"), (answer.Status, answer.Code));
         Assert.Equal("Training job names must be unique within an AWS account and region, and a training job with this name already exists "
             + "(arn:aws:sagemaker:us-east-1:123456789012:training-job/dup)", answer.Message);
-        Assert.Equal(1, _sm.CreateCount("CreateTrainingJob"));
-        Assert.Equal(2, _sm.CallCount("CreateTrainingJob"));
+        Assert.Equal(1, Sm.CreateCount("CreateTrainingJob"));
+        Assert.Equal(2, Sm.CallCount("CreateTrainingJob"));
     }
 
     [SkippableTheory]
@@ -160,7 +143,7 @@ public sealed class FakeSageMakerTrainingTests : IAsyncLifetime
     [InlineData("StopTrainingJob")]
     public async Task MissingTrainingJob_IsValidationExceptionRequestedResourceNotFound(string operation)
     {
-        var answer = await _client.CallAsync(operation, new JsonObject { ["TrainingJobName"] = "ghost" });
+        var answer = await Client.CallAsync(operation, new JsonObject { ["TrainingJobName"] = "ghost" });
 
         Assert.Equal((400, "ValidationException", "Requested resource not found."), (answer.Status, answer.Code, answer.Message));
     }
@@ -168,10 +151,10 @@ public sealed class FakeSageMakerTrainingTests : IAsyncLifetime
     [SkippableFact]
     public async Task Tags_GivenAtCreate_AreListedAndCanBeAdded()
     {
-        var arn = Text(await _client.OkAsync("CreateTrainingJob", SageMakerRequests.TrainingJob("tagged")), "TrainingJobArn");
+        var arn = Text(await Client.OkAsync("CreateTrainingJob", SageMakerRequests.TrainingJob("tagged")), "TrainingJobArn");
 
-        await _client.OkAsync("AddTags", new JsonObject { ["ResourceArn"] = arn, ["Tags"] = new JsonArray(new JsonObject { ["Key"] = "team", ["Value"] = "vision" }) });
-        var tags = await _client.OkAsync("ListTags", new JsonObject { ["ResourceArn"] = arn });
+        await Client.OkAsync("AddTags", new JsonObject { ["ResourceArn"] = arn, ["Tags"] = new JsonArray(new JsonObject { ["Key"] = "team", ["Value"] = "vision" }) });
+        var tags = await Client.OkAsync("ListTags", new JsonObject { ["ResourceArn"] = arn });
 
         Assert.Equal(["detector.dev/name=aquarium", "team=vision"], tags["Tags"]!.AsArray().Select(t => $"{Text(t!, "Key")}={Text(t!, "Value")}"));
     }
@@ -196,7 +179,7 @@ public sealed class FakeSageMakerTrainingTests : IAsyncLifetime
         Assert.Equal(200, later.Status);
     }
 
-    private Task<JsonObject> Describe(string name) => _client.OkAsync("DescribeTrainingJob", new JsonObject { ["TrainingJobName"] = name });
+    private Task<JsonObject> Describe(string name) => Client.OkAsync("DescribeTrainingJob", new JsonObject { ["TrainingJobName"] = name });
 
     private static string Text(JsonNode node, string member) => node[member]!.GetValue<string>();
 

@@ -3,45 +3,29 @@ using Detector.Operator.Tests.Fakes.SageMaker;
 
 namespace Detector.Operator.Tests.FakeSageMakerTests;
 
-public sealed class FakeSageMakerTuningTests : IAsyncLifetime
+public sealed class FakeSageMakerTuningTests : FakeSageMakerSession
 {
     private static readonly TimeSpan s_childDuration = new TrainingTimings().Total;
-    private FakeSageMaker _sm = null!;
-    private SageMakerTestClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _sm = await FakeSageMaker.StartAsync();
-        _client = new SageMakerTestClient(_sm);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        var problems = _sm.ResponseProblems;
-        await _sm.DisposeAsync();
-        Assert.Empty(problems);
-    }
 
     [SkippableFact]
     public async Task TuningJob_SpawnsChildrenPerParallelLimitAndPicksTheBest()
     {
-        await _client.OkAsync("CreateHyperParameterTuningJob", SageMakerRequests.TuningJob("tune", maxJobs: 5, parallel: 2));
+        await Client.OkAsync("CreateHyperParameterTuningJob", SageMakerRequests.TuningJob("tune", maxJobs: 5, parallel: 2));
 
         var atStart = await Describe("tune");
-        _sm.Advance(s_childDuration);
+        Sm.Advance(s_childDuration);
         var afterFirstWave = await Describe("tune");
-        _sm.Advance(s_childDuration * 2);
+        Sm.Advance(s_childDuration * 2);
         var done = await Describe("tune");
 
         Assert.Equal((2, 0), (Counter(atStart, "InProgress"), Counter(atStart, "Completed")));
         Assert.Equal((2, 2), (Counter(afterFirstWave, "InProgress"), Counter(afterFirstWave, "Completed")));
         Assert.Equal(("Completed", 5, 0), (Text(done, "HyperParameterTuningJobStatus"), Counter(done, "Completed"), Counter(done, "InProgress")));
         Assert.Equal(5, done["ObjectiveStatusCounters"]!["Succeeded"]!.GetValue<int>());
-        var children = _sm.TrainingJobs;
+        var children = Sm.TrainingJobs;
         Assert.Equal(5, children.Count);
         Assert.All(children, c => Assert.Matches("^tune-00[1-5]-[0-9a-f]{8}$", c));
-        var metrics = children.ToDictionary(c => c, c => _sm.TrainingJob(c)!["FinalMetricDataList"]![0]!["Value"]!.GetValue<double>());
+        var metrics = children.ToDictionary(c => c, c => Sm.TrainingJob(c)!["FinalMetricDataList"]![0]!["Value"]!.GetValue<double>());
         var best = done["BestTrainingJob"]!;
         Assert.Equal(metrics.MaxBy(m => m.Value).Key, Text(best, "TrainingJobName"));
         Assert.Equal(metrics.Values.Max(), best["FinalHyperParameterTuningJobObjectiveMetric"]!["Value"]!.GetValue<double>());
@@ -49,24 +33,24 @@ public sealed class FakeSageMakerTuningTests : IAsyncLifetime
         var tuned = best["TunedHyperParameters"]!.AsObject();
         Assert.Equal(["learning_rate", "mini_batch_size", "optimizer"], tuned.Select(p => p.Key));
         Assert.InRange(int.Parse(Text(tuned, "mini_batch_size"), System.Globalization.CultureInfo.InvariantCulture), 8, 64);
-        var child = _sm.TrainingJob(Text(best, "TrainingJobName"))!;
+        var child = Sm.TrainingJob(Text(best, "TrainingJobName"))!;
         Assert.Equal("7", Text(child["HyperParameters"]!, "num_classes"));
         Assert.Equal("arn:aws:sagemaker:us-east-1:123456789012:hyper-parameter-tuning-job/tune", Text(child, "TuningJobArn"));
-        Assert.Empty(_sm.ResponseProblems);
-        Assert.Empty(_sm.ValidationFailures);
+        Assert.Empty(Sm.ResponseProblems);
+        Assert.Empty(Sm.ValidationFailures);
     }
 
     [SkippableFact]
     public async Task ListTrainingJobsForTuningJob_SortsByMetricAndPaginates()
     {
-        await _client.OkAsync("CreateHyperParameterTuningJob", SageMakerRequests.TuningJob("tune", maxJobs: 5, parallel: 5));
-        _sm.Advance(s_childDuration);
+        await Client.OkAsync("CreateHyperParameterTuningJob", SageMakerRequests.TuningJob("tune", maxJobs: 5, parallel: 5));
+        Sm.Advance(s_childDuration);
 
-        var first = await _client.OkAsync("ListTrainingJobsForHyperParameterTuningJob", new JsonObject
+        var first = await Client.OkAsync("ListTrainingJobsForHyperParameterTuningJob", new JsonObject
         {
             ["HyperParameterTuningJobName"] = "tune", ["SortBy"] = "FinalObjectiveMetricValue", ["SortOrder"] = "Descending", ["MaxResults"] = 3,
         });
-        var second = await _client.OkAsync("ListTrainingJobsForHyperParameterTuningJob", new JsonObject
+        var second = await Client.OkAsync("ListTrainingJobsForHyperParameterTuningJob", new JsonObject
         {
             ["HyperParameterTuningJobName"] = "tune", ["SortBy"] = "FinalObjectiveMetricValue", ["SortOrder"] = "Descending", ["MaxResults"] = 3,
             ["NextToken"] = Text(first, "NextToken"),
@@ -82,18 +66,18 @@ public sealed class FakeSageMakerTuningTests : IAsyncLifetime
     [SkippableFact]
     public async Task StopTuningJob_StopsRunningChildrenAndEndsStopped()
     {
-        await _client.OkAsync("CreateHyperParameterTuningJob", SageMakerRequests.TuningJob("tune", maxJobs: 4, parallel: 2));
-        _sm.Advance(TimeSpan.FromMinutes(10));
+        await Client.OkAsync("CreateHyperParameterTuningJob", SageMakerRequests.TuningJob("tune", maxJobs: 4, parallel: 2));
+        Sm.Advance(TimeSpan.FromMinutes(10));
 
-        await _client.OkAsync("StopHyperParameterTuningJob", new JsonObject { ["HyperParameterTuningJobName"] = "tune" });
+        await Client.OkAsync("StopHyperParameterTuningJob", new JsonObject { ["HyperParameterTuningJobName"] = "tune" });
         var stopping = await Describe("tune");
-        _sm.Advance(TimeSpan.FromMinutes(1));
+        Sm.Advance(TimeSpan.FromMinutes(1));
         var stopped = await Describe("tune");
 
         Assert.Equal("Stopping", Text(stopping, "HyperParameterTuningJobStatus"));
         Assert.Equal(("Stopped", 2), (Text(stopped, "HyperParameterTuningJobStatus"), Counter(stopped, "Stopped")));
-        Assert.All(_sm.TrainingJobs, c => Assert.Equal("Stopped", Text(_sm.TrainingJob(c)!, "TrainingJobStatus")));
-        Assert.Equal(2, _sm.TrainingJobs.Count);
+        Assert.All(Sm.TrainingJobs, c => Assert.Equal("Stopped", Text(Sm.TrainingJob(c)!, "TrainingJobStatus")));
+        Assert.Equal(2, Sm.TrainingJobs.Count);
     }
 
     [SkippableFact]
@@ -102,20 +86,20 @@ public sealed class FakeSageMakerTuningTests : IAsyncLifetime
         var body = SageMakerRequests.TuningJob("tune", maxJobs: 10, parallel: 1);
         // Every metric of the fake is at least 0.3, so the first child reaches the target.
         body["HyperParameterTuningJobConfig"]!["TuningJobCompletionCriteria"] = new JsonObject { ["TargetObjectiveMetricValue"] = 0.25 };
-        await _client.OkAsync("CreateHyperParameterTuningJob", body);
+        await Client.OkAsync("CreateHyperParameterTuningJob", body);
 
-        _sm.Advance(s_childDuration * 3);
+        Sm.Advance(s_childDuration * 3);
         var done = await Describe("tune");
 
-        Assert.Equal(("Completed", 1), (Text(done, "HyperParameterTuningJobStatus"), _sm.TrainingJobs.Count));
+        Assert.Equal(("Completed", 1), (Text(done, "HyperParameterTuningJobStatus"), Sm.TrainingJobs.Count));
     }
 
     [SkippableFact]
     public async Task CreateTuningJob_ExistingName_IsResourceInUse()
     {
-        await _client.OkAsync("CreateHyperParameterTuningJob", SageMakerRequests.TuningJob("tune"));
+        await Client.OkAsync("CreateHyperParameterTuningJob", SageMakerRequests.TuningJob("tune"));
 
-        var answer = await _client.CallAsync("CreateHyperParameterTuningJob", SageMakerRequests.TuningJob("tune"));
+        var answer = await Client.CallAsync("CreateHyperParameterTuningJob", SageMakerRequests.TuningJob("tune"));
 
         Assert.Equal((400, "ResourceInUse", "A hyperparameter tuning job with the name, tune, already exists. Choose a different name."),
             (answer.Status, answer.Code, answer.Message));
@@ -124,7 +108,7 @@ public sealed class FakeSageMakerTuningTests : IAsyncLifetime
     [SkippableFact]
     public async Task DescribeTuningJob_Missing_IsResourceNotFound()
     {
-        var answer = await _client.CallAsync("DescribeHyperParameterTuningJob", new JsonObject { ["HyperParameterTuningJobName"] = "ghost" });
+        var answer = await Client.CallAsync("DescribeHyperParameterTuningJob", new JsonObject { ["HyperParameterTuningJobName"] = "ghost" });
 
         Assert.Equal((400, "ResourceNotFound", "Could not find hyperparameter tuning job ghost."), (answer.Status, answer.Code, answer.Message));
     }
@@ -155,14 +139,14 @@ public sealed class FakeSageMakerTuningTests : IAsyncLifetime
                 break;
         }
 
-        var answer = await _client.CallAsync("CreateHyperParameterTuningJob", body);
+        var answer = await Client.CallAsync("CreateHyperParameterTuningJob", body);
 
         Assert.Equal((400, "ValidationException", message), (answer.Status, answer.Code, answer.Message));
-        Assert.Empty(_sm.TuningJobs);
+        Assert.Empty(Sm.TuningJobs);
     }
 
     private Task<JsonObject> Describe(string name) =>
-        _client.OkAsync("DescribeHyperParameterTuningJob", new JsonObject { ["HyperParameterTuningJobName"] = name });
+        Client.OkAsync("DescribeHyperParameterTuningJob", new JsonObject { ["HyperParameterTuningJobName"] = name });
 
     private static int Counter(JsonNode job, string name) => job["TrainingJobStatusCounters"]![name]!.GetValue<int>();
 

@@ -51,4 +51,32 @@ public sealed class ConditionsTests
         Assert.Null(Conditions.Get(conditions, Conditions.Progressing));
         Assert.False(Conditions.IsTrue(null, Conditions.Ready));
     }
+
+    [Theory]
+    [InlineData(true, false, false, "True", "False", "False")]
+    [InlineData(false, true, false, "False", "True", "False")]
+    [InlineData(false, false, true, "False", "False", "True")]
+    public void SetSummary_NoConditions_SetsReadyProgressingStalledInOrderWithOneReason(bool ready, bool progressing, bool stalled,
+        string readyStatus, string progressingStatus, string stalledStatus)
+    {
+        var next = Conditions.SetSummary(null, ready, progressing, stalled, "Why", "because", 4, Now);
+
+        Assert.Equal([(Conditions.Ready, readyStatus), (Conditions.Progressing, progressingStatus), (Conditions.Stalled, stalledStatus)],
+            next.Select(c => (c.Type, c.Status)));
+        Assert.All(next, c => Assert.Equal(("Why", "because", 4L, Now.UtcDateTime), (c.Reason, c.Message, c.ObservedGeneration!.Value, c.LastTransitionTime)));
+    }
+
+    [Fact]
+    public void SetSummary_Existing_EqualsThreeSetCallsAndKeepsOtherTypes()
+    {
+        var start = Conditions.Set([], "Custom", true, "X", "x", 1, Before);
+        start = Conditions.Set(start, Conditions.Stalled, true, "A", "a", 1, Before);
+
+        var summary = Conditions.SetSummary(start, true, false, true, "B", "b", 2, Now);
+
+        var expected = Conditions.Set(Conditions.Set(Conditions.Set(start, Conditions.Ready, true, "B", "b", 2, Now),
+            Conditions.Progressing, false, "B", "b", 2, Now), Conditions.Stalled, true, "B", "b", 2, Now);
+        Assert.Equal(expected.Select(c => (c.Type, c.Status, c.Reason, c.LastTransitionTime)), summary.Select(c => (c.Type, c.Status, c.Reason, c.LastTransitionTime)));
+        Assert.Equal(Before.UtcDateTime, summary.Single(c => c.Type == Conditions.Stalled).LastTransitionTime);
+    }
 }

@@ -72,13 +72,7 @@ public static partial class PodTemplateValidation
         {
             var container = containers[i] as JsonObject ?? new JsonObject();
             var at = $"{path}.containers[{i}]";
-            var name = Str(container["name"]);
-            if (string.IsNullOrEmpty(name))
-                causes.Add(new($"{at}.name", "Required value", "FieldValueRequired"));
-            else if (!Dns1123Label(name))
-                causes.Add(new($"{at}.name", $"Invalid value: \"{name}\": {Dns1123LabelMessage}"));
-            else if (!names.Add(name))
-                causes.Add(new($"{at}.name", $"Duplicate value: \"{name}\"", "FieldValueDuplicate"));
+            UniqueLabelName(container, at, names, causes);
             var image = Str(container["image"]);
             if (string.IsNullOrEmpty(image))
                 causes.Add(new($"{at}.image", "Required value", "FieldValueRequired"));
@@ -103,13 +97,7 @@ public static partial class PodTemplateValidation
         {
             var volume = volumes[i] as JsonObject ?? new JsonObject();
             var at = $"{path}.volumes[{i}]";
-            var name = Str(volume["name"]);
-            if (string.IsNullOrEmpty(name))
-                causes.Add(new($"{at}.name", "Required value", "FieldValueRequired"));
-            else if (!Dns1123Label(name))
-                causes.Add(new($"{at}.name", $"Invalid value: \"{name}\": {Dns1123LabelMessage}"));
-            else if (!names.Add(name))
-                causes.Add(new($"{at}.name", $"Duplicate value: \"{name}\"", "FieldValueDuplicate"));
+            UniqueLabelName(volume, at, names, causes);
             var sources = s_volumeSources.Count(volume.ContainsKey);
             if (sources == 0)
                 causes.Add(new(at, "Required value: must specify a volume type", "FieldValueRequired"));
@@ -117,6 +105,18 @@ public static partial class PodTemplateValidation
                 causes.Add(new(at, "Forbidden: may not specify more than 1 volume type", "FieldValueForbidden"));
         }
         return names;
+    }
+
+    // Container and volume names: required, a DNS-1123 label, and unique within their list.
+    private static void UniqueLabelName(JsonObject item, string at, HashSet<string> names, List<FieldCause> causes)
+    {
+        var name = Str(item["name"]);
+        if (string.IsNullOrEmpty(name))
+            causes.Add(new($"{at}.name", "Required value", "FieldValueRequired"));
+        else if (!Dns1123Label(name))
+            causes.Add(new($"{at}.name", $"Invalid value: \"{name}\": {Dns1123LabelMessage}"));
+        else if (!names.Add(name))
+            causes.Add(new($"{at}.name", $"Duplicate value: \"{name}\"", "FieldValueDuplicate"));
     }
 
     private static void Mounts(JsonObject container, string at, HashSet<string> volumes, List<FieldCause> causes)
