@@ -47,7 +47,7 @@ public static class PredictCommand
                 return 2;
             }
             using var runtime = SageMakerRuntimeClient.Create(new SageMakerClientOptions { Region = region, ServiceUrl = arguments.SageMakerEndpointUrl });
-            return await RunAsync(arguments, () => new Kubernetes(KubeClientConfig.Build(KubeSettings(arguments))), runtime,
+            return await RunAsync(arguments, () => KubeClient(arguments), runtime,
                 Console.Out, Console.Error, ct);
         });
         return command;
@@ -158,8 +158,9 @@ public static class PredictCommand
             context);
     }
 
-    private static OperatorSettings KubeSettings(PredictArguments arguments) =>
-        new() { KubeconfigFiles = arguments.KubeconfigFiles, Context = arguments.Context };
+    /// <summary>The Kubernetes client of the arguments' kubeconfig (as <c>detector run</c> builds it); throws naming what to fix.</summary>
+    public static IKubernetes KubeClient(PredictArguments arguments) =>
+        new Kubernetes(KubeClientConfig.Build(new OperatorSettings { KubeconfigFiles = arguments.KubeconfigFiles, Context = arguments.Context }));
 
     private static string? FallbackRegion()
     {
