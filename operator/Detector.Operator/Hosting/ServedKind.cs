@@ -42,6 +42,7 @@ public static class ServedKinds
     [
         Datasets.DatasetController.Served,
         TrainingRuns.SageMakerRunControllers.Served,
+        DetectionEndpoints.DetectionEndpointController.Served,
     ];
 
     /// <summary>Pure: the start-up problems of <paramref name="kinds"/> with these settings, one per distinct problem.</summary>
