@@ -28,6 +28,10 @@ public sealed class RbacTests
         ("detector.dev", "trainingruns/status", "get"), ("detector.dev", "trainingruns/status", "update"), ("detector.dev", "trainingruns/status", "patch"),
         ("detector.dev", "tuningruns", "get"), ("detector.dev", "tuningruns", "update"), ("detector.dev", "tuningruns", "patch"),
         ("detector.dev", "tuningruns/status", "get"), ("detector.dev", "tuningruns/status", "update"), ("detector.dev", "tuningruns/status", "patch"),
+        // Likewise DetectionEndpoints (list and watch only here); reading the RegisteredModel needs one to exist.
+        ("detector.dev", "detectionendpoints", "get"), ("detector.dev", "detectionendpoints", "update"), ("detector.dev", "detectionendpoints", "patch"),
+        ("detector.dev", "detectionendpoints/status", "get"), ("detector.dev", "detectionendpoints/status", "update"),
+        ("detector.dev", "detectionendpoints/status", "patch"), ("detector.dev", "registeredmodels", "get"),
     ];
 
     [SkippableFact]
