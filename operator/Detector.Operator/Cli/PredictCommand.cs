@@ -46,7 +46,17 @@ public static class PredictCommand
                 Console.Error.WriteLine("detector predict: no AWS region: pass --region or set AWS_REGION");
                 return 2;
             }
-            using var runtime = SageMakerRuntimeClient.Create(new SageMakerClientOptions { Region = region, ServiceUrl = arguments.SageMakerEndpointUrl });
+            SageMakerRuntimeClient runtime;
+            try
+            {
+                runtime = SageMakerRuntimeClient.Create(new SageMakerClientOptions { Region = AwsEndpoints.Validate(region), ServiceUrl = arguments.SageMakerEndpointUrl });
+            }
+            catch (ArgumentException e)
+            {
+                Console.Error.WriteLine($"detector predict: {e.Message}");
+                return 2;
+            }
+            using var owned = runtime;
             return await RunAsync(arguments, () => KubeClient(arguments), runtime,
                 Console.Out, Console.Error, ct);
         });
