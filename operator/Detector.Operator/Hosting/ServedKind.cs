@@ -43,6 +43,7 @@ public static class ServedKinds
         Datasets.DatasetController.Served,
         TrainingRuns.SageMakerRunControllers.Served,
         RegisteredModels.RegisteredModelController.Served,
+        DetectionEndpoints.DetectionEndpointController.Served,
     ];
 
     /// <summary>Pure: the start-up problems of <paramref name="kinds"/> with these settings, one per distinct problem.</summary>

@@ -31,6 +31,10 @@ public sealed class RbacTests
         // Likewise RegisteredModels: the RegisteredModel end-to-end test exercises get, update and the status writes.
         ("detector.dev", "registeredmodels", "get"), ("detector.dev", "registeredmodels", "update"), ("detector.dev", "registeredmodels", "patch"),
         ("detector.dev", "registeredmodels/status", "get"), ("detector.dev", "registeredmodels/status", "update"), ("detector.dev", "registeredmodels/status", "patch"),
+        // Likewise DetectionEndpoints (list and watch only here); reading the RegisteredModel needs one to exist.
+        ("detector.dev", "detectionendpoints", "get"), ("detector.dev", "detectionendpoints", "update"), ("detector.dev", "detectionendpoints", "patch"),
+        ("detector.dev", "detectionendpoints/status", "get"), ("detector.dev", "detectionendpoints/status", "update"),
+        ("detector.dev", "detectionendpoints/status", "patch"),
     ];
 
     [SkippableFact]

@@ -1,0 +1,35 @@
+using Detector.Operator.Api.V1Alpha1;
+using Detector.Operator.Aws;
+using Detector.Operator.Kube;
+using Detector.Operator.Runtime;
+using k8s;
+using Microsoft.Extensions.Logging;
+
+namespace Detector.Operator.DetectionEndpoints;
+
+/// <summary>How the host serves DetectionEndpoints.</summary>
+public static class DetectionEndpointController
+{
+    /// <summary>
+    /// The served-kind entry: SageMaker calls are signed for a region (the same start-up warning as the runs', so the
+    /// host reports it once for all of them).
+    /// </summary>
+    public static Hosting.ServedKind Served { get; } = new(DetectionEndpoint.KindName,
+        s => string.IsNullOrEmpty(s.AwsRegion) ? TrainingRuns.ObjectDetectionImage.Problem(null) : null, Register);
+
+    /// <summary>Registers the controller with the host's shared SageMaker client, events and registry.</summary>
+    public static void Register(ControllerManager manager, Hosting.HostServices host) =>
+        Register(manager, host.Client, host.SageMaker, host.Events, new EndpointMetrics(host.Registry),
+            new DetectionEndpointSettings { Region = host.Settings.AwsRegion, PollInterval = host.Settings.PollInterval },
+            host.Settings.Workers, host.Clock, host.Logs);
+
+    /// <summary>Registers the DetectionEndpoint controller with <paramref name="manager"/>.</summary>
+    public static void Register(ControllerManager manager, IKubernetes client, ISageMaker sageMaker, IEventRecorder events,
+        EndpointMetrics metrics, DetectionEndpointSettings settings, int workers, TimeProvider clock, ILoggerFactory logs)
+    {
+        var reconciler = new DetectionEndpointReconciler(new KubeStore<DetectionEndpoint>(client, KubeResources.DetectionEndpoint),
+            new KubeStore<RegisteredModel>(client, KubeResources.RegisteredModel), sageMaker, events, metrics, settings, clock,
+            logs.CreateLogger<DetectionEndpointReconciler>());
+        manager.Register(KubeResources.DetectionEndpoint, reconciler, new ControllerOptions { Workers = workers });
+    }
+}

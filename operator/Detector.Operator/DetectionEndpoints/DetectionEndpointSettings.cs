@@ -1,0 +1,14 @@
+namespace Detector.Operator.DetectionEndpoints;
+
+/// <summary>What the DetectionEndpoint reconciler takes from the operator's settings.</summary>
+public sealed record DetectionEndpointSettings
+{
+    /// <summary>AWS region (for the invocation URL); null: the URL is left out.</summary>
+    public string? Region { get; init; }
+
+    /// <summary>How often an endpoint that is changing is looked at again.</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often a settled endpoint is described again, so out-of-band changes and new approvals are seen.</summary>
+    public TimeSpan DriftInterval { get; init; } = TimeSpan.FromMinutes(5);
+}
