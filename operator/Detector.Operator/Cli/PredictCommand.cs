@@ -40,7 +40,7 @@ public static class PredictCommand
                 Console.Error.WriteLine($"detector predict: {e.Message}");
                 return 2;
             }
-            var region = arguments.Region ?? FallbackRegion();
+            var region = arguments.Region ?? AwsRegionFallback.TryResolve();
             if (region is null)
             {
                 Console.Error.WriteLine("detector predict: no AWS region: pass --region or set AWS_REGION");
@@ -171,19 +171,6 @@ public static class PredictCommand
     /// <summary>The Kubernetes client of the arguments' kubeconfig (as <c>detector run</c> builds it); throws naming what to fix.</summary>
     public static IKubernetes KubeClient(PredictArguments arguments) =>
         new Kubernetes(KubeClientConfig.Build(new OperatorSettings { KubeconfigFiles = arguments.KubeconfigFiles, Context = arguments.Context }));
-
-    private static string? FallbackRegion()
-    {
-        try
-        {
-            return FallbackRegionFactory.GetRegionEndpoint()?.SystemName;
-        }
-        catch (Exception)
-        {
-            // No profile, no instance metadata: the caller says what to set.
-            return null;
-        }
-    }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

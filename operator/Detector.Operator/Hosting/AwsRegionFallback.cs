@@ -17,7 +17,8 @@ public static class AwsRegionFallback
         return settings with { AwsRegion = region, Storage = settings.Storage with { Region = region } };
     }
 
-    private static string? TryResolve()
+    /// <summary>The region the AWS SDK's own chain finds (profile, instance metadata), or null when it finds none.</summary>
+    public static string? TryResolve()
     {
         try
         {
@@ -25,7 +26,7 @@ public static class AwsRegionFallback
         }
         catch (Exception)
         {
-            // No profile, no instance metadata: the start-up check says what to set.
+            // No profile, no instance metadata: the caller says what to set.
             return null;
         }
     }
