@@ -75,6 +75,9 @@ public sealed partial class DetectionEndpointReconciler(
 
     private async Task<EndpointObservation> ObserveAsync(DetectionEndpoint endpoint, RegisteredModelStatus? model, CancellationToken ct)
     {
+        // Admission first: an invalid spec gets no SageMaker call at all (deletion still cleans up).
+        if (!endpoint.IsBeingDeleted() && DetectionEndpointAdmission.Check(endpoint, settings.Policy) is { Count: > 0 } errors)
+            return new EndpointObservation(null, null, new HashSet<string>(), new HashSet<string>(), InvalidSpec: DetectionEndpointAdmission.Message(errors));
         var status = endpoint.Status;
         var target = EndpointTargets.Resolve(endpoint, model, status?.FailedVersion, status?.FailedGeneration).Target;
         var single = endpoint.Spec.DeploymentMode == EndpointDeploymentMode.SingleModel;
