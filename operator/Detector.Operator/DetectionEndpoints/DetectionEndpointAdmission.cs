@@ -19,11 +19,9 @@ public static class DetectionEndpointAdmission
         if (policy is not null)
         {
             var (roles, s3Uris) = PolicyInputs.Of(endpoint.Spec);
-            // A disabled capture writes nothing, so its destination needs no grant.
-            var used = endpoint.Spec.DataCapture is { Enabled: true } ? s3Uris : [];
             // One message per field: a value the schema already refused needs no policy complaint too.
             var reported = errors.Select(e => e.Field).ToHashSet(StringComparer.Ordinal);
-            errors.AddRange(policy.Check(endpoint.Metadata.NamespaceProperty ?? "", roles, used).Where(e => !reported.Contains(e.Field)));
+            errors.AddRange(policy.Check(endpoint.Metadata.NamespaceProperty ?? "", roles, s3Uris).Where(e => !reported.Contains(e.Field)));
         }
         return errors;
     }
