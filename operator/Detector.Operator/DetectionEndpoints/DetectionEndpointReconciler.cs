@@ -58,8 +58,9 @@ public sealed partial class DetectionEndpointReconciler(
         }
         var status = DetectionEndpointStatusMapper.Map(endpoint, observed, plan, settings.Region, clock.GetUtcNow());
         RecordEvents(endpoint, plan, status, performed: rejected is null);
-        metrics.Observe(key, status.DeployedVersion);
+        var before = endpoint.Status;
         await endpoints.UpdateStatusIfChangedAsync(endpoint, status, ct);
+        metrics.Observe(key, before, status);   // After the write: a refused write is retried, and must not count twice.
         return DetectionEndpointStatusMapper.IsSettled(status) ? ReconcileResult.After(settings.DriftInterval) : ReconcileResult.After(settings.PollInterval);
     }
 
