@@ -20,7 +20,12 @@ public static class DetectionEndpointController
     /// <summary>Registers the controller with the host's shared SageMaker client, events and registry.</summary>
     public static void Register(ControllerManager manager, Hosting.HostServices host) =>
         Register(manager, host.Client, host.SageMaker, host.Events, new EndpointMetrics(host.Registry),
-            new DetectionEndpointSettings { Region = host.Settings.AwsRegion, PollInterval = host.Settings.PollInterval },
+            new DetectionEndpointSettings
+            {
+                Region = host.Settings.AwsRegion,
+                PollInterval = host.Settings.PollInterval,
+                Policy = string.IsNullOrEmpty(host.Settings.PolicyFile) ? null : Policy.NamespacePolicy.Load(host.Settings.PolicyFile),
+            },
             host.Settings.Workers, host.Clock, host.Logs);
 
     /// <summary>Registers the DetectionEndpoint controller with <paramref name="manager"/>.</summary>

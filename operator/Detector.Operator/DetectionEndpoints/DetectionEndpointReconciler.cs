@@ -58,8 +58,9 @@ public sealed partial class DetectionEndpointReconciler(
         }
         var status = DetectionEndpointStatusMapper.Map(endpoint, observed, plan, settings.Region, clock.GetUtcNow());
         RecordEvents(endpoint, plan, status, performed: rejected is null);
-        metrics.Observe(key, status.DeployedVersion);
+        var before = endpoint.Status;
         await endpoints.UpdateStatusIfChangedAsync(endpoint, status, ct);
+        metrics.Observe(key, before, status);   // After the write: a refused write is retried, and must not count twice.
         return DetectionEndpointStatusMapper.IsSettled(status) ? ReconcileResult.After(settings.DriftInterval) : ReconcileResult.After(settings.PollInterval);
     }
 
@@ -75,6 +76,9 @@ public sealed partial class DetectionEndpointReconciler(
 
     private async Task<EndpointObservation> ObserveAsync(DetectionEndpoint endpoint, RegisteredModelStatus? model, CancellationToken ct)
     {
+        // Admission first: an invalid spec gets no SageMaker call at all (deletion still cleans up).
+        if (!endpoint.IsBeingDeleted() && DetectionEndpointAdmission.Check(endpoint, settings.Policy) is { Count: > 0 } errors)
+            return new EndpointObservation(null, null, new HashSet<string>(), new HashSet<string>(), InvalidSpec: DetectionEndpointAdmission.Message(errors));
         var status = endpoint.Status;
         var target = EndpointTargets.Resolve(endpoint, model, status?.FailedVersion, status?.FailedGeneration).Target;
         var single = endpoint.Spec.DeploymentMode == EndpointDeploymentMode.SingleModel;

@@ -1,3 +1,5 @@
+using Detector.Operator.Policy;
+
 namespace Detector.Operator.DetectionEndpoints;
 
 /// <summary>What the DetectionEndpoint reconciler takes from the operator's settings.</summary>
@@ -11,4 +13,7 @@ public sealed record DetectionEndpointSettings
 
     /// <summary>How often a settled endpoint is described again, so out-of-band changes and new approvals are seen.</summary>
     public TimeSpan DriftInterval { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Which roles and S3 prefixes each namespace may use; null: no policy, everything is allowed.</summary>
+    public NamespacePolicy? Policy { get; init; }
 }

@@ -18,9 +18,10 @@ public static class PolicyInputs
     public static (IReadOnlyList<PolicyValue> Roles, IReadOnlyList<PolicyValue> S3Uris) Of(TuningRunSpec spec) =>
         (Present(("spec.roleArn", spec.RoleArn)), Present(("spec.output.s3.uri", spec.Output.S3.Uri), ("spec.spot.checkpointS3Uri", spec.Spot?.CheckpointS3Uri)));
 
-    /// <summary>DetectionEndpoint: the role and the data capture prefix.</summary>
+    /// <summary>DetectionEndpoint: the role and, when data capture is enabled, its prefix (a disabled capture writes nothing).</summary>
     public static (IReadOnlyList<PolicyValue> Roles, IReadOnlyList<PolicyValue> S3Uris) Of(DetectionEndpointSpec spec) =>
-        (Present(("spec.roleArn", spec.RoleArn)), Present(("spec.dataCapture.destinationS3Uri", spec.DataCapture?.DestinationS3Uri)));
+        (Present(("spec.roleArn", spec.RoleArn)),
+         Present(("spec.dataCapture.destinationS3Uri", spec.DataCapture is { Enabled: true } capture ? capture.DestinationS3Uri : null)));
 
     private static IReadOnlyList<PolicyValue> Present(params (string Field, string? Value)[] values) =>
         [.. values.Where(v => !string.IsNullOrEmpty(v.Value)).Select(v => new PolicyValue(v.Field, v.Value!))];

@@ -62,7 +62,7 @@ public sealed partial class RegisteredModelReconciler(
         var group = RegisteredModelNames.Group(model);
         if (ObjectDetectionImage.Problem(settings.Region) is { } problem)
             return new(group, Misconfigured: problem);
-        if (ModelSources.Problem(model.Spec.Source) is { } invalid)
+        if ((RegisteredModelAdmission.Problem(model) ?? ModelSources.Problem(model.Spec.Source)) is { } invalid)
             return new(group, InvalidSpec: invalid);
         if (RejectedBefore(model) is { } rejected)
             return new(group, Rejected: rejected);           // Refused for this generation: no retry loop.

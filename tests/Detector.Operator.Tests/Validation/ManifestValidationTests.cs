@@ -66,6 +66,12 @@ public class ManifestValidationTests
     [InlineData("05-detectionendpoint.yaml", "minInstanceCount: 1", "minInstanceCount: 4", "spec.scaling.minInstanceCount")]
     [InlineData("05-detectionendpoint.yaml", "samplingPercentage: 10", "samplingPercentage: 101", "spec.dataCapture.samplingPercentage")]
     [InlineData("05-detectionendpoint.yaml", "team: vision", "aws:team: vision", "spec.tags[aws:team]")]
+    [InlineData("05-detectionendpoint.yaml", "copies: 1", "copies: 0", "spec.copies")]
+    [InlineData("05-detectionendpoint.yaml", "minMemoryMb: 4096", "minMemoryMb: 0", "spec.compute.minMemoryMb")]
+    [InlineData("05-detectionendpoint.yaml", "batchSize: 50", "batchSize: 0", "spec.rollout.batchSize")]
+    [InlineData("05-detectionendpoint.yaml", "instanceCount: 1", "instanceCount: 4", "spec.instanceCount")]
+    [InlineData("05-detectionendpoint.yaml", "destinationS3Uri: s3://", "destinationS3Uri: https://", "spec.dataCapture.destinationS3Uri")]
+    [InlineData("05-detectionendpoint.yaml", "roleArn: arn:aws:iam::123456789012:role/detector-vision-sagemaker", "roleArn: \"\"", "spec.roleArn")]
     public void BrokenSample_FailsWithTheFieldNamed(string file, string find, string replace, string field)
     {
         var text = Sample(file);
@@ -79,10 +85,22 @@ public class ManifestValidationTests
     [InlineData("02-trainingrun.yaml", "s3://detector-vision-data/checkpoints/", "s3://other-bucket/checkpoints/", "spec.spot.checkpointS3Uri")]
     [InlineData("01-dataset.yaml", "serviceAccountName: detector-datasets", "serviceAccountName: default", "spec.serviceAccountName")]
     [InlineData("05-detectionendpoint.yaml", "namespace: vision", "namespace: marketing", "spec.roleArn")]
+    [InlineData("05-detectionendpoint.yaml", "s3://detector-vision-data/capture/", "s3://other-bucket/capture/", "spec.dataCapture.destinationS3Uri")]
     public void SampleOutsidePolicy_FailsWithTheFieldNamed(string file, string find, string replace, string field)
     {
         var report = ManifestValidation.Validate(file, Sample(file).Replace(find, replace, StringComparison.Ordinal), SamplePolicy);
         Assert.Contains(report.Problems, p => p.Error.Field == field);
+    }
+
+    [Fact]
+    public void DisabledDataCaptureOutsidePolicy_IsValid()
+    {
+        var text = Sample("05-detectionendpoint.yaml").Replace("s3://detector-vision-data/capture/", "s3://other-bucket/capture/", StringComparison.Ordinal)
+            .Replace("    samplingPercentage: 10", "    enabled: false\n    samplingPercentage: 10", StringComparison.Ordinal);
+
+        var report = ManifestValidation.Validate("05-detectionendpoint.yaml", text, SamplePolicy);
+
+        Assert.Empty(report.Problems);
     }
 
     [Fact]
