@@ -138,9 +138,8 @@ public sealed class DatasetLifecycleTests
         await env.ApplyAsync(env.NewDataset("aquarium"));
         await env.WaitForPhaseAsync("aquarium", DatasetPhases.Preparing);
         var jobName = Assert.Single(env.Jobs).Metadata.Name;
-        var dataset = env.Dataset("aquarium")!;
-        dataset.Metadata.Annotations = new Dictionary<string, string> { [Annotations.PausedName] = "true" };
-        await env.Datasets.UpdateAsync(dataset, CancellationToken.None);
+        var dataset = await env.EditDatasetAsync("aquarium",
+            d => d.Metadata.Annotations = new Dictionary<string, string> { [Annotations.PausedName] = "true" });
         await env.WaitForAsync(e => e.RequestsFor("datasets", "aquarium").Any(r => r.Verb == "update")
             && e.RequestsFor("datasets", "aquarium").Last().Verb == "get");
 
@@ -153,9 +152,7 @@ public sealed class DatasetLifecycleTests
         Assert.DoesNotContain(env.RequestsFor("datasets", "aquarium"), r => r.IsWrite);
         Assert.Equal(DatasetPhases.Preparing, env.Dataset("aquarium")!.Status!.Phase);
 
-        var paused = env.Dataset("aquarium")!;
-        paused.Metadata.Annotations.Remove(Annotations.PausedName);
-        await env.Datasets.UpdateAsync(paused, CancellationToken.None);
+        await env.EditDatasetAsync("aquarium", d => d.Metadata.Annotations.Remove(Annotations.PausedName));
         await env.WaitForPhaseAsync("aquarium", DatasetPhases.Ready);
     }
 
@@ -248,8 +245,7 @@ public sealed class DatasetLifecycleTests
         var before = env.Dataset("aquarium")!;
         var oldJob = Assert.Single(env.Jobs).Metadata.Name;
 
-        before.Spec = before.Spec with { Preprocessing = before.Spec.Preprocessing with { ImageSize = 300 } };
-        await env.Datasets.UpdateAsync(before, CancellationToken.None);
+        await env.EditDatasetAsync("aquarium", d => d.Spec = d.Spec with { Preprocessing = d.Spec.Preprocessing with { ImageSize = 300 } });
         await env.WaitForAsync(e => e.Jobs.Count == 1 && e.Jobs[0].Metadata.Name != oldJob && e.Dataset("aquarium")!.Status!.ObservedGeneration == 2);
 
         var after = env.Dataset("aquarium")!.Status!;

@@ -74,9 +74,7 @@ public sealed class FailureSurfacingTests
         Assert.Empty(env.Jobs);
         await env.WaitForAsync(e => Warnings(e, FailureReasons.Rejected).Any());
 
-        var fix = env.Dataset("aquarium")!;
-        fix.Spec = fix.Spec with { Resources = null };
-        await env.Datasets.UpdateAsync(fix, CancellationToken.None);
+        await env.EditDatasetAsync("aquarium", d => d.Spec = d.Spec with { Resources = null });
         await env.WaitForAsync(e => e.Dataset("aquarium")?.Status is { Phase: DatasetPhases.Preparing, ObservedGeneration: 2 });
         Assert.Single(env.Jobs);
     }

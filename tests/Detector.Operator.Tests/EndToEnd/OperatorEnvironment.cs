@@ -162,6 +162,27 @@ public sealed class OperatorEnvironment : IAsyncDisposable
     /// <summary>The stored Dataset, or null.</summary>
     public Dataset? Dataset(string name) => Api.Get<Dataset>("datasets", Namespace, name);
 
+    /// <summary>
+    /// Changes a Dataset as a user's client does (kubectl edit, Argo CD): read, change, update, and on a 409 Conflict
+    /// with the operator's own concurrent write read again and reapply. Returns the stored object.
+    /// </summary>
+    public async Task<Dataset> EditDatasetAsync(string name, Action<Dataset> change)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = Dataset(name) ?? throw new InvalidOperationException($"Dataset {name} does not exist");
+            change(current);
+            try
+            {
+                return await Datasets.UpdateAsync(current, CancellationToken.None);
+            }
+            catch (KubeConflictException) when (attempt < 10)
+            {
+                // The operator wrote in between (status, finalizer): its change is in the next read.
+            }
+        }
+    }
+
     /// <summary>The stored Jobs of the namespace.</summary>
     public IReadOnlyList<V1Job> Jobs => [.. Api.List("jobs", Namespace).Select(j => k8s.KubernetesJson.Deserialize<V1Job>(j.ToJsonString()))];
 
