@@ -118,8 +118,17 @@ public sealed class FullLifecycleTests
         var rolled = Endpoint(env)!.Status!;
         Assert.Equal((2, (int?)1), (rolled.DeployedVersion, rolled.PreviousVersion));
         Assert.Equal((serving.EndpointName, serving.InferenceComponentName), (rolled.EndpointName, rolled.InferenceComponentName));
+        Assert.Equal((2, (int?)1, RolloutResults.Succeeded), (rolled.LastRollout?.Version, rolled.LastRollout?.FromVersion, rolled.LastRollout?.Result));
+        Assert.NotEqual(serving.ModelName, rolled.ModelName);
+        Assert.Equal(rolled.ModelName, env.SageMaker.InferenceComponent(rolled.InferenceComponentName!)?["Specification"]?["ModelName"]?.GetValue<string>());
         Assert.Equal(1, env.SageMaker.CreateCount("CreateEndpoint"));
         Assert.Equal(1, env.SageMaker.CreateCount("CreateInferenceComponent"));
+        Assert.Equal(2, env.SageMaker.CreateCount("CreateModel"));   // One SageMaker model per version, none twice.
+        await env.WaitForAsync(e => e.SageMaker.Models.SequenceEqual([rolled.ModelName!]));   // Version 1's model goes once 2 serves.
+        var (again, _, againError, againPng) = await PredictAsync(env);
+        Assert.True(again == 0, againError);
+        Directory.Delete(Path.GetDirectoryName(againPng)!, recursive: true);
+        Assert.Equal(2, env.SageMaker.Requests.Count(r => r.Operation == "InvokeEndpoint" && r.Succeeded));
 
         // Delete everything, as kubectl delete would: the finalizers clean SageMaker up, then the objects go.
         await endpoints.DeleteAsync(new ObjectKey(Ns, "fish-live"), CancellationToken.None);
