@@ -2,6 +2,7 @@ using Amazon.Runtime;
 using Detector.Operator.Api.V1Alpha1;
 using Detector.Operator.Aws;
 using Detector.Operator.Cli;
+using Detector.Operator.DetectionEndpoints;
 using Detector.Operator.Kube;
 using Detector.Operator.Runtime;
 using Detector.Operator.Tests.TrainingRuns;
@@ -29,38 +30,10 @@ public sealed class FullLifecycleTests
         var endpoints = new KubeStore<DetectionEndpoint>(client, KubeResources.DetectionEndpoint);
         env.StartOperator();
 
-        // Dataset → TrainingRun Completed → RegisteredModel version 1, approved automatically above the threshold.
-        await env.PrepareDatasetAsync("aquarium");
-        await env.TrainingRuns.CreateAsync(env.NewTrainingRun("ssd", "aquarium"), CancellationToken.None);
-        await env.WaitForAsync(e => e.TrainingRun("ssd")?.Status?.TrainingJobName is not null);
-        env.SageMaker.Advance(TimeSpan.FromHours(1));
-        await env.WaitForAsync(e => e.TrainingRun("ssd")?.Status?.Phase == TrainingRunPhase.Completed);
-        var firstJob = env.TrainingRun("ssd")!.Status!;
-        await models.CreateAsync(new RegisteredModel
-        {
-            Metadata = new() { Name = "fish", NamespaceProperty = Ns },
-            Spec = new RegisteredModelSpec
-            {
-                Source = new ModelSource { TrainingRunRef = "ssd" },
-                Approval = new ModelApproval { Mode = "Automatic", MinMetric = 0.0001 },
-            },
-        }, CancellationToken.None);
-        await env.WaitForAsync(e => Model(e)?.Status?.Versions.Count == 1);
-        env.SageMaker.Advance(TimeSpan.FromMinutes(1));   // The registry validates a new version for a few seconds.
-        await env.WaitForAsync(e => Model(e)?.Status?.LatestApprovedVersion == 1);
-        Assert.Equal(firstJob.ModelArtifactUri, Model(env)!.Status!.Versions[0].ModelArtifactUri);
+        var firstJob = await TrainVersionOneAsync(env, models);
 
         // DetectionEndpoint → Creating; the operator restarts while SageMaker creates the endpoint.
-        await endpoints.CreateAsync(new DetectionEndpoint
-        {
-            Metadata = new() { Name = "fish-live", NamespaceProperty = Ns },
-            Spec = new DetectionEndpointSpec
-            {
-                ModelRef = new ModelReference { Name = "fish" },
-                RoleArn = "arn:aws:iam::123456789012:role/detector-vision-sagemaker",
-                InstanceType = "ml.g4dn.xlarge",
-            },
-        }, CancellationToken.None);
+        await endpoints.CreateAsync(NewEndpoint(), CancellationToken.None);
         await env.WaitForAsync(e => Endpoint(e)?.Status?.Phase == DetectionEndpointPhase.Creating && e.SageMaker.CreateCount("CreateEndpoint") == 1);
         Assert.Equal(0, await env.StopOperatorAsync());
         var describes = env.SageMaker.CallCount("DescribeEndpoint");
@@ -93,25 +66,10 @@ public sealed class FullLifecycleTests
         Directory.Delete(Path.GetDirectoryName(png)!, recursive: true);
         Assert.Equal(200, env.SageMaker.Requests.Last(r => r.Operation == "InvokeEndpoint").StatusCode);
 
-        // A hyperparameter change trains again: a new artifact, registered as version 2 and approved.
-        var run = (await env.TrainingRuns.GetAsync(new ObjectKey(Ns, "ssd"), CancellationToken.None))!;
-        run.Spec = run.Spec with { Hyperparameters = run.Spec.Hyperparameters with { Epochs = run.Spec.Hyperparameters.Epochs + 1 } };
-        await env.TrainingRuns.UpdateAsync(run, CancellationToken.None);
-        await env.WaitForAsync(e => e.TrainingRun("ssd")?.Status?.TrainingJobName is { } job && job != firstJob.TrainingJobName);
-        env.SageMaker.Advance(TimeSpan.FromHours(1));
-        await env.WaitForAsync(e => e.TrainingRun("ssd")?.Status is { Phase: TrainingRunPhase.Completed } s && s.TrainingJobName != firstJob.TrainingJobName);
-        var secondJob = env.TrainingRun("ssd")!.Status!;
-        Assert.NotEqual(firstJob.ModelArtifactUri, secondJob.ModelArtifactUri);
-        await env.WaitForAsync(e => Model(e)?.Status?.Versions.Count == 2);
-        env.SageMaker.Advance(TimeSpan.FromMinutes(1));
-        await env.WaitForAsync(e => Model(e)?.Status?.LatestApprovedVersion == 2);
-        Assert.Equal(secondJob.ModelArtifactUri, Model(env)!.Status!.Versions.Single(v => v.Version == 2).ModelArtifactUri);
+        var secondJob = await TrainVersionTwoAsync(env, firstJob);
 
-        // The endpoint rolls to version 2. Nothing watches RegisteredModels and a settled endpoint is looked at every
-        // 5 minutes, so the test asks for a reconcile as a user can (kubectl annotate reconcile-requested-at).
-        var live = (await endpoints.GetAsync(new ObjectKey(Ns, "fish-live"), CancellationToken.None))!;
-        live.SetAnnotation(Annotations.ReconcileRequestedAtName, "2026-12-03T12:00:00Z");
-        await endpoints.UpdateAsync(live, CancellationToken.None);
+        // The endpoint rolls to version 2 (see RequestReconcileAsync for why the test asks).
+        await RequestReconcileAsync(endpoints, "2026-12-03T12:00:00Z");
         await env.WaitForAsync(e => e.SageMaker.CallCount("UpdateInferenceComponent") >= 1);
         env.SageMaker.Advance(TimeSpan.FromMinutes(10));
         await env.WaitForAsync(e => Endpoint(e)?.Status is { Phase: DetectionEndpointPhase.InService, DeployedVersion: 2 });
@@ -150,6 +108,106 @@ public sealed class FullLifecycleTests
             Assert.Empty(env.Kube.Api.List(plural, Ns));
         Assert.Empty(env.SageMaker.ValidationFailures);
     }
+
+    [SkippableFact]
+    public async Task FailedRolloutToVersionTwo_KeepsVersionOneServingWithRolloutFailed()
+    {
+        await using var env = await SageMakerEnvironment.StartAsync();
+        var client = env.Kube.Api.CreateClient();
+        var models = new KubeStore<RegisteredModel>(client, KubeResources.RegisteredModel);
+        var endpoints = new KubeStore<DetectionEndpoint>(client, KubeResources.DetectionEndpoint);
+        env.StartOperator();
+        var firstJob = await TrainVersionOneAsync(env, models);
+        await endpoints.CreateAsync(NewEndpoint(), CancellationToken.None);
+        await env.WaitForAsync(e => e.SageMaker.CreateCount("CreateEndpoint") == 1);
+        env.SageMaker.Advance(TimeSpan.FromMinutes(7));
+        await env.WaitForAsync(e => e.SageMaker.CreateCount("CreateInferenceComponent") == 1);
+        env.SageMaker.Advance(TimeSpan.FromMinutes(5));
+        await env.WaitForAsync(e => Endpoint(e)?.Status?.Phase == DetectionEndpointPhase.InService);
+        var serving = Endpoint(env)!.Status!;
+
+        // SageMaker rolls the component update back (a failed health check): version 1 keeps serving.
+        env.SageMaker.FailNextInferenceComponentUpdate(serving.InferenceComponentName!, "The container failed the ping health check");
+        await TrainVersionTwoAsync(env, firstJob);
+        await RequestReconcileAsync(endpoints, "2026-12-03T12:00:00Z");
+        await env.WaitForAsync(e => e.SageMaker.CallCount("UpdateInferenceComponent") >= 1);
+        env.SageMaker.Advance(TimeSpan.FromMinutes(10));
+        await env.WaitForAsync(e => Endpoint(e)?.Status?.LastRollout is { Version: 2, Result: not RolloutResults.InProgress });
+        var failed = Endpoint(env)!.Status!;
+        Assert.Equal((1, 2), (failed.DeployedVersion, failed.FailedVersion));
+        Assert.Equal(serving.ModelName, failed.ModelName);
+        Assert.True(Conditions.IsTrue(failed.Conditions, EndpointReasons.RolloutFailedCondition));
+        Assert.Equal(serving.ModelName, env.SageMaker.InferenceComponent(serving.InferenceComponentName!)?["Specification"]?["ModelName"]?.GetValue<string>());
+        var (code, _, error, png) = await PredictAsync(env);
+        Assert.True(code == 0, error);
+        Directory.Delete(Path.GetDirectoryName(png)!, recursive: true);
+
+        Assert.Empty(env.SageMaker.ValidationFailures);
+    }
+
+    // Dataset → TrainingRun Completed → RegisteredModel version 1, approved automatically above the threshold.
+    private static async Task<TrainingRunStatus> TrainVersionOneAsync(SageMakerEnvironment env, IKubeStore<RegisteredModel> models)
+    {
+        await env.PrepareDatasetAsync("aquarium");
+        await env.TrainingRuns.CreateAsync(env.NewTrainingRun("ssd", "aquarium"), CancellationToken.None);
+        await env.WaitForAsync(e => e.TrainingRun("ssd")?.Status?.TrainingJobName is not null);
+        env.SageMaker.Advance(TimeSpan.FromHours(1));
+        await env.WaitForAsync(e => e.TrainingRun("ssd")?.Status?.Phase == TrainingRunPhase.Completed);
+        var firstJob = env.TrainingRun("ssd")!.Status!;
+        await models.CreateAsync(new RegisteredModel
+        {
+            Metadata = new() { Name = "fish", NamespaceProperty = Ns },
+            Spec = new RegisteredModelSpec
+            {
+                Source = new ModelSource { TrainingRunRef = "ssd" },
+                Approval = new ModelApproval { Mode = "Automatic", MinMetric = 0.0001 },
+            },
+        }, CancellationToken.None);
+        await env.WaitForAsync(e => Model(e)?.Status?.Versions.Count == 1);
+        env.SageMaker.Advance(TimeSpan.FromMinutes(1));   // The registry validates a new version for a few seconds.
+        await env.WaitForAsync(e => Model(e)?.Status?.LatestApprovedVersion == 1);
+        Assert.Equal(firstJob.ModelArtifactUri, Model(env)!.Status!.Versions[0].ModelArtifactUri);
+        return firstJob;
+    }
+
+    // A hyperparameter change trains again: a new artifact, registered as version 2 and approved.
+    private static async Task<TrainingRunStatus> TrainVersionTwoAsync(SageMakerEnvironment env, TrainingRunStatus firstJob)
+    {
+        var run = (await env.TrainingRuns.GetAsync(new ObjectKey(Ns, "ssd"), CancellationToken.None))!;
+        run.Spec = run.Spec with { Hyperparameters = run.Spec.Hyperparameters with { Epochs = run.Spec.Hyperparameters.Epochs + 1 } };
+        await env.TrainingRuns.UpdateAsync(run, CancellationToken.None);
+        await env.WaitForAsync(e => e.TrainingRun("ssd")?.Status?.TrainingJobName is { } job && job != firstJob.TrainingJobName);
+        env.SageMaker.Advance(TimeSpan.FromHours(1));
+        await env.WaitForAsync(e => e.TrainingRun("ssd")?.Status is { Phase: TrainingRunPhase.Completed } s && s.TrainingJobName != firstJob.TrainingJobName);
+        var secondJob = env.TrainingRun("ssd")!.Status!;
+        Assert.NotEqual(firstJob.ModelArtifactUri, secondJob.ModelArtifactUri);
+        await env.WaitForAsync(e => Model(e)?.Status?.Versions.Count == 2);
+        env.SageMaker.Advance(TimeSpan.FromMinutes(1));
+        await env.WaitForAsync(e => Model(e)?.Status?.LatestApprovedVersion == 2);
+        Assert.Equal(secondJob.ModelArtifactUri, Model(env)!.Status!.Versions.Single(v => v.Version == 2).ModelArtifactUri);
+        return secondJob;
+    }
+
+    // Nothing watches RegisteredModels and a settled endpoint is looked at every 5 minutes, so the test asks for a
+    // reconcile as a user can (kubectl annotate detector.dev/reconcile-requested-at=... --overwrite).
+    private static async Task RequestReconcileAsync(IKubeStore<DetectionEndpoint> endpoints, string at)
+    {
+        var live = (await endpoints.GetAsync(new ObjectKey(Ns, "fish-live"), CancellationToken.None))!;
+        live.SetAnnotation(Annotations.ReconcileRequestedAtName, at);
+        await endpoints.UpdateAsync(live, CancellationToken.None);
+    }
+
+    // The DetectionEndpoint a user applies: the latest approved version of "fish" on one GPU instance.
+    private static DetectionEndpoint NewEndpoint() => new DetectionEndpoint
+    {
+        Metadata = new() { Name = "fish-live", NamespaceProperty = Ns },
+        Spec = new DetectionEndpointSpec
+        {
+            ModelRef = new ModelReference { Name = "fish" },
+            RoleArn = "arn:aws:iam::123456789012:role/detector-vision-sagemaker",
+            InstanceType = "ml.g4dn.xlarge",
+        },
+    };
 
     private static RegisteredModel? Model(SageMakerEnvironment env) => env.Kube.Api.Get<RegisteredModel>("registeredmodels", Ns, "fish");
 
