@@ -110,7 +110,7 @@ public sealed class FullLifecycleTests
     }
 
     [SkippableFact]
-    public async Task FailedRolloutToVersionTwo_KeepsVersionOneServingWithRolloutFailed()
+    public async Task FailedRolloutToVersionTwo_KeepsVersionOneServingWithRolloutFailed_AndAnEndpointDeletedOutOfBandIsRecreated()
     {
         await using var env = await SageMakerEnvironment.StartAsync();
         var client = env.Kube.Api.CreateClient();
@@ -142,6 +142,16 @@ public sealed class FullLifecycleTests
         Assert.True(code == 0, error);
         Directory.Delete(Path.GetDirectoryName(png)!, recursive: true);
 
+        // Deleted in the console: the operator creates it again, still serving version 1 (version 2 is not retried).
+        env.SageMaker.DeleteEndpointOutOfBand(serving.EndpointName!);
+        await RequestReconcileAsync(endpoints, "2026-12-03T12:05:00Z");
+        await env.WaitForAsync(e => e.SageMaker.CreateCount("CreateEndpoint") == 2);
+        env.SageMaker.Advance(TimeSpan.FromMinutes(7));
+        await env.WaitForAsync(e => e.SageMaker.CreateCount("CreateInferenceComponent") == 2);
+        env.SageMaker.Advance(TimeSpan.FromMinutes(5));
+        await env.WaitForAsync(e => Endpoint(e)?.Status is { Phase: DetectionEndpointPhase.InService, DeployedVersion: 1 }
+            && e.SageMaker.InferenceComponent(serving.InferenceComponentName!)?["InferenceComponentStatus"]?.GetValue<string>() == "InService");
+        Assert.Equal("InService", env.SageMaker.Endpoint(serving.EndpointName!)?["EndpointStatus"]?.GetValue<string>());
         Assert.Empty(env.SageMaker.ValidationFailures);
     }
 
