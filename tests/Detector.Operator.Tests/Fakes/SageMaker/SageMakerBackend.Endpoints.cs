@@ -38,7 +38,12 @@ public sealed partial class SageMakerBackend
     public void DeleteEndpointOutOfBand(string endpointName)
     {
         lock (_gate)
+        {
+            // The endpoint's instances go, and with them the inference components hosted on them.
             _endpoints.Remove(endpointName);
+            foreach (var component in _components.Values.Where(c => c.EndpointName == endpointName).ToList())
+                _components.Remove(component.Name);
+        }
     }
 
     private void RegisterEndpoints()
