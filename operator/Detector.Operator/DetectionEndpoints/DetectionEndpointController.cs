@@ -35,6 +35,13 @@ public static class DetectionEndpointController
         var reconciler = new DetectionEndpointReconciler(new KubeStore<DetectionEndpoint>(client, KubeResources.DetectionEndpoint),
             new KubeStore<RegisteredModel>(client, KubeResources.RegisteredModel), sageMaker, events, metrics, settings, clock,
             logs.CreateLogger<DetectionEndpointReconciler>());
-        manager.Register(KubeResources.DetectionEndpoint, reconciler, new ControllerOptions { Workers = workers });
+        // A newly approved version shows in the RegisteredModel's status: roll out then, not at the next periodic look.
+        manager.Register(KubeResources.DetectionEndpoint, reconciler, new ControllerOptions { Workers = workers })
+            .Watches<RegisteredModel>(KubeResources.RegisteredModel, ReferringEndpoints);
     }
+
+    /// <summary>Pure: the endpoints in the model's namespace whose <c>modelRef</c> names it.</summary>
+    public static IEnumerable<Runtime.ObjectKey> ReferringEndpoints(RegisteredModel model, IReadOnlyCollection<DetectionEndpoint> endpoints) =>
+        endpoints.Where(e => e.Metadata.NamespaceProperty == model.Metadata.NamespaceProperty && e.Spec.ModelRef.Name == model.Metadata.Name)
+            .Select(Runtime.ObjectKey.Of);
 }

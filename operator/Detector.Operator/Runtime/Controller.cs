@@ -86,6 +86,28 @@ public sealed class Controller<T> : IController where T : class, IKubernetesObje
         return this;
     }
 
+    /// <summary>
+    /// Also watches <paramref name="other"/> objects that this kind refers to by name (not by owner reference): each of
+    /// their events enqueues the keys <paramref name="referrers"/> picks from the cached primaries, e.g. the
+    /// DetectionEndpoints whose <c>modelRef</c> names a RegisteredModel whose status just changed.
+    /// </summary>
+    public Controller<T> Watches<TOther>(KubeResource other, Func<TOther, IReadOnlyCollection<T>, IEnumerable<ObjectKey>> referrers)
+        where TOther : class, IKubernetesObject<V1ObjectMeta>
+    {
+        if (Volatile.Read(ref _started) != 0)
+            throw new InvalidOperationException($"Watched kinds of the {Kind} controller must be added before it runs");
+        foreach (var ns in _namespaces)
+        {
+            var informer = new Informer<TOther>(_sources.Create<TOther>(other, ns), evt =>
+            {
+                foreach (var key in referrers(evt.Object, Cached))
+                    Queue.Add(key);
+            }, _clock, _log);
+            _owned.Add((() => informer.HasSynced, informer.RunAsync));
+        }
+        return this;
+    }
+
     /// <inheritdoc />
     public async Task RunAsync(CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Detector.Operator.Api.V1Alpha1;
 using Detector.Operator.DetectionEndpoints;
 using Detector.Operator.Hosting;
 
@@ -20,4 +21,22 @@ public sealed class DetectionEndpointControllerTests
     [Fact]
     public void Problems_WithRegion_None() =>
         Assert.Null(DetectionEndpointController.Served.MissingConfiguration(new OperatorSettings { AwsRegion = "eu-west-1" }));
+
+    [Theory]
+    [InlineData("vision", "fish", "vision/live-a,vision/live-b")]
+    [InlineData("vision", "other", "")]
+    [InlineData("bars", "fish", "")]
+    public void ReferringEndpoints_AreThoseOfTheModelsNamespaceThatNameIt(string ns, string model, string expected)
+    {
+        DetectionEndpoint Endpoint(string n, string name, string modelName) => new()
+        {
+            Metadata = new() { NamespaceProperty = n, Name = name },
+            Spec = new DetectionEndpointSpec { ModelRef = new ModelReference { Name = modelName } },
+        };
+        var endpoints = new[] { Endpoint("vision", "live-a", "fish"), Endpoint("vision", "live-b", "fish"), Endpoint("vision", "other-live", "birds") };
+
+        var keys = DetectionEndpointController.ReferringEndpoints(new RegisteredModel { Metadata = new() { NamespaceProperty = ns, Name = model } }, endpoints);
+
+        Assert.Equal(expected, string.Join(",", keys.Select(k => $"{k.Namespace}/{k.Name}")));
+    }
 }

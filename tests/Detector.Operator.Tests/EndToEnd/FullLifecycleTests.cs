@@ -68,8 +68,7 @@ public sealed class FullLifecycleTests
 
         var secondJob = await TrainVersionTwoAsync(env, firstJob);
 
-        // The endpoint rolls to version 2 (see RequestReconcileAsync for why the test asks).
-        await RequestReconcileAsync(endpoints, "2026-12-03T12:00:00Z");
+        // The endpoint rolls to version 2 by itself: the RegisteredModel's status change enqueues it.
         await env.WaitForAsync(e => e.SageMaker.CallCount("UpdateInferenceComponent") >= 1);
         env.SageMaker.Advance(TimeSpan.FromMinutes(10));
         await env.WaitForAsync(e => Endpoint(e)?.Status is { Phase: DetectionEndpointPhase.InService, DeployedVersion: 2 });
@@ -129,7 +128,6 @@ public sealed class FullLifecycleTests
         // SageMaker rolls the component update back (a failed health check): version 1 keeps serving.
         env.SageMaker.FailNextInferenceComponentUpdate(serving.InferenceComponentName!, "The container failed the ping health check");
         await TrainVersionTwoAsync(env, firstJob);
-        await RequestReconcileAsync(endpoints, "2026-12-03T12:00:00Z");
         await env.WaitForAsync(e => e.SageMaker.CallCount("UpdateInferenceComponent") >= 1);
         env.SageMaker.Advance(TimeSpan.FromMinutes(10));
         await env.WaitForAsync(e => Endpoint(e)?.Status?.LastRollout is { Version: 2, Result: not RolloutResults.InProgress });
@@ -198,7 +196,7 @@ public sealed class FullLifecycleTests
         return secondJob;
     }
 
-    // Nothing watches RegisteredModels and a settled endpoint is looked at every 5 minutes, so the test asks for a
+    // Drift out of band is found at the periodic look of a settled endpoint (every 5 minutes), so the test asks for a
     // reconcile as a user can (kubectl annotate detector.dev/reconcile-requested-at=... --overwrite).
     private static async Task RequestReconcileAsync(IKubeStore<DetectionEndpoint> endpoints, string at)
     {

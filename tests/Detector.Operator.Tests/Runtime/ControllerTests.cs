@@ -101,6 +101,29 @@ public sealed class ControllerTests
     }
 
     [Fact]
+    public async Task Watches_AReferencedObjectChanges_EnqueuesTheReferringPrimary()
+    {
+        await using var h = new ControllerHarness((_, _, _) => Task.FromResult(ReconcileResult.Done), seed: KubeSamples.Dataset());
+        // A Job stands in for any kind referred to by name; its label names the Dataset that refers to it.
+        h.Controller.Watches<V1Job>(KubeResources.Job, (job, cached) =>
+            cached.Where(d => d.Metadata.Name == job.Metadata.Labels?["referred-by"]).Select(ObjectKey.Of));
+        h.Start();
+        await h.NextCallAsync();
+
+        var jobs = h.Kube.Store<V1Job>();
+        await jobs.CreateAsync(new V1Job
+        {
+            Metadata = new V1ObjectMeta { Name = "unrelated", NamespaceProperty = "ml", Labels = new Dictionary<string, string> { ["referred-by"] = "nobody" } },
+        }, default);
+        await jobs.CreateAsync(new V1Job
+        {
+            Metadata = new V1ObjectMeta { Name = "referenced", NamespaceProperty = "ml", Labels = new Dictionary<string, string> { ["referred-by"] = Key.Name } },
+        }, default);
+
+        Assert.Equal((2, Key), ((await h.NextCallAsync()).Index, Key));
+    }
+
+    [Fact]
     public async Task Watch_Delete_ReconcilesTheGoneKey()
     {
         await using var h = new ControllerHarness((_, _, _) => Task.FromResult(ReconcileResult.Done), seed: KubeSamples.Dataset());
