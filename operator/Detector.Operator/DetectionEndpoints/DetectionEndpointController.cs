@@ -42,6 +42,5 @@ public static class DetectionEndpointController
 
     /// <summary>Pure: the endpoints in the model's namespace whose <c>modelRef</c> names it.</summary>
     public static IEnumerable<Runtime.ObjectKey> ReferringEndpoints(RegisteredModel model, IReadOnlyCollection<DetectionEndpoint> endpoints) =>
-        endpoints.Where(e => e.Metadata.NamespaceProperty == model.Metadata.NamespaceProperty && e.Spec.ModelRef.Name == model.Metadata.Name)
-            .Select(Runtime.ObjectKey.Of);
+        Runtime.Referrers.Of(model, endpoints, e => e.Spec.ModelRef.Name);
 }

@@ -27,6 +27,9 @@ public static class RegisteredModelController
         var reconciler = new RegisteredModelReconciler(new KubeStore<RegisteredModel>(client, KubeResources.RegisteredModel),
             new KubeStore<TrainingRun>(client, KubeResources.TrainingRun), new KubeStore<TuningRun>(client, KubeResources.TuningRun),
             sageMaker, events, metrics, settings, clock, logs.CreateLogger<RegisteredModelReconciler>());
-        manager.Register(KubeResources.RegisteredModel, reconciler, new ControllerOptions { Workers = workers });
+        // A completed source run registers its artifact at once, not at the next poll.
+        manager.Register(KubeResources.RegisteredModel, reconciler, new ControllerOptions { Workers = workers })
+            .Watches<TrainingRun>(KubeResources.TrainingRun, (run, models) => Runtime.Referrers.Of(run, models, m => m.Spec.Source.TrainingRunRef))
+            .Watches<TuningRun>(KubeResources.TuningRun, (run, models) => Runtime.Referrers.Of(run, models, m => m.Spec.Source.TuningRunRef));
     }
 }
