@@ -28,7 +28,8 @@ public sealed class Controller<T> : IController where T : class, IKubernetesObje
     private readonly ControllerOptions _options;
     private readonly ControllerMetrics _metrics;
     private readonly List<Informer<T>> _informers = [];
-    private readonly List<(Func<bool> Synced, Func<CancellationToken, Task> Run)> _owned = [];
+    // Informers of owned (Owns) and referenced (Watches) kinds: they only enqueue primaries.
+    private readonly List<(Func<bool> Synced, Func<CancellationToken, Task> Run)> _secondary = [];
     private readonly IFailureReporter<T>? _failures;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<ObjectKey, ReconcileFailure> _reported = new();
     private int _started;
@@ -63,7 +64,7 @@ public sealed class Controller<T> : IController where T : class, IKubernetesObje
     public WorkQueue Queue { get; }
 
     /// <inheritdoc />
-    public bool HasSynced => _informers.All(i => i.HasSynced) && _owned.All(o => o.Synced());
+    public bool HasSynced => _informers.All(i => i.HasSynced) && _secondary.All(o => o.Synced());
 
     /// <summary>Cached copies of the primary objects across all watched namespaces.</summary>
     public IReadOnlyCollection<T> Cached => [.. _informers.SelectMany(i => i.Items)];
@@ -81,7 +82,7 @@ public sealed class Controller<T> : IController where T : class, IKubernetesObje
                 if (EnqueueFilter.OwnerKey(evt.Object, Kind, group) is { } key)
                     Queue.Add(key);
             }, _clock, _log);
-            _owned.Add((() => informer.HasSynced, informer.RunAsync));
+            _secondary.Add((() => informer.HasSynced, informer.RunAsync));
         }
         return this;
     }
@@ -103,7 +104,7 @@ public sealed class Controller<T> : IController where T : class, IKubernetesObje
                 foreach (var key in referrers(evt.Object, Cached))
                     Queue.Add(key);
             }, _clock, _log);
-            _owned.Add((() => informer.HasSynced, informer.RunAsync));
+            _secondary.Add((() => informer.HasSynced, informer.RunAsync));
         }
         return this;
     }
@@ -114,7 +115,7 @@ public sealed class Controller<T> : IController where T : class, IKubernetesObje
         if (Interlocked.Exchange(ref _started, 1) != 0)
             throw new InvalidOperationException($"The {Kind} controller is already running");
         using var hardStop = new CancellationTokenSource();
-        var informers = _informers.Select(i => i.RunAsync(ct)).Concat(_owned.Select(o => o.Run(ct))).ToArray();
+        var informers = _informers.Select(i => i.RunAsync(ct)).Concat(_secondary.Select(o => o.Run(ct))).ToArray();
         var workers = Enumerable.Range(0, Math.Max(1, _options.Workers)).Select(_ => Task.Run(() => WorkAsync(hardStop.Token))).ToArray();
         _log.ControllerStarted(Kind, workers.Length);
 
