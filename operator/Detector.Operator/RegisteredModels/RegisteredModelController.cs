@@ -16,17 +16,18 @@ public static class RegisteredModelController
 
     /// <summary>Registers the controller with the host's shared SageMaker client, events and registry.</summary>
     public static void Register(ControllerManager manager, Hosting.HostServices host) =>
-        Register(manager, host.Client, host.SageMaker, host.Events, new RegisteredModelMetrics(host.Registry),
+        Register(manager, host.Client, host.SageMaker, host.Stores, host.Events, new RegisteredModelMetrics(host.Registry),
             new SageMakerRunSettings { Region = host.Settings.AwsRegion, PollInterval = host.Settings.PollInterval },
             host.Settings.Workers, host.Clock, host.Logs);
 
     /// <summary>Registers the RegisteredModel controller with <paramref name="manager"/>.</summary>
-    public static void Register(ControllerManager manager, IKubernetes client, ISageMaker sageMaker, IEventRecorder events,
+    public static void Register(ControllerManager manager, IKubernetes client, ISageMaker sageMaker,
+        Func<Preprocessing.Storage.StorageUri, Preprocessing.Storage.IObjectStore> stores, IEventRecorder events,
         RegisteredModelMetrics metrics, SageMakerRunSettings settings, int workers, TimeProvider clock, ILoggerFactory logs)
     {
         var reconciler = new RegisteredModelReconciler(new KubeStore<RegisteredModel>(client, KubeResources.RegisteredModel),
             new KubeStore<TrainingRun>(client, KubeResources.TrainingRun), new KubeStore<TuningRun>(client, KubeResources.TuningRun),
-            sageMaker, events, metrics, settings, clock, logs.CreateLogger<RegisteredModelReconciler>());
+            sageMaker, stores, events, metrics, settings, clock, logs.CreateLogger<RegisteredModelReconciler>());
         // A completed source run registers its artifact at once, not at the next poll.
         manager.Register(KubeResources.RegisteredModel, reconciler, new ControllerOptions { Workers = workers })
             .Watches<TrainingRun>(KubeResources.TrainingRun, (run, models) => Runtime.Referrers.Of(run, models, m => m.Spec.Source.TrainingRunRef))

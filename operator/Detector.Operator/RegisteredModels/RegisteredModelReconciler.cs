@@ -3,6 +3,7 @@ using Detector.Operator.Aws;
 using Detector.Operator.Kube;
 using Detector.Operator.Runtime;
 using Detector.Operator.TrainingRuns;
+using Detector.Preprocessing.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Detector.Operator.RegisteredModels;
@@ -10,7 +11,7 @@ namespace Detector.Operator.RegisteredModels;
 /// <summary>
 /// The I/O shell of the RegisteredModel controller: reads the model and its source run, creates or adopts the model
 /// package group, lists (and where needed describes) its versions, applies the approve-version annotation, registers
-/// the source's new artifact and writes the status once if it changed. Decisions live in <see cref="ModelSources"/>,
+/// the source's new artifact (with its model-quality report in S3) and writes the status once if it changed. Decisions live in <see cref="ModelSources"/>,
 /// <see cref="RegistrationDecisions"/>, <see cref="RegisteredModelRequests"/> and <see cref="RegisteredModelStatusMapper"/>.
 /// Removing the finalizer calls nothing: versions and the group are never deleted implicitly.
 /// </summary>
@@ -19,6 +20,7 @@ public sealed partial class RegisteredModelReconciler(
     IKubeStore<TrainingRun> trainingRuns,
     IKubeStore<TuningRun> tuningRuns,
     ISageMaker sageMaker,
+    Func<StorageUri, IObjectStore> stores,
     IEventRecorder events,
     RegisteredModelMetrics metrics,
     SageMakerRunSettings settings,
@@ -98,8 +100,11 @@ public sealed partial class RegisteredModelReconciler(
 
         if (RegistrationDecisions.NewArtifact(source, packages) is not { } artifact)
             return observed;
+        var report = ModelQualityReport.For(source, artifact);
         var request = RegisteredModelRequests.BuildCreatePackage(model, source, artifact, ObjectDetectionImage.For(settings.Region)!,
-            RegistrationDecisions.Approval(model.Spec.Approval, artifact));
+            RegistrationDecisions.Approval(model.Spec.Approval, artifact), report);
+        if (report is not null)
+            await WriteReportAsync(report, ct);
         try
         {
             var created = await sageMaker.CreateModelPackageAsync(request, ct);
@@ -116,6 +121,23 @@ public sealed partial class RegisteredModelReconciler(
         catch (SageMakerException e) when (e.Kind == SageMakerErrorKind.Validation)
         {
             return observed with { Rejected = $"SageMaker refused a new version of {group} for training job {artifact.JobName}: {e.Message}" };
+        }
+    }
+
+    // Written before the version that points at it; the same bytes each time, so a retry overwrites it harmlessly. A
+    // failure (no s3:PutObject on the training output, say) registers nothing and is retried with the error shown.
+    private async Task WriteReportAsync(ModelQualityReport report, CancellationToken ct)
+    {
+        try
+        {
+            await stores(report.Uri).PutAsync(report.Uri, report.Content, ModelQualityReport.ContentType, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Keep the classification (a missing permission is the operator's misconfiguration) and name the object.
+            var failure = ReconcileErrors.Classify(e);
+            var message = $"Could not write the model-quality report {report.Uri} that the new version's ModelMetrics points at: {failure.Message}";
+            throw failure.Kind == FailureKind.Misconfiguration ? new OperatorMisconfiguredException(message, e) : new RetryableException(message, e);
         }
     }
 

@@ -32,10 +32,11 @@ public static class RegisteredModelRequests
     /// CreateModelPackage: a new version of the group with the Object Detection inference image of the region
     /// (<paramref name="inferenceImage"/>, the same image that trains), the artifact, content types, instance types,
     /// the approval decision and a ClientToken per (group, source job) so a retried call never makes a second version.
-    /// The metric and the source job go into CustomerMetadataProperties (ModelMetrics needs a JSON report in S3).
+    /// The metric and the source job also go into CustomerMetadataProperties, which the status is rebuilt from;
+    /// <paramref name="report"/> (already written to S3) becomes ModelMetrics, the registry's own place for metrics.
     /// </summary>
     public static CreateModelPackageRequest BuildCreatePackage(RegisteredModel model, SourceObservation source, SourceArtifact artifact,
-        string inferenceImage, ApprovalDecision approval)
+        string inferenceImage, ApprovalDecision approval, ModelQualityReport? report = null)
     {
         var group = RegisteredModelNames.Group(model);
         return new()
@@ -51,6 +52,7 @@ public static class RegisteredModelRequests
                 SupportedTransformInstanceTypes = [.. InferenceInstanceTypes],
             },
             ModelApprovalStatus = approval.Status,
+            ModelMetrics = report?.ToModelMetrics(),
             CustomerMetadataProperties = ModelPackageObservations.Metadata(source, artifact),
             ClientToken = RegisteredModelNames.ClientToken(group, artifact.JobName),
             Domain = "COMPUTER_VISION",

@@ -27,6 +27,7 @@ public static class ReconcileErrors
     {
         InvalidSpecException e => new(FailureReasons.InvalidSpec, OneLine(e.Message), FailureKind.Terminal),
         OperatorMisconfiguredException e => new(FailureReasons.OperatorMisconfigured, OneLine(e.Message), FailureKind.Misconfiguration),
+        RetryableException e => Transient(e.Message),
         AggregateException { InnerExceptions.Count: 1 } e => Classify(e.InnerExceptions[0]),
         AmazonServiceException e => Aws(e),
         AmazonClientException e when e.Message.Contains(NoRegionSdkMessage, StringComparison.Ordinal) =>

@@ -53,3 +53,9 @@ public sealed class InvalidSpecException(string message) : Exception(message);
 /// flag or environment variable that fixes it.
 /// </summary>
 public sealed class OperatorMisconfiguredException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>
+/// Thrown by a reconciler that has already put what went wrong into words (naming the object); the runtime shows the
+/// message as it is under <c>Retrying</c> and retries with backoff.
+/// </summary>
+public sealed class RetryableException(string message, Exception? inner = null) : Exception(message, inner);

@@ -25,9 +25,10 @@ public sealed class RegisteredModelHarness
     public RegisteredModelHarness(RegisteredModel model, string? region = Region, params k8s.IKubernetesObject<V1ObjectMeta>[] sources)
     {
         Key = model.Key();
+        Stores = _ => Storage;
         Kube = new InMemoryKube(Clock, [model, .. sources]);
         Metrics = new RegisteredModelMetrics(Registry);
-        Reconciler = new RegisteredModelReconciler(Kube.Store<RegisteredModel>(), Kube.Store<TrainingRun>(), Kube.Store<TuningRun>(), SageMaker,
+        Reconciler = new RegisteredModelReconciler(Kube.Store<RegisteredModel>(), Kube.Store<TrainingRun>(), Kube.Store<TuningRun>(), SageMaker, uri => Stores(uri),
             Events, Metrics, new SageMakerRunSettings { Region = region, PollInterval = PollInterval }, Clock, NullLogger<RegisteredModelReconciler>.Instance);
     }
 
@@ -54,6 +55,12 @@ public sealed class RegisteredModelHarness
 
     /// <summary>The fake API.</summary>
     public InMemoryKube Kube { get; }
+
+    /// <summary>Object storage the reconciler writes model-quality reports to.</summary>
+    public MemoryObjectStore Storage { get; } = new();
+
+    /// <summary>The store the reconciler gets for a URI (<see cref="Storage"/> unless a test replaces it).</summary>
+    public Func<Detector.Preprocessing.Storage.StorageUri, Detector.Preprocessing.Storage.IObjectStore> Stores { get; set; }
 
     /// <summary>The registry double.</summary>
     public InMemoryRegistry SageMaker { get; } = new();

@@ -48,6 +48,11 @@ public sealed class RegistrationLifecycleTests
         Assert.True(Conditions.IsTrue(status.Conditions, Conditions.Ready));
         Assert.Equal(ModelApprovalStatus.Approved, env.SageMaker.ModelPackage(version.Arn!)!["ModelApprovalStatus"]!.GetValue<string>());
         Assert.Contains(status.ModelPackageGroupName, env.SageMaker.ModelPackageGroups);
+        // The registry's ModelMetrics point at the model-quality report the operator wrote beside the artifact.
+        var statistics = env.SageMaker.ModelPackage(version.Arn!)!["ModelMetrics"]!["ModelQuality"]!["Statistics"]!;
+        var reportUri = statistics["S3Uri"]!.GetValue<string>();
+        Assert.Equal(run.ModelArtifactUri![..run.ModelArtifactUri!.LastIndexOf('/')] + "/detector-model-quality.json", reportUri);
+        Assert.True(await env.Kube.ExistsAsync(reportUri));
 
         Assert.Equal(0, await env.StopOperatorAsync());
         var lists = env.SageMaker.CallCount("ListModelPackages");
