@@ -91,6 +91,10 @@ public interface ISageMaker
     /// <summary>Moves an endpoint to a new configuration (blue/green).</summary>
     Task<UpdateEndpointResponse> UpdateEndpointAsync(UpdateEndpointRequest request, CancellationToken ct = default);
 
+    /// <summary>Changes a variant's instance count (or weight) in place; the endpoint is Updating meanwhile.</summary>
+    Task<UpdateEndpointWeightsAndCapacitiesResponse> UpdateEndpointWeightsAndCapacitiesAsync(UpdateEndpointWeightsAndCapacitiesRequest request,
+        CancellationToken ct = default);
+
     /// <summary>Deletes an endpoint (asynchronously: it stays Deleting for a while).</summary>
     Task<DeleteEndpointResponse> DeleteEndpointAsync(DeleteEndpointRequest request, CancellationToken ct = default);
 

@@ -68,6 +68,11 @@ public sealed partial class SageMakerClient
         CallAsync<UpdateEndpointRequest, UpdateEndpointResponse>("UpdateEndpoint", request, ct);
 
     /// <inheritdoc/>
+    public Task<UpdateEndpointWeightsAndCapacitiesResponse> UpdateEndpointWeightsAndCapacitiesAsync(
+        UpdateEndpointWeightsAndCapacitiesRequest request, CancellationToken ct = default) =>
+        CallAsync<UpdateEndpointWeightsAndCapacitiesRequest, UpdateEndpointWeightsAndCapacitiesResponse>("UpdateEndpointWeightsAndCapacities", request, ct);
+
+    /// <inheritdoc/>
     public Task<DeleteEndpointResponse> DeleteEndpointAsync(DeleteEndpointRequest request, CancellationToken ct = default) =>
         CallAsync<DeleteEndpointRequest, DeleteEndpointResponse>("DeleteEndpoint", request, ct);
 

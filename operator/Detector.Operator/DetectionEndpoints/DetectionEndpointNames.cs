@@ -40,8 +40,9 @@ public static class DetectionEndpointNames
     {
         var spec = endpoint.Spec;
         var singleModel = spec.DeploymentMode == EndpointDeploymentMode.SingleModel;
+        // The instance count is left out: it changes in place (UpdateEndpointWeightsAndCapacities), not by a new config.
         var fields = new ConfigIdentity(spec.DeploymentMode, singleModel ? modelName : null, spec.RoleArn, spec.InstanceType,
-            spec.InstanceCount, singleModel ? null : spec.Scaling, spec.RoutingStrategy, spec.DataCapture, spec.KmsKeyId,
+            singleModel ? null : spec.Scaling, spec.RoutingStrategy, spec.DataCapture, spec.KmsKeyId,
             singleModel ? null : spec.VpcConfig, !singleModel && spec.NetworkIsolation);
         return Compose(endpoint, "cfg", [.. Identity(endpoint), KubernetesJson.Serialize(fields)]);
     }
@@ -65,7 +66,7 @@ public static class DetectionEndpointNames
     private sealed record ModelIdentity(string ModelPackageArn, string RoleArn, VpcConfig? VpcConfig, bool NetworkIsolation);
 
     /// <summary>The hashed endpoint config fields.</summary>
-    private sealed record ConfigIdentity(string Mode, string? ModelName, string RoleArn, string InstanceType, int InstanceCount,
+    private sealed record ConfigIdentity(string Mode, string? ModelName, string RoleArn, string InstanceType,
         InstanceScaling? Scaling, string? RoutingStrategy, DataCapture? DataCapture, string? KmsKeyId, VpcConfig? VpcConfig,
         bool NetworkIsolation);
 }

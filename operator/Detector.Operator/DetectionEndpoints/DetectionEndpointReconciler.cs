@@ -121,6 +121,9 @@ public sealed partial class DetectionEndpointReconciler(
                 case EndpointAction.UpdateInferenceComponent:
                     await sageMaker.UpdateInferenceComponentAsync(DetectionEndpointRequests.BuildUpdateInferenceComponent(endpoint, target!), ct);
                     break;
+                case EndpointAction.UpdateInstanceCount:
+                    await sageMaker.UpdateEndpointWeightsAndCapacitiesAsync(DetectionEndpointRequests.BuildUpdateInstanceCount(endpoint), ct);
+                    break;
                 case EndpointAction.UpdateCopies:
                     await sageMaker.UpdateInferenceComponentRuntimeConfigAsync(DetectionEndpointRequests.BuildUpdateCopies(endpoint), ct);
                     break;

@@ -144,6 +144,14 @@ public static class DetectionEndpointRequests
         DesiredRuntimeConfig = new InferenceComponentRuntimeConfig { CopyCount = endpoint.Spec.Copies },
     };
 
+    /// <summary>UpdateEndpointWeightsAndCapacities: the variant's instance count to <c>spec.instanceCount</c>, in place.</summary>
+    public static UpdateEndpointWeightsAndCapacitiesRequest BuildUpdateInstanceCount(DetectionEndpoint endpoint) => new()
+    {
+        EndpointName = DetectionEndpointNames.Endpoint(endpoint),
+        DesiredWeightsAndCapacities =
+            [new DesiredWeightAndCapacity { VariantName = DetectionEndpointNames.VariantName, DesiredInstanceCount = endpoint.Spec.InstanceCount }],
+    };
+
     private static InferenceComponentSpecification Specification(DetectionEndpoint endpoint, EndpointTarget target)
     {
         var compute = endpoint.Spec.Compute;

@@ -5,7 +5,8 @@ namespace Detector.Operator.DetectionEndpoints;
 /// <param name="ConfigName">EndpointConfigName the endpoint runs (after an update: the new one).</param>
 /// <param name="Arn">EndpointArn.</param>
 /// <param name="FailureReason">FailureReason (set after a failed or rolled-back update too).</param>
-public sealed record EndpointState(string Status, string? ConfigName, string? Arn = null, string? FailureReason = null);
+/// <param name="DesiredInstanceCount">The variant's DesiredInstanceCount; null when SageMaker does not report one.</param>
+public sealed record EndpointState(string Status, string? ConfigName, string? Arn = null, string? FailureReason = null, int? DesiredInstanceCount = null);
 
 /// <summary>Compute reserved per copy, as DescribeInferenceComponent reports it.</summary>
 /// <param name="MinMemoryMb">MinMemoryRequiredInMb.</param>

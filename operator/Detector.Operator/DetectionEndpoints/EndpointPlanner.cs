@@ -92,6 +92,8 @@ public static class EndpointPlanner
                 $"Updating endpoint {endpointName} to config {target.ConfigName}" + (single && newVersion is not null ? $" (version {target.Version})" : ""),
                 target.ConfigName, single ? newVersion : null);
 
+        if (InstanceCountStep(endpoint, ep) is { } countStep)
+            return countStep;
         if (!single && ComponentStep(endpoint, target, observed.Component, status, newVersion, building) is { } componentStep)
             return componentStep;
         var note = resolution.HeldBack ?? resolution.Waiting;
@@ -135,6 +137,19 @@ public static class EndpointPlanner
             return new(EndpointAction.UpdateCopies, P.Updating, R.UpdatingCopies,
                 $"Changing inference component {name} from {component.DesiredCopies?.ToString() ?? "no"} to {spec.Copies} copies", name);
         return null;
+    }
+
+    // The instance count is not part of the config's name: it changes in place. With managed instance scaling SageMaker
+    // moves the count itself between the bounds, so the operator leaves it alone then.
+    private static EndpointStep? InstanceCountStep(DetectionEndpoint endpoint, EndpointState ep)
+    {
+        var spec = endpoint.Spec;
+        var managed = spec.DeploymentMode != EndpointDeploymentMode.SingleModel && spec.Scaling is not null;
+        if (managed || ep.DesiredInstanceCount is not { } current || current == spec.InstanceCount)
+            return null;
+        var name = DetectionEndpointNames.Endpoint(endpoint);
+        return new(EndpointAction.UpdateInstanceCount, P.Updating, R.UpdatingInstanceCount,
+            $"Changing endpoint {name} from {current} to {spec.InstanceCount} instances", name);
     }
 
     // Everything serves the target now, so other models and configs of this object are unused.

@@ -57,6 +57,9 @@ public static class EndpointReasons
     /// <summary>The copy count changed.</summary>
     public const string UpdatingCopies = "UpdatingCopies";
 
+    /// <summary>The endpoint's instance count is changing in place.</summary>
+    public const string UpdatingInstanceCount = "UpdatingInstanceCount";
+
     /// <summary>A failed inference component is replaced.</summary>
     public const string ReplacingComponent = "ReplacingComponent";
 

@@ -33,6 +33,9 @@ public enum EndpointAction
     /// <summary>UpdateInferenceComponentRuntimeConfig: change the copy count in place.</summary>
     UpdateCopies,
 
+    /// <summary>UpdateEndpointWeightsAndCapacities: change the variant's instance count in place (no new fleet).</summary>
+    UpdateInstanceCount,
+
     /// <summary>DeleteInferenceComponent.</summary>
     DeleteInferenceComponent,
 

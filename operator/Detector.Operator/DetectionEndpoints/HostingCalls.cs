@@ -14,7 +14,8 @@ public static class HostingCalls
         try
         {
             var ep = await sageMaker.DescribeEndpointAsync(new DescribeEndpointRequest { EndpointName = name }, ct);
-            return new EndpointState(ep.EndpointStatus, ep.EndpointConfigName, ep.EndpointArn, ep.FailureReason);
+            var variant = ep.ProductionVariants?.FirstOrDefault(v => v.VariantName == DetectionEndpointNames.VariantName);
+            return new EndpointState(ep.EndpointStatus, ep.EndpointConfigName, ep.EndpointArn, ep.FailureReason, variant?.DesiredInstanceCount);
         }
         catch (SageMakerException e) when (e.IsNotFound)
         {

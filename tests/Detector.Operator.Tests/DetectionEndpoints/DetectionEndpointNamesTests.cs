@@ -71,11 +71,13 @@ public sealed class DetectionEndpointNamesTests
     public void EndpointConfig_InferenceComponent_SameAcrossVersionsNewOnConfigChange()
     {
         var endpoint = Endpoint();
+        var bigger = Endpoint(edit: s => s with { InstanceType = "ml.g5.xlarge" });
         var scaled = Endpoint(edit: s => s with { InstanceCount = 2 });
         var copies = Endpoint(edit: s => s with { Copies = 4 });
 
         Assert.Equal(ConfigOf(endpoint, 1), ConfigOf(endpoint, 2));
-        Assert.NotEqual(ConfigOf(endpoint, 1), ConfigOf(scaled, 1));
+        Assert.NotEqual(ConfigOf(endpoint, 1), ConfigOf(bigger, 1));
+        Assert.Equal(ConfigOf(endpoint, 1), ConfigOf(scaled, 1));   // Instance counts change in place, not by a new config.
         Assert.Equal(ConfigOf(endpoint, 1), ConfigOf(copies, 1));
     }
 }

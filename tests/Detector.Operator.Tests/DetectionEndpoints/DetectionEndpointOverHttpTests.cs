@@ -48,15 +48,7 @@ public sealed class DetectionEndpointOverHttpTests : IAsyncLifetime
     {
         var packageArn = await ApprovedPackageAsync();
         var endpoint = EndpointSamples.Endpoint(edit: s => s with { InstanceType = "ml.g4dn.xlarge" });
-        var kube = new InMemoryKube(endpoint, new RegisteredModel
-        {
-            Metadata = new() { Name = "birds", NamespaceProperty = "vision" },
-            Status = new RegisteredModelStatus
-            {
-                Versions = [new ModelVersion { Version = 1, Arn = packageArn, ApprovalStatus = ModelApprovalStatus.Approved }],
-                LatestVersion = 1, LatestApprovedVersion = 1,
-            },
-        });
+        var kube = new InMemoryKube(endpoint, ApprovedModel(packageArn));
         var events = new RecordingEvents();
         var reconciler = new DetectionEndpointReconciler(kube.Store<DetectionEndpoint>(), kube.Store<RegisteredModel>(), _client, events,
             new EndpointMetrics(Prometheus.Metrics.NewCustomRegistry()), new DetectionEndpointSettings { Region = _sm.Region }, _sm.Clock,
@@ -83,6 +75,50 @@ public sealed class DetectionEndpointOverHttpTests : IAsyncLifetime
         Assert.Empty(_sm.InferenceComponents);
         Assert.Empty(_sm.ValidationFailures);
     }
+
+    [SkippableFact]
+    public async Task InstanceCountChange_IsAppliedInPlace_WithoutANewConfigOrFleet()
+    {
+        var packageArn = await ApprovedPackageAsync();
+        var endpoint = EndpointSamples.Endpoint(edit: s => s with { InstanceType = "ml.g4dn.xlarge" });
+        var kube = new InMemoryKube(endpoint, ApprovedModel(packageArn));
+        var reconciler = new DetectionEndpointReconciler(kube.Store<DetectionEndpoint>(), kube.Store<RegisteredModel>(), _client, new RecordingEvents(),
+            new EndpointMetrics(Prometheus.Metrics.NewCustomRegistry()), new DetectionEndpointSettings { Region = _sm.Region }, _sm.Clock,
+            NullLogger<DetectionEndpointReconciler>.Instance);
+        var key = endpoint.Key();
+        await ConvergeAsync(reconciler, key);
+        var serving = kube.Get<DetectionEndpoint>(key)!;
+
+        serving.Spec = serving.Spec with { InstanceCount = 2 };
+        await kube.Store<DetectionEndpoint>().UpdateAsync(serving, CancellationToken.None);
+        await reconciler.ReconcileAsync(key, CancellationToken.None);
+        var updating = kube.Get<DetectionEndpoint>(key)!.Status!;
+        var variant = _sm.Endpoint(updating.EndpointName!)!["ProductionVariants"]![0]!;
+        (int? current, int? desired) counts = (variant["CurrentInstanceCount"]!.GetValue<int>(), variant["DesiredInstanceCount"]!.GetValue<int>());
+        await ConvergeAsync(reconciler, key);
+
+        var status = kube.Get<DetectionEndpoint>(key)!.Status!;
+        Assert.Equal((DetectionEndpointPhase.Updating, EndpointReasons.UpdatingInstanceCount),
+            (updating.Phase, Conditions.Get(updating.Conditions, Conditions.Progressing)!.Reason));
+        Assert.Equal(((int?)1, (int?)2), counts);
+        Assert.Equal(DetectionEndpointPhase.InService, status.Phase);
+        Assert.Equal(2, _sm.Endpoint(status.EndpointName!)!["ProductionVariants"]![0]!["CurrentInstanceCount"]!.GetValue<int>());
+        Assert.Equal(serving.Status!.EndpointConfigName, status.EndpointConfigName);
+        Assert.Equal(1, _sm.CreateCount("CreateEndpointConfig"));
+        Assert.Equal(0, _sm.CallCount("UpdateEndpoint"));
+        Assert.Equal(1, _sm.CallCount("UpdateEndpointWeightsAndCapacities"));
+        Assert.Empty(_sm.ValidationFailures);
+    }
+
+    private static RegisteredModel ApprovedModel(string packageArn) => new()
+    {
+        Metadata = new() { Name = "birds", NamespaceProperty = "vision" },
+        Status = new RegisteredModelStatus
+        {
+            Versions = [new ModelVersion { Version = 1, Arn = packageArn, ApprovalStatus = ModelApprovalStatus.Approved }],
+            LatestVersion = 1, LatestApprovedVersion = 1,
+        },
+    };
 
     // Reconciles as the runtime would, moving the fake's clock past each SageMaker wait.
     private async Task ConvergeAsync(DetectionEndpointReconciler reconciler, ObjectKey key)

@@ -45,6 +45,7 @@ public sealed class DetectionEndpointRequestsTests
             ("CreateInferenceComponent", DetectionEndpointRequests.BuildCreateInferenceComponent(endpoint, target)),
             ("UpdateInferenceComponent", DetectionEndpointRequests.BuildUpdateInferenceComponent(endpoint, target)),
             ("UpdateInferenceComponentRuntimeConfig", DetectionEndpointRequests.BuildUpdateCopies(endpoint)),
+            ("UpdateEndpointWeightsAndCapacities", DetectionEndpointRequests.BuildUpdateInstanceCount(endpoint)),
         ];
 
         foreach (var (operation, request) in requests)

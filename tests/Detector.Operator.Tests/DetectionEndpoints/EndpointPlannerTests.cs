@@ -20,6 +20,11 @@ public sealed class EndpointPlannerTests
         EndpointName = s_endpoint, EndpointArn = "arn:aws:sagemaker:us-east-1:123456789012:endpoint/x",
     };
 
+    private static readonly Func<DetectionEndpointSpec, DetectionEndpointSpec> s_managedScaling =
+        s => s with { Scaling = new InstanceScaling { MinInstanceCount = 1, MaxInstanceCount = 5 } };
+
+    private static readonly string s_scaledConfig = ConfigOf(Endpoint(edit: s_managedScaling), 2);
+
     private static readonly DetectionEndpointStatus s_serving2 = s_serving1 with { DeployedVersion = 2, ModelName = s_m2 };
 
     public sealed record Case(DetectionEndpointStatus? Status, EndpointObservation Observed, A Action, string Phase, string Reason,
@@ -40,6 +45,16 @@ public sealed class EndpointPlannerTests
         { "serving", new(s_serving2, Observed(InService(s_config), Component(s_m2), [s_m2], [s_config]), A.None, P.InService, R.InService) },
         { "copies changed", new(s_serving2, Observed(InService(s_config), Component(s_m2, copies: 3), [s_m2], [s_config]),
             A.UpdateCopies, P.Updating, R.UpdatingCopies, s_component) },
+        { "instance count changed", new(s_serving2, Observed(InService(s_config) with { DesiredInstanceCount = 1 }, Component(s_m2), [s_m2], [s_config]),
+            A.UpdateInstanceCount, P.Updating, R.UpdatingInstanceCount, s_endpoint, Edit: s => s with { InstanceCount = 3 }) },
+        { "instance count as specified", new(s_serving2, Observed(InService(s_config) with { DesiredInstanceCount = 3 }, Component(s_m2), [s_m2], [s_config]),
+            A.None, P.InService, R.InService, Edit: s => s with { InstanceCount = 3 }) },
+        { "instance count moved by managed scaling", new(s_serving2 with { EndpointConfigName = s_scaledConfig },
+            Observed(InService(s_scaledConfig) with { DesiredInstanceCount = 4 }, Component(s_m2), [s_m2], [s_scaledConfig]),
+            A.None, P.InService, R.InService, Edit: s_managedScaling) },
+        { "instance count changed while the component rolls out", new(s_serving1,
+            Observed(InService(s_config) with { DesiredInstanceCount = 1 }, Component(s_m1), [s_m1, s_m2], [s_config]),
+            A.UpdateInstanceCount, P.Updating, R.UpdatingInstanceCount, s_endpoint, Edit: s => s with { InstanceCount = 2 }) },
         { "compute changed", new(s_serving2, Observed(InService(s_config), Component(s_m2) with { Compute = new(4096, null, null) }, [s_m2], [s_config]),
             A.UpdateInferenceComponent, P.Updating, R.UpdatingCompute, s_component) },
         { "new version, model missing", new(s_serving1, Observed(InService(s_config), Component(s_m1), [s_m1], [s_config]),
@@ -110,6 +125,9 @@ public sealed class EndpointPlannerTests
                 A.CreateEndpointConfig, P.Updating, R.CreatingEndpointConfig, c2) },
             { "new version ready", new(serving1, Observed(InService(c1), models: [m1, m2], configs: [c1, c2]),
                 A.UpdateEndpoint, P.Updating, R.RollingOut, c2, 2) },
+            { "instance count changed", new(serving1 with { DeployedVersion = 2, ModelName = m2, EndpointConfigName = c2 },
+                Observed(InService(c2) with { DesiredInstanceCount = 1 }, models: [m2], configs: [c2]),
+                A.UpdateInstanceCount, P.Updating, R.UpdatingInstanceCount, DetectionEndpointNames.Endpoint(single), Edit: s => s with { InstanceCount = 2 }) },
             { "blue/green running", new(serving1, Observed(new(EndpointStatus.Updating, c2), models: [m1, m2], configs: [c1, c2]),
                 A.Wait, P.Updating, R.EndpointBusy) },
             { "old config left", new(serving1 with { DeployedVersion = 2, ModelName = m2, EndpointConfigName = c2 },

@@ -72,7 +72,8 @@ public sealed partial class HostingSageMaker
         if (!Configs.ContainsKey(request.EndpointConfigName))
             throw Invalid($"Could not find endpoint configuration \"{Account}:endpoint-config/{request.EndpointConfigName}\".");
         var arn = $"{Account}:endpoint/{request.EndpointName}";
-        Endpoints[request.EndpointName] = new EndpointState(EndpointStatus.Creating, request.EndpointConfigName, arn);
+        var count = Configs[request.EndpointConfigName].ProductionVariants[0].InitialInstanceCount;
+        Endpoints[request.EndpointName] = new EndpointState(EndpointStatus.Creating, request.EndpointConfigName, arn, DesiredInstanceCount: count);
         return Task.FromResult(new CreateEndpointResponse { EndpointArn = arn });
     }
 
@@ -86,7 +87,26 @@ public sealed partial class HostingSageMaker
         {
             EndpointName = request.EndpointName, EndpointArn = ep.Arn!, EndpointConfigName = ep.ConfigName, EndpointStatus = ep.Status,
             FailureReason = ep.FailureReason, CreationTime = s_time, LastModifiedTime = s_time,
+            ProductionVariants = ep.DesiredInstanceCount is { } n
+                ? [new ProductionVariantSummary { VariantName = DetectionEndpointNames.VariantName, DesiredInstanceCount = n }]
+                : null,
         });
+    }
+
+    /// <inheritdoc />
+    public Task<UpdateEndpointWeightsAndCapacitiesResponse> UpdateEndpointWeightsAndCapacitiesAsync(UpdateEndpointWeightsAndCapacitiesRequest request,
+        CancellationToken ct = default)
+    {
+        Call("UpdateEndpointWeightsAndCapacities", request);
+        if (!Endpoints.TryGetValue(request.EndpointName, out var ep))
+            throw NotFound("endpoint", $"endpoint/{request.EndpointName}");
+        if (ep.Status != EndpointStatus.InService)
+            throw Invalid($"Cannot update in-progress endpoint \"{ep.Arn}\".");
+        Endpoints[request.EndpointName] = ep with
+        {
+            Status = EndpointStatus.Updating, DesiredInstanceCount = request.DesiredWeightsAndCapacities[0].DesiredInstanceCount ?? ep.DesiredInstanceCount,
+        };
+        return Task.FromResult(new UpdateEndpointWeightsAndCapacitiesResponse { EndpointArn = ep.Arn! });
     }
 
     /// <inheritdoc />
@@ -97,7 +117,9 @@ public sealed partial class HostingSageMaker
             throw NotFound("endpoint", $"endpoint/{request.EndpointName}");
         if (ep.Status != EndpointStatus.InService)
             throw Invalid($"Cannot update in-progress endpoint \"{ep.Arn}\".");
-        Endpoints[request.EndpointName] = ep with { Status = EndpointStatus.Updating, ConfigName = request.EndpointConfigName };
+        // A new config brings its own InitialInstanceCount (RetainAllVariantProperties is not used).
+        var count = Configs.GetValueOrDefault(request.EndpointConfigName)?.ProductionVariants[0].InitialInstanceCount ?? ep.DesiredInstanceCount;
+        Endpoints[request.EndpointName] = ep with { Status = EndpointStatus.Updating, ConfigName = request.EndpointConfigName, DesiredInstanceCount = count };
         return Task.FromResult(new UpdateEndpointResponse { EndpointArn = ep.Arn! });
     }
 

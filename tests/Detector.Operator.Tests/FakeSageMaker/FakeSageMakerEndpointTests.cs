@@ -114,6 +114,37 @@ public sealed class FakeSageMakerEndpointTests : FakeSageMakerSession
     }
 
     [SkippableFact]
+    public async Task UpdateWeightsAndCapacities_ChangesTheCountInPlace_OnlyWhenInServiceAndForAKnownVariant()
+    {
+        await Client.OkAsync("CreateEndpointConfig", EndpointConfig("fish-config"));
+        await Client.CallAsync("CreateEndpoint", new JsonObject { ["EndpointName"] = "fish", ["EndpointConfigName"] = "fish-config" });   // eventual consistency
+        await Client.OkAsync("CreateEndpoint", new JsonObject { ["EndpointName"] = "fish", ["EndpointConfigName"] = "fish-config" });
+        var busy = await Client.CallAsync("UpdateEndpointWeightsAndCapacities", Capacity("AllTraffic", 2));
+        Sm.Advance(TimeSpan.FromMinutes(6));
+        var unknown = await Client.CallAsync("UpdateEndpointWeightsAndCapacities", Capacity("Blue", 2));
+        await Client.OkAsync("UpdateEndpointWeightsAndCapacities", Capacity("AllTraffic", 2));
+        var updating = Sm.Endpoint("fish")!;
+        await Client.OkAsync("DescribeEndpoint", new JsonObject { ["EndpointName"] = "fish" });   // the answer checked against the output shape
+        Sm.Advance(TimeSpan.FromMinutes(6));
+        var done = Sm.Endpoint("fish")!;
+
+        Assert.Equal(("ValidationException", "Cannot update in-progress endpoint \"arn:aws:sagemaker:us-east-1:123456789012:endpoint/fish\"."),
+            (busy.Code, busy.Message));
+        Assert.Equal("ValidationException", unknown.Code);
+        Assert.Contains("[Blue]", unknown.Message);
+        Assert.Equal(("Updating", 1, 2), (Text(updating, "EndpointStatus"), Count(updating, "CurrentInstanceCount"), Count(updating, "DesiredInstanceCount")));
+        Assert.Equal(("InService", 2, 2, "fish-config"),
+            (Text(done, "EndpointStatus"), Count(done, "CurrentInstanceCount"), Count(done, "DesiredInstanceCount"), Text(done, "EndpointConfigName")));
+
+        static int Count(JsonObject endpoint, string member) => endpoint["ProductionVariants"]![0]![member]!.GetValue<int>();
+        static JsonObject Capacity(string variant, int count) => new()
+        {
+            ["EndpointName"] = "fish",
+            ["DesiredWeightsAndCapacities"] = new JsonArray(new JsonObject { ["VariantName"] = variant, ["DesiredInstanceCount"] = count }),
+        };
+    }
+
+    [SkippableFact]
     public async Task CreateEndpointConfig_ForComponentsWithoutRole_IsRefused()
     {
         var body = EndpointConfig("c");

@@ -66,6 +66,10 @@ public sealed partial class InMemoryRegistry
     public Task<UpdateEndpointResponse> UpdateEndpointAsync(UpdateEndpointRequest request, CancellationToken ct = default) => NotUsed<UpdateEndpointResponse>("UpdateEndpoint");
 
     /// <inheritdoc />
+    public Task<UpdateEndpointWeightsAndCapacitiesResponse> UpdateEndpointWeightsAndCapacitiesAsync(UpdateEndpointWeightsAndCapacitiesRequest request,
+        CancellationToken ct = default) => NotUsed<UpdateEndpointWeightsAndCapacitiesResponse>("UpdateEndpointWeightsAndCapacities");
+
+    /// <inheritdoc />
     public Task<DeleteEndpointResponse> DeleteEndpointAsync(DeleteEndpointRequest request, CancellationToken ct = default) => NotUsed<DeleteEndpointResponse>("DeleteEndpoint");
 
     /// <inheritdoc />

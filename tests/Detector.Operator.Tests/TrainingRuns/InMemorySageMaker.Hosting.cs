@@ -66,6 +66,10 @@ public sealed partial class InMemorySageMaker
     public Task<UpdateEndpointResponse> UpdateEndpointAsync(UpdateEndpointRequest request, CancellationToken ct = default) => NotUsed<UpdateEndpointResponse>("UpdateEndpoint");
 
     /// <inheritdoc />
+    public Task<UpdateEndpointWeightsAndCapacitiesResponse> UpdateEndpointWeightsAndCapacitiesAsync(UpdateEndpointWeightsAndCapacitiesRequest request,
+        CancellationToken ct = default) => NotUsed<UpdateEndpointWeightsAndCapacitiesResponse>("UpdateEndpointWeightsAndCapacities");
+
+    /// <inheritdoc />
     public Task<UpdateInferenceComponentResponse> UpdateInferenceComponentAsync(UpdateInferenceComponentRequest request, CancellationToken ct = default) => NotUsed<UpdateInferenceComponentResponse>("UpdateInferenceComponent");
 
     /// <inheritdoc />

@@ -89,6 +89,25 @@ public sealed record UpdateEndpointResponse
     public required string EndpointArn { get; init; }
 }
 
+/// <summary>
+/// Request of UpdateEndpointWeightsAndCapacities: changes a variant's weight or instance count in place (the endpoint
+/// is Updating meanwhile, then InService; no new fleet).
+/// </summary>
+public sealed record UpdateEndpointWeightsAndCapacitiesRequest
+{
+    /// <summary>Required. The name of an existing SageMaker endpoint. Length 0–63.</summary>
+    public required string EndpointName { get; init; }
+    /// <summary>Required. An object that provides new capacity and weight values for a variant. Items at least 1.</summary>
+    public required List<DesiredWeightAndCapacity> DesiredWeightsAndCapacities { get; init; }
+}
+
+/// <summary>Response of UpdateEndpointWeightsAndCapacities.</summary>
+public sealed record UpdateEndpointWeightsAndCapacitiesResponse
+{
+    /// <summary>Required. The Amazon Resource Name (ARN) of the updated endpoint. Length 20–2048.</summary>
+    public required string EndpointArn { get; init; }
+}
+
 /// <summary>Request of DeleteEndpoint: deletes an endpoint.</summary>
 public sealed record DeleteEndpointRequest
 {

@@ -84,6 +84,28 @@ public sealed record PendingDeploymentSummary
     public List<PendingProductionVariantSummary>? ShadowProductionVariants { get; init; }
 }
 
+/// <summary>Specifies weight and capacity values for a production variant.</summary>
+public sealed record DesiredWeightAndCapacity
+{
+    /// <summary>Required. The name of the variant to update. Length 0–63.</summary>
+    public required string VariantName { get; init; }
+    /// <summary>The variant's weight. Range at least 0.</summary>
+    public double? DesiredWeight { get; init; }
+    /// <summary>The variant's capacity. Range at least 0.</summary>
+    public int? DesiredInstanceCount { get; init; }
+    /// <summary>Specifies the serverless update concurrency configuration for an endpoint variant.</summary>
+    public ProductionVariantServerlessUpdateConfig? ServerlessUpdateConfig { get; init; }
+}
+
+/// <summary>Specifies the serverless update concurrency configuration for an endpoint variant.</summary>
+public sealed record ProductionVariantServerlessUpdateConfig
+{
+    /// <summary>The updated maximum number of concurrent invocations your serverless endpoint can process. Range 1–200.</summary>
+    public int? MaxConcurrency { get; init; }
+    /// <summary>The updated amount of provisioned concurrency to allocate for the serverless endpoint. Range 1–200.</summary>
+    public int? ProvisionedConcurrency { get; init; }
+}
+
 /// <summary>The production variant summary for a deployment when an endpoint is creating or updating with the CreateEndpoint or UpdateEndpoint operations.</summary>
 public sealed record PendingProductionVariantSummary
 {

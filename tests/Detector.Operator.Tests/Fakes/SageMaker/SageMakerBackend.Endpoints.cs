@@ -130,20 +130,22 @@ public sealed partial class SageMakerBackend
             if (endpoint.Pending is { } pending && Now >= pending.Since + Options.Hosting.EndpointUpdating)
             {
                 if (pending.Failure is null)
-                    (endpoint.ConfigName, endpoint.FailureReason) = (pending.Config, null);
+                    // A new config deploys its own InitialInstanceCount (RetainAllVariantProperties is not modelled).
+                    (endpoint.ConfigName, endpoint.FailureReason, endpoint.InstanceCount) = (pending.Config, null, null);
                 else
                     endpoint.FailureReason = pending.Failure;
                 endpoint.Pending = null;
                 endpoint.LastModified = pending.Since + Options.Hosting.EndpointUpdating;
             }
         }
+        RefreshCapacity();
         RefreshComponents();
     }
 
     private string EndpointStatus(Endpoint endpoint) =>
         endpoint.DeletingSince is not null ? "Deleting"
         : Now < endpoint.CreatedAt + Options.Hosting.EndpointCreating ? "Creating"
-        : endpoint.Pending is not null ? "Updating"
+        : endpoint.Pending is not null || endpoint.PendingCapacity is not null ? "Updating"
         : "InService";
 
     private JsonObject DescribeEndpoint(Endpoint endpoint)
@@ -163,7 +165,7 @@ public sealed partial class SageMakerBackend
             result["FailureReason"] = reason;
         if (_endpointConfigs.TryGetValue(endpoint.ConfigName, out var config))
         {
-            result["ProductionVariants"] = new JsonArray([.. config.Variants.Select(v => (JsonNode)VariantSummary(v, status))]);
+            result["ProductionVariants"] = new JsonArray([.. config.Variants.Select(v => (JsonNode)VariantSummary(v, status, endpoint))]);
             if (config.Request["DataCaptureConfig"] is JsonObject capture)
                 result["DataCaptureConfig"] = new JsonObject
                 {
@@ -180,13 +182,13 @@ public sealed partial class SageMakerBackend
         return result;
     }
 
-    private JsonObject VariantSummary(JsonObject variant, string endpointStatus)
+    private JsonObject VariantSummary(JsonObject variant, string endpointStatus, Endpoint endpoint)
     {
-        var count = variant["InitialInstanceCount"]?.GetValue<int>();
+        var count = endpoint.InstanceCount ?? variant["InitialInstanceCount"]?.GetValue<int>();
         var weight = variant["InitialVariantWeight"]?.GetValue<double>() ?? 1.0;
         var summary = new JsonObject { ["VariantName"] = variant["VariantName"]!.GetValue<string>(), ["CurrentWeight"] = weight, ["DesiredWeight"] = weight };
         if (count is { } n)
-            (summary["CurrentInstanceCount"], summary["DesiredInstanceCount"]) = (endpointStatus == "Creating" ? 0 : n, n);
+            (summary["CurrentInstanceCount"], summary["DesiredInstanceCount"]) = (endpointStatus == "Creating" ? 0 : n, endpoint.PendingCapacity?.Count ?? n);
         if (OptionalText(variant["ModelName"]) is { } model && _models.TryGetValue(model, out var m)
             && OptionalText(m.Request["PrimaryContainer"]?["Image"]) is { } image)
             summary["DeployedImages"] = new JsonArray(new JsonObject { ["SpecifiedImage"] = image, ["ResolvedImage"] = image });
@@ -207,5 +209,9 @@ public sealed partial class SageMakerBackend
         public (string Config, DateTimeOffset Since, string? Failure)? Pending { get; set; }
         public DateTimeOffset? DeletingSince { get; set; }
         public string? FailureReason { get; set; }
+        /// <summary>The variant's instance count after UpdateEndpointWeightsAndCapacities; null: the config's InitialInstanceCount.</summary>
+        public int? InstanceCount { get; set; }
+        /// <summary>An UpdateEndpointWeightsAndCapacities in progress.</summary>
+        public (int Count, DateTimeOffset Since)? PendingCapacity { get; set; }
     }
 }

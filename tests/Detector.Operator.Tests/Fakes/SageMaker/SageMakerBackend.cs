@@ -25,6 +25,7 @@ public sealed partial class SageMakerBackend
         RegisterModelPackages();
         RegisterModels();
         RegisterEndpoints();
+        RegisterEndpointCapacity();
         RegisterInferenceComponents();
     }
 
