@@ -38,4 +38,7 @@ public static class RegisteredModelReasons
 
     /// <summary>The approve-version annotation cannot be acted on (not a number, unknown version).</summary>
     public const string InvalidAnnotation = "InvalidAnnotation";
+
+    /// <summary>Warning Event: the model-quality report could not be written, so the version has no ModelMetrics.</summary>
+    public const string ModelMetricsNotWritten = "ModelMetricsNotWritten";
 }

@@ -101,10 +101,10 @@ public sealed partial class RegisteredModelReconciler(
         if (RegistrationDecisions.NewArtifact(source, packages) is not { } artifact)
             return observed;
         var report = ModelQualityReport.For(source, artifact);
+        if (report is not null && !await WriteReportAsync(model, report, ct))
+            report = null;
         var request = RegisteredModelRequests.BuildCreatePackage(model, source, artifact, ObjectDetectionImage.For(settings.Region)!,
             RegistrationDecisions.Approval(model.Spec.Approval, artifact), report);
-        if (report is not null)
-            await WriteReportAsync(report, ct);
         try
         {
             var created = await sageMaker.CreateModelPackageAsync(request, ct);
@@ -124,20 +124,27 @@ public sealed partial class RegisteredModelReconciler(
         }
     }
 
-    // Written before the version that points at it; the same bytes each time, so a retry overwrites it harmlessly. A
-    // failure (no s3:PutObject on the training output, say) registers nothing and is retried with the error shown.
-    private async Task WriteReportAsync(ModelQualityReport report, CancellationToken ct)
+    // Written before the version that points at it; the same bytes each time, so a retry overwrites it harmlessly.
+    // A passing failure (network, 5xx, throttling) is retried before anything is registered. A refusal that only a
+    // person can fix (no s3:PutObject on the training output, a missing bucket) must not hold the version back: it is
+    // registered without ModelMetrics (the mAP stays in its metadata) and a Warning Event says what to grant.
+    private async Task<bool> WriteReportAsync(RegisteredModel model, ModelQualityReport report, CancellationToken ct)
     {
         try
         {
             await stores(report.Uri).PutAsync(report.Uri, report.Content, ModelQualityReport.ContentType, ct);
+            return true;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // Keep the classification (a missing permission is the operator's misconfiguration) and name the object.
             var failure = ReconcileErrors.Classify(e);
-            var message = $"Could not write the model-quality report {report.Uri} that the new version's ModelMetrics points at: {failure.Message}";
-            throw failure.Kind == FailureKind.Misconfiguration ? new OperatorMisconfiguredException(message, e) : new RetryableException(message, e);
+            var message = $"Could not write the model-quality report {report.Uri}: {failure.Message}";
+            if (!ModelQualityReport.IsRefusal(e, failure))
+                throw new RetryableException(message, e);
+            LogReportRefused(report.Uri.ToString(), failure.Message, model.Metadata.NamespaceProperty, model.Metadata.Name);
+            events.Warning(model, RegisteredModelReasons.ModelMetricsNotWritten,
+                $"{message}; the version is registered without ModelMetrics (grant the operator s3:PutObject there to keep them)");
+            return false;
         }
     }
 
@@ -258,6 +265,9 @@ public sealed partial class RegisteredModelReconciler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Registered {PackageArn} from training job {JobName} for RegisteredModel {Namespace}/{Name}")]
     private partial void LogRegistered(string packageArn, string jobName, string? @namespace, string name);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Registering without ModelMetrics for RegisteredModel {Namespace}/{Name}: {Report} refused: {Error}")]
+    private partial void LogReportRefused(string report, string error, string? @namespace, string name);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Approved version {Version} of RegisteredModel {Namespace}/{Name} (annotation)")]
     private partial void LogApproved(int version, string? @namespace, string name);

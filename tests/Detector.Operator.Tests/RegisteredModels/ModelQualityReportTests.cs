@@ -79,18 +79,29 @@ public sealed class ModelQualityReportTests
         Assert.Equal(0.72, JsonNode.Parse(stored)!["object_detection_metrics"]!["mAP"]!["value"]!.GetValue<double>());
     }
 
-    [SkippableFact]
-    public async Task ReportWriteDenied_RegistersNothing_AndIsTheOperatorsMisconfigurationNamingTheObject()
+    public static TheoryData<string, Exception> Refusals => new()
+    {
+        { "no permission", new AmazonServiceException("Access Denied", ErrorType.Sender, "AccessDenied", "req-1", HttpStatusCode.Forbidden) },
+        { "no bucket", new AmazonServiceException("The specified bucket does not exist", ErrorType.Sender, "NoSuchBucket", "req-2", HttpStatusCode.NotFound) },
+        { "no credentials", new AmazonClientException("Unable to get IAM security credentials from EC2 Instance Metadata Service.") },
+    };
+
+    [SkippableTheory]
+    [MemberData(nameof(Refusals))]
+    public async Task ReportWriteRefused_RegistersTheVersionWithoutModelMetrics_AndAWarningNamesTheObject(string situation, Exception refusal)
     {
         var h = Automatic();
-        h.Stores = _ => new RefusingStore(new AmazonServiceException("Access Denied", ErrorType.Sender, "AccessDenied", "req-1", HttpStatusCode.Forbidden));
+        h.Stores = _ => new RefusingStore(refusal);
 
-        var error = await Assert.ThrowsAsync<OperatorMisconfiguredException>(h.ReconcileAsync);
+        await h.ReconcileAsync();
 
-        Assert.Contains("s3://models/vision/birds-run-1a2b3c4d/output/detector-model-quality.json", error.Message);
-        Assert.Contains("AccessDenied", error.Message);
-        Assert.Equal(FailureReasons.OperatorMisconfigured, ReconcileErrors.Classify(error).Reason);
-        Assert.DoesNotContain(h.SageMaker.Calls, c => c.Operation == "CreateModelPackage");
+        var request = (CreateModelPackageRequest)h.SageMaker.Calls.Single(c => c.Operation == "CreateModelPackage").Request;
+        Assert.True(request.ModelMetrics is null, situation);
+        Assert.Equal("0.72", request.CustomerMetadataProperties![ModelPackageObservations.MetricKey]);   // The mAP is not lost.
+        Assert.Equal(1, Assert.Single(h.Status.Versions).Version);
+        var warning = Assert.Single(h.Events.All, e => e.Reason == RegisteredModelReasons.ModelMetricsNotWritten);
+        Assert.Contains("s3://models/vision/birds-run-1a2b3c4d/output/detector-model-quality.json", warning.Message);
+        Assert.Contains("s3:PutObject", warning.Message);
     }
 
     [SkippableFact]
@@ -105,6 +116,18 @@ public sealed class ModelQualityReportTests
         Assert.Equal((FailureReasons.Retrying, true), (failure.Reason, failure.Retries));
         Assert.StartsWith("Could not write the model-quality report s3://models/vision/", failure.Message);
         Assert.Contains("Connection refused", failure.Message);
+        Assert.DoesNotContain(h.SageMaker.Calls, c => c.Operation == "CreateModelPackage");
+    }
+
+    [SkippableFact]
+    public async Task ReportWriteThrottled_IsRetried_NotRegisteredWithoutMetrics()
+    {
+        var h = Automatic();
+        h.Stores = _ => new RefusingStore(new AmazonServiceException("Please reduce your request rate.", ErrorType.Sender, "SlowDown", "req-3",
+            HttpStatusCode.ServiceUnavailable));
+
+        await Assert.ThrowsAsync<RetryableException>(h.ReconcileAsync);
+
         Assert.DoesNotContain(h.SageMaker.Calls, c => c.Operation == "CreateModelPackage");
     }
 
