@@ -194,7 +194,7 @@ public sealed partial class DetectionEndpointReconciler(
         var before = endpoint.Status;
         if (performed && plan.Step.RolloutVersion is { } version)
             events.Normal(endpoint, "RolloutStarted",
-                $"Rolling out version {version}" + (before?.DeployedVersion is { } from ? $" (replacing version {from})" : ""));
+                $"Rolling out version {version}" + (status.DeployedVersion is { } from ? $" (replacing version {from})" : ""));
         var last = plan.Rollout.Last;
         if (before?.LastRollout is { Result: RolloutResults.InProgress } && last is not null && last.Result != RolloutResults.InProgress)
         {

@@ -19,9 +19,15 @@ public static class DetectionEndpointStatusMapper
         var step = plan.Step;
         var target = plan.Target.Target;
         var single = endpoint.Spec.DeploymentMode == EndpointDeploymentMode.SingleModel;
+        // A rollout that finished in this step serves now, even when the next one (a newer target) starts in it too.
+        var finished = JustSucceeded(old, plan.Rollout.Last);
         var deployed = Deployed(old, target, observed, single);
+        if (deployed == old.DeployedVersion && finished is not null && finished.Version != target?.Version)
+            deployed = finished.Version;
         var moved = deployed != old.DeployedVersion && old.DeployedVersion is not null;
-        var modelName = deployed is not null && deployed == target?.Version ? target.ModelName : old.ModelName;
+        var modelName = deployed is not null && deployed == target?.Version ? target.ModelName
+            : deployed is not null && deployed == finished?.Version ? finished.ModelName
+            : old.ModelName;
         var configName = observed.Endpoint?.ConfigName ?? (step.Action == EndpointAction.CreateEndpoint ? target?.ConfigName : old.EndpointConfigName);
         var last = step.RolloutVersion is { } version
             ? new RolloutResult
@@ -81,6 +87,13 @@ public static class DetectionEndpointStatusMapper
                 && observed.Endpoint is not null;
         return servesTarget ? target.Version : old.DeployedVersion;
     }
+
+    // The rollout in progress in the stored status that SageMaker now reports as succeeded, or null.
+    private static RolloutResult? JustSucceeded(DetectionEndpointStatus old, RolloutResult? assessed) =>
+        old.LastRollout is { Result: RolloutResults.InProgress } running && assessed is { Result: RolloutResults.Succeeded }
+        && assessed.Version == running.Version && assessed.StartedAt == running.StartedAt
+            ? assessed
+            : null;
 
     private static bool Serving(EndpointObservation observed, bool single)
     {

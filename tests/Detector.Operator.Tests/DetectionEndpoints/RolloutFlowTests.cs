@@ -35,6 +35,24 @@ public sealed class RolloutFlowTests
     }
 
     [Fact]
+    public void Rollout_FinishingInTheStepTheNextStarts_RecordsTheFinishedVersionAsDeployed()
+    {
+        // Version 3 is approved while 2 rolls out: its model is made at once, so when 2 finishes, 3 starts in that step.
+        var status = Step(Serving(1), Registry(2, 1, 2), Observed(InService(s_config), Component(s_m1), [s_m1, s_m2], [s_config]), A.UpdateInferenceComponent);
+        status = Step(status, Registry(3, 1, 2, 3), Observed(InService(s_config), Component(s_m2, InferenceComponentStatus.Updating), [s_m1, s_m2], [s_config]),
+            A.CreateModel);
+        status = Step(status, Registry(3, 1, 2, 3), Observed(InService(s_config), Component(s_m2), [s_m1, s_m2, s_m3], [s_config]),
+            A.UpdateInferenceComponent);
+
+        Assert.Equal((2, 1, s_m2, s_m1), (status.DeployedVersion, status.PreviousVersion, status.ModelName, status.PreviousModelName));
+        Assert.Equal((3, 2, RolloutResults.InProgress), (status.LastRollout!.Version, status.LastRollout.FromVersion, status.LastRollout.Result));
+        Assert.Equal((2, RolloutResults.Succeeded), (status.RolloutHistory[0].Version, status.RolloutHistory[0].Result));
+
+        status = Step(status, Registry(3, 1, 2, 3), Observed(InService(s_config), Component(s_m3), [s_m1, s_m2, s_m3], [s_config]), A.DeleteModel);
+        Assert.Equal((3, 2, s_m3, s_m2), (status.DeployedVersion, status.PreviousVersion, status.ModelName, status.PreviousModelName));
+    }
+
+    [Fact]
     public void Rollout_RolledBack_KeepsPreviousVersionSetsRolloutFailedAndDoesNotRetry()
     {
         var status = Serving(1) with
