@@ -97,6 +97,30 @@ public sealed class DetectionEndpointReconcilerTests
     }
 
     [Fact]
+    public async Task Reconcile_VersionApprovedDuringARollout_FinishesTheFirstAndStartsTheNextInOneStep_WithBothEvents()
+    {
+        var h = new DetectionEndpointHarness(EndpointSamples.Registry(1, 1));
+        await h.ConvergeAsync();
+        h.SetRegistry(EndpointSamples.Registry(2, 1, 2));
+        await h.ReconcileAsync();                      // CreateModel v2
+        await h.ReconcileAsync();                      // UpdateInferenceComponent to v2: Updating
+        h.SetRegistry(EndpointSamples.Registry(3, 1, 2, 3));
+        await h.ReconcileAsync();                      // CreateModel v3 while v2 rolls
+        h.SageMaker.Settle();                          // v2 serves
+
+        await h.ReconcileAsync();
+
+        Assert.Equal((2, 1), (h.Status.DeployedVersion, h.Status.PreviousVersion));
+        Assert.Equal((3, 2, RolloutResults.InProgress), (h.Status.LastRollout!.Version, h.Status.LastRollout.FromVersion, h.Status.LastRollout.Result));
+        Assert.Contains(h.Events.All, e => e.Reason == "RolloutSucceeded" && e.Message.StartsWith("Version 2 ", StringComparison.Ordinal));
+        Assert.Contains(h.Events.All, e => e.Reason == "RolloutStarted" && e.Message == "Rolling out version 3 (replacing version 2)");
+        Assert.Contains("detector_endpoint_deployed_version{namespace=\"vision\",name=\"birds-live\"} 2", await h.ScrapeAsync());
+
+        await h.ConvergeAsync();
+        Assert.Equal((3, 2), (h.Status.DeployedVersion, h.Status.PreviousVersion));
+    }
+
+    [Fact]
     public async Task Reconcile_RolledBackVersion_KeepsTheOldServingWithRolloutFailedAndDoesNotRetry()
     {
         var h = new DetectionEndpointHarness(EndpointSamples.Registry(1, 1));
