@@ -36,16 +36,19 @@ public static class EndpointPlanner
     }
 
     /// <summary>
-    /// The endpoint configs the reconciler describes: the target's, the status' current and previous. The status names
-    /// what the endpoint ran, which after an out-of-band UpdateEndpoint is someone else's config: only the object's own
-    /// are candidates, so cleanup and finalization never delete a config the operator did not make.
+    /// The endpoint configs the reconciler describes: the target's, the status' current and previous, and the last
+    /// rollout's (in SingleModel mode a rolled-back version's config names its model; the endpoint never ran it, so no
+    /// status name holds it). The status names what the endpoint ran, which after an out-of-band UpdateEndpoint is
+    /// someone else's config: only the object's own are candidates, so cleanup and finalization never delete a config
+    /// the operator did not make.
     /// </summary>
     public static IReadOnlySet<string> CandidateConfigs(DetectionEndpoint endpoint, EndpointTarget? target)
     {
         var status = endpoint.Status;
         var own = new[] { status?.EndpointConfigName, status?.PreviousEndpointConfigName }
             .Where(n => n is not null && DetectionEndpointNames.IsOwnEndpointConfig(endpoint, n));
-        return Names([target?.ConfigName, .. own]);
+        var rollout = status?.LastRollout?.ModelName is { } model ? DetectionEndpointNames.EndpointConfig(endpoint, model) : null;
+        return Names([target?.ConfigName, rollout, .. own]);
     }
 
     private static EndpointStep Next(DetectionEndpoint endpoint, TargetResolution resolution, EndpointObservation observed)

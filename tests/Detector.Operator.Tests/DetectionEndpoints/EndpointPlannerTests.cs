@@ -165,6 +165,25 @@ public sealed class EndpointPlannerTests
     }
 
     [Fact]
+    public void Candidates_SingleModelRolledBackVersion_IncludeItsConfig_SoCleanupDeletesIt()
+    {
+        // Version 3's blue/green update was rolled back: the endpoint still runs version 2's config, never version 3's.
+        var single = Endpoint(EndpointDeploymentMode.SingleModel);
+        var (m2, m3) = (ModelOf(single, 2), ModelOf(single, 3));
+        var endpoint = Endpoint(EndpointDeploymentMode.SingleModel, s_serving2 with
+        {
+            ModelName = m2, EndpointConfigName = ConfigOf(single, 2),
+            LastRollout = new RolloutResult { Version = 3, ModelName = m3, Result = RolloutResults.RolledBack },
+        });
+        var target = new EndpointTarget(2, Arn(2), m2, ConfigOf(single, 2));
+        var observed = Observed(new EndpointState("InService", ConfigOf(single, 2)), null, [m2], [ConfigOf(single, 2), ConfigOf(single, 3)]);
+
+        Assert.Contains(ConfigOf(single, 3), EndpointPlanner.CandidateConfigs(endpoint, target));
+        var step = EndpointPlanner.Plan(endpoint, Registry(2, 1, 2), observed, Now).Step;
+        Assert.Equal((A.DeleteEndpointConfig, ConfigOf(single, 3)), (step.Action, step.Name));
+    }
+
+    [Fact]
     public void Candidates_ConfigTheEndpointWasPointedAtOutOfBand_IsNotTheOperatorsToDelete()
     {
         // Someone ran UpdateEndpoint to a copy in the console: the status recorded what the endpoint ran.
