@@ -91,6 +91,9 @@ public sealed class SingleModelLifecycleTests
         Assert.True(Conditions.IsTrue(failed.Conditions, Conditions.Ready));
         Assert.Equal(serving.EndpointConfigName, env.SageMaker.Endpoint(serving.EndpointName!)?["EndpointConfigName"]?.GetValue<string>());
         Assert.Equal(1, env.SageMaker.Requests.Count(r => r.Operation == "UpdateEndpoint" && r.Succeeded));   // Version 2 is not retried.
+        // Version 2's model and config are cleaned up while version 1 serves on: nothing is left to leak.
+        Assert.Equal([serving.ModelName!], env.SageMaker.Models);
+        Assert.Equal([serving.EndpointConfigName!], env.SageMaker.EndpointConfigs);
         await PredictOkAsync(env);
 
         await DeleteAndWaitAsync(env, endpoints);
