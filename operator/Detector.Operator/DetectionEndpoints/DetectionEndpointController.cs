@@ -24,6 +24,7 @@ public static class DetectionEndpointController
             {
                 Region = host.Settings.AwsRegion,
                 PollInterval = host.Settings.PollInterval,
+                DriftInterval = host.Settings.DriftInterval,
                 Policy = string.IsNullOrEmpty(host.Settings.PolicyFile) ? null : Policy.NamespacePolicy.Load(host.Settings.PolicyFile),
             },
             host.Settings.Workers, host.Clock, host.Logs);

@@ -47,6 +47,19 @@ public static class DetectionEndpointNames
         return Compose(endpoint, "cfg", [.. Identity(endpoint), KubernetesJson.Serialize(fields)]);
     }
 
+    /// <summary>
+    /// Whether <paramref name="name"/> has the shape of this object's endpoint configs (<c>{name}-cfg-{hash}</c>), as
+    /// opposed to a config someone else made and pointed the endpoint at (a console copy): only its own are the
+    /// operator's to delete.
+    /// </summary>
+    public static bool IsOwnEndpointConfig(DetectionEndpoint endpoint, string name)
+    {
+        var sample = EndpointConfig(endpoint, null);   // Every config of the object shares this head; only the hash differs.
+        var stem = sample[..^Names.HashLength];
+        return name.Length == sample.Length && name.StartsWith(stem, StringComparison.Ordinal)
+            && name[^Names.HashLength..].All(char.IsAsciiHexDigitLower);
+    }
+
     private static string?[] Identity(DetectionEndpoint endpoint) =>
         [endpoint.Metadata.NamespaceProperty ?? "", endpoint.Metadata.Uid ?? ""];
 

@@ -35,11 +35,20 @@ public static class EndpointPlanner
         return Names(target?.ModelName, status?.ModelName, status?.PreviousModelName, status?.LastRollout?.ModelName);
     }
 
-    /// <summary>The endpoint configs the reconciler describes: the target's, the status' current and previous.</summary>
+    /// <summary>
+    /// The endpoint configs the reconciler describes: the target's, the status' current and previous, and the last
+    /// rollout's (in SingleModel mode a rolled-back version's config names its model; the endpoint never ran it, so no
+    /// status name holds it). The status names what the endpoint ran, which after an out-of-band UpdateEndpoint is
+    /// someone else's config: only the object's own are candidates, so cleanup and finalization never delete a config
+    /// the operator did not make.
+    /// </summary>
     public static IReadOnlySet<string> CandidateConfigs(DetectionEndpoint endpoint, EndpointTarget? target)
     {
         var status = endpoint.Status;
-        return Names(target?.ConfigName, status?.EndpointConfigName, status?.PreviousEndpointConfigName);
+        var own = new[] { status?.EndpointConfigName, status?.PreviousEndpointConfigName }
+            .Where(n => n is not null && DetectionEndpointNames.IsOwnEndpointConfig(endpoint, n));
+        var rollout = status?.LastRollout?.ModelName is { } model ? DetectionEndpointNames.EndpointConfig(endpoint, model) : null;
+        return Names([target?.ConfigName, rollout, .. own]);
     }
 
     private static EndpointStep Next(DetectionEndpoint endpoint, TargetResolution resolution, EndpointObservation observed)

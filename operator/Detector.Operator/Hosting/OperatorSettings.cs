@@ -53,6 +53,9 @@ public sealed record OperatorSettings
     /// <summary>How often objects waiting on a Job are looked at again.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How often a settled DetectionEndpoint is described again, so out-of-band changes are found and undone.</summary>
+    public TimeSpan DriftInterval { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>"json" (default, one object per line) or "text".</summary>
     public string LogFormat { get; init; } = "json";
 
@@ -67,6 +70,8 @@ public sealed record OperatorSettings
             errors.Add($"--workers must be at least 1 (got {Workers})");
         if (PollInterval <= TimeSpan.Zero)
             errors.Add($"--poll-interval must be positive (got {PollInterval})");
+        if (DriftInterval <= TimeSpan.Zero)
+            errors.Add($"--drift-interval must be positive (got {DriftInterval})");
         if (string.IsNullOrWhiteSpace(Jobs.Image))
             errors.Add("--image (or DETECTOR_IMAGE) must name the operator's image: dataset Jobs run it");
         else if (Jobs.Image.Any(char.IsWhiteSpace))

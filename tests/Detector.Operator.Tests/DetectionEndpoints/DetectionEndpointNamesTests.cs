@@ -80,4 +80,19 @@ public sealed class DetectionEndpointNamesTests
         Assert.Equal(ConfigOf(endpoint, 1), ConfigOf(scaled, 1));   // Instance counts change in place, not by a new config.
         Assert.Equal(ConfigOf(endpoint, 1), ConfigOf(copies, 1));
     }
+
+    [Theory]
+    [InlineData("birds-live")]
+    [InlineData("a-very-long-endpoint-name-that-is-much-longer-than-sixty-three-characters-allowed-by-sagemaker")]
+    public void IsOwnEndpointConfig_ItsConfigsOfAnySpec_AreOwnButOtherNamesAreNot(string name)
+    {
+        var endpoint = Endpoint(name: name);
+        var other = Endpoint(name: name, edit: s => s with { InstanceType = "ml.g5.xlarge" });
+
+        Assert.True(DetectionEndpointNames.IsOwnEndpointConfig(endpoint, ConfigOf(endpoint, 1)));
+        Assert.True(DetectionEndpointNames.IsOwnEndpointConfig(endpoint, DetectionEndpointNames.EndpointConfig(other, null)));
+        Assert.False(DetectionEndpointNames.IsOwnEndpointConfig(endpoint, "birds-live-console-copy"));
+        Assert.False(DetectionEndpointNames.IsOwnEndpointConfig(endpoint, DetectionEndpointNames.Endpoint(endpoint)));
+        Assert.False(DetectionEndpointNames.IsOwnEndpointConfig(Endpoint(name: "fish"), ConfigOf(endpoint, 1)));
+    }
 }

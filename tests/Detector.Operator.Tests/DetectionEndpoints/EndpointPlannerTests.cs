@@ -170,15 +170,47 @@ public sealed class EndpointPlannerTests
     [Fact]
     public void Candidates_IncludeTargetCurrentPreviousAndRolloutNames()
     {
+        var oldConfig = DetectionEndpointNames.EndpointConfig(Endpoint(edit: e => e with { InstanceType = "ml.g5.xlarge" }), null);
         var endpoint = Endpoint(status: s_serving2 with
         {
-            PreviousModelName = s_m1, PreviousEndpointConfigName = "old-config",
+            PreviousModelName = s_m1, PreviousEndpointConfigName = oldConfig,
             LastRollout = new RolloutResult { Version = 3, ModelName = "m3", Result = RolloutResults.RolledBack },
         });
         var target = new EndpointTarget(2, Arn(2), s_m2, s_config);
 
         Assert.Equal(new[] { s_m1, s_m2, "m3" }.Order(), EndpointPlanner.CandidateModels(endpoint, target).Order());
-        Assert.Equal(new[] { s_config, "old-config" }.Order(), EndpointPlanner.CandidateConfigs(endpoint, target).Order());
+        Assert.Equal(new[] { s_config, oldConfig }.Order(), EndpointPlanner.CandidateConfigs(endpoint, target).Order());
+    }
+
+    [Fact]
+    public void Candidates_SingleModelRolledBackVersion_IncludeItsConfig_SoCleanupDeletesIt()
+    {
+        // Version 3's blue/green update was rolled back: the endpoint still runs version 2's config, never version 3's.
+        var single = Endpoint(EndpointDeploymentMode.SingleModel);
+        var (m2, m3) = (ModelOf(single, 2), ModelOf(single, 3));
+        var endpoint = Endpoint(EndpointDeploymentMode.SingleModel, s_serving2 with
+        {
+            ModelName = m2, EndpointConfigName = ConfigOf(single, 2),
+            LastRollout = new RolloutResult { Version = 3, ModelName = m3, Result = RolloutResults.RolledBack },
+        });
+        var target = new EndpointTarget(2, Arn(2), m2, ConfigOf(single, 2));
+        var observed = Observed(new EndpointState("InService", ConfigOf(single, 2)), null, [m2], [ConfigOf(single, 2), ConfigOf(single, 3)]);
+
+        Assert.Contains(ConfigOf(single, 3), EndpointPlanner.CandidateConfigs(endpoint, target));
+        var step = EndpointPlanner.Plan(endpoint, Registry(2, 1, 2), observed, Now).Step;
+        Assert.Equal((A.DeleteEndpointConfig, ConfigOf(single, 3)), (step.Action, step.Name));
+    }
+
+    [Fact]
+    public void Candidates_ConfigTheEndpointWasPointedAtOutOfBand_IsNotTheOperatorsToDelete()
+    {
+        // Someone ran UpdateEndpoint to a copy in the console: the status recorded what the endpoint ran.
+        var endpoint = Endpoint(status: s_serving2 with { EndpointConfigName = s_config, PreviousEndpointConfigName = "birds-live-console-copy" });
+        var target = new EndpointTarget(2, Arn(2), s_m2, s_config);
+
+        Assert.Equal([s_config], EndpointPlanner.CandidateConfigs(endpoint, target));
+        var drifted = Endpoint(status: s_serving2 with { EndpointConfigName = "birds-live-console-copy" });
+        Assert.Equal([s_config], EndpointPlanner.CandidateConfigs(drifted, target));
     }
 
     private static void AssertStep(string situation, DetectionEndpoint endpoint, Case c)

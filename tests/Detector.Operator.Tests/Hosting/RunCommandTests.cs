@@ -22,6 +22,7 @@ public sealed class RunCommandTests
         Assert.Equal(":8080", settings.MetricsAddress);
         Assert.Equal("img:1", settings.Jobs.Image);
         Assert.Equal(TimeSpan.FromSeconds(30), settings.PollInterval);
+        Assert.Equal(TimeSpan.FromMinutes(5), settings.DriftInterval);
         Assert.Equal("json", settings.LogFormat);
         Assert.Null(settings.Storage.ServiceUrl);
         Assert.Empty(settings.Validate());
@@ -133,6 +134,32 @@ public sealed class RunCommandTests
         var error = Assert.Throws<FormatException>(() => RunCommand.ParseDuration(text, "--poll-interval"));
         Assert.Contains("--poll-interval", error.Message);
     }
+
+    [Theory]
+    [InlineData("3s", 3)]
+    [InlineData("90", 90)]
+    [InlineData("10m", 600)]
+    [InlineData("00:02:00", 120)]
+    public void ParseSettings_DriftInterval_TakesThePollIntervalSyntax(string text, double seconds)
+    {
+        var settings = RunCommand.ParseSettings(["--drift-interval", text], _ => null);
+        Assert.Equal(TimeSpan.FromSeconds(seconds), settings.DriftInterval);
+        Assert.Equal(TimeSpan.FromSeconds(30), settings.PollInterval);   // Independent of --poll-interval.
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-1m")]
+    [InlineData("later")]
+    public void ParseSettings_BadDriftInterval_NamesTheFlag(string text)
+    {
+        var error = Assert.Throws<FormatException>(() => RunCommand.ParseSettings(["--drift-interval", text], _ => null));
+        Assert.Contains("--drift-interval", error.Message);
+    }
+
+    [Fact]
+    public void Validate_NonPositiveDriftInterval_NamesTheFlag() =>
+        Assert.Contains(new OperatorSettings { DriftInterval = TimeSpan.Zero }.Validate(), e => e.Contains("--drift-interval", StringComparison.Ordinal));
 
     [Fact]
     public void ParseSettings_UnknownFlag_Throws() =>

@@ -46,6 +46,30 @@ public sealed partial class SageMakerBackend
         }
     }
 
+    /// <summary>
+    /// Copies the endpoint's config under a new name and moves the endpoint onto it at once: an out-of-band
+    /// CreateEndpointConfig and UpdateEndpoint that finished. The endpoint must be InService, as for UpdateEndpoint.
+    /// </summary>
+    public void UpdateEndpointOutOfBand(string endpointName, string newConfigName)
+    {
+        lock (_gate)
+        {
+            RefreshHosting();
+            var endpoint = FindEndpoint(endpointName);
+            if (EndpointStatus(endpoint) != "InService")
+                throw ServiceError.Validation($"Cannot update in-progress endpoint \"{endpoint.Arn}\".");
+            var current = FindEndpointConfig(endpoint.ConfigName);
+            if (_endpointConfigs.ContainsKey(newConfigName))
+                throw ServiceError.Validation($"Cannot create already existing endpoint configuration \"{Arn("endpoint-config", newConfigName)}\".");
+            var request = (JsonObject)current.Request.DeepClone();
+            request["EndpointConfigName"] = newConfigName;
+            var copy = new EndpointConfig(newConfigName, Arn("endpoint-config", newConfigName), request, Now, invisibleFor: 0);
+            _endpointConfigs[newConfigName] = copy;
+            _tags[copy.Arn] = [];
+            (endpoint.ConfigName, endpoint.LastModified, endpoint.FailureReason) = (newConfigName, Now, null);
+        }
+    }
+
     private void RegisterEndpoints()
     {
         Register("CreateEndpoint", body =>

@@ -37,6 +37,29 @@ public sealed partial class SageMakerBackend
             _componentUpdateFailures[componentName] = reason;
     }
 
+    /// <summary>Removes an inference component at once, as if someone deleted it out of band and the deletion finished.</summary>
+    public void DeleteInferenceComponentOutOfBand(string componentName)
+    {
+        lock (_gate)
+        {
+            RefreshHosting();
+            var component = FindComponent(componentName);
+            _components.Remove(component.Name);
+            _tags.Remove(component.Arn);
+        }
+    }
+
+    /// <summary>Sets the copy count at once, as a finished out-of-band UpdateInferenceComponentRuntimeConfig (same rules).</summary>
+    public void SetInferenceComponentCopiesOutOfBand(string componentName, int copies)
+    {
+        lock (_gate)
+        {
+            RefreshHosting();
+            var component = UpdatableComponent(componentName);
+            (component.Copies, component.LastModified) = (copies, Now);
+        }
+    }
+
     private void RegisterInferenceComponents()
     {
         Register("CreateInferenceComponent", body =>

@@ -21,6 +21,13 @@ public sealed partial class SageMakerBackend
             return [.. _endpointConfigs.Keys];
     }
 
+    /// <summary>DescribeEndpointConfig's answer now, or null.</summary>
+    public JsonObject? DescribeEndpointConfigOrNull(string name)
+    {
+        lock (_gate)
+            return _endpointConfigs.TryGetValue(name, out var config) ? DescribeEndpointConfig(config) : null;
+    }
+
     private void RegisterModels()
     {
         Register("CreateModel", body =>
@@ -93,11 +100,7 @@ public sealed partial class SageMakerBackend
         {
             lock (_gate)
             {
-                var config = FindEndpointConfig(Text(body, "EndpointConfigName"));
-                var result = Echo(config.Request, "DescribeEndpointConfigOutput");
-                result["EndpointConfigArn"] = config.Arn;
-                result["CreationTime"] = Epoch(config.CreatedAt);
-                return result;
+                return DescribeEndpointConfig(FindEndpointConfig(Text(body, "EndpointConfigName")));
             }
         });
         Register("DeleteEndpointConfig", body =>
@@ -110,6 +113,14 @@ public sealed partial class SageMakerBackend
                 return [];
             }
         });
+    }
+
+    private JsonObject DescribeEndpointConfig(EndpointConfig config)
+    {
+        var result = Echo(config.Request, "DescribeEndpointConfigOutput");
+        result["EndpointConfigArn"] = config.Arn;
+        result["CreationTime"] = Epoch(config.CreatedAt);
+        return result;
     }
 
     private (string Arn, JsonObject Request, DateTimeOffset CreatedAt) FindModel(string name) =>

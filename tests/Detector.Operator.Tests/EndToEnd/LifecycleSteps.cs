@@ -1,0 +1,141 @@
+using Amazon.Runtime;
+using Detector.Operator.Api.V1Alpha1;
+using Detector.Operator.Aws;
+using Detector.Operator.Cli;
+using Detector.Operator.Kube;
+using Detector.Operator.Runtime;
+using Detector.Operator.Tests.TrainingRuns;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.PixelFormats;
+
+namespace Detector.Operator.Tests.EndToEnd;
+
+/// <summary>
+/// The steps of the end-to-end lifecycle tests, as a user takes them with kubectl and <c>detector predict</c>: the
+/// Dataset "aquarium", the TrainingRun "ssd", the RegisteredModel "fish" and the DetectionEndpoint "fish-live".
+/// </summary>
+public static class LifecycleSteps
+{
+    /// <summary>The namespace everything lives in.</summary>
+    public const string Ns = OperatorEnvironment.Namespace;
+
+    /// <summary>Client-side stores of RegisteredModels and DetectionEndpoints (what kubectl would do).</summary>
+    public static (IKubeStore<RegisteredModel> Models, IKubeStore<DetectionEndpoint> Endpoints) Stores(SageMakerEnvironment env)
+    {
+        var client = env.Kube.Api.CreateClient();
+        return (new KubeStore<RegisteredModel>(client, KubeResources.RegisteredModel), new KubeStore<DetectionEndpoint>(client, KubeResources.DetectionEndpoint));
+    }
+
+    /// <summary>Dataset → TrainingRun Completed → RegisteredModel version 1, approved automatically above the threshold.</summary>
+    public static async Task<TrainingRunStatus> TrainVersionOneAsync(SageMakerEnvironment env, IKubeStore<RegisteredModel> models)
+    {
+        await env.PrepareDatasetAsync("aquarium");
+        await env.TrainingRuns.CreateAsync(env.NewTrainingRun("ssd", "aquarium"), CancellationToken.None);
+        await env.WaitForAsync(e => e.TrainingRun("ssd")?.Status?.TrainingJobName is not null);
+        env.SageMaker.Advance(TimeSpan.FromHours(1));
+        await env.WaitForAsync(e => e.TrainingRun("ssd")?.Status?.Phase == TrainingRunPhase.Completed);
+        var firstJob = env.TrainingRun("ssd")!.Status!;
+        await models.CreateAsync(new RegisteredModel
+        {
+            Metadata = new() { Name = "fish", NamespaceProperty = Ns },
+            Spec = new RegisteredModelSpec
+            {
+                Source = new ModelSource { TrainingRunRef = "ssd" },
+                Approval = new ModelApproval { Mode = "Automatic", MinMetric = 0.0001 },
+            },
+        }, CancellationToken.None);
+        await env.WaitForAsync(e => Model(e)?.Status?.Versions.Count == 1);
+        env.SageMaker.Advance(TimeSpan.FromMinutes(1));   // The registry validates a new version for a few seconds.
+        await env.WaitForAsync(e => Model(e)?.Status?.LatestApprovedVersion == 1);
+        Assert.Equal(firstJob.ModelArtifactUri, Model(env)!.Status!.Versions[0].ModelArtifactUri);
+        return firstJob;
+    }
+
+    /// <summary>A hyperparameter change trains again: a new artifact, registered as version 2 and approved.</summary>
+    public static async Task<TrainingRunStatus> TrainVersionTwoAsync(SageMakerEnvironment env, TrainingRunStatus firstJob)
+    {
+        var run = (await env.TrainingRuns.GetAsync(new ObjectKey(Ns, "ssd"), CancellationToken.None))!;
+        run.Spec = run.Spec with { Hyperparameters = run.Spec.Hyperparameters with { Epochs = run.Spec.Hyperparameters.Epochs + 1 } };
+        await env.TrainingRuns.UpdateAsync(run, CancellationToken.None);
+        await env.WaitForAsync(e => e.TrainingRun("ssd")?.Status?.TrainingJobName is { } job && job != firstJob.TrainingJobName);
+        env.SageMaker.Advance(TimeSpan.FromHours(1));
+        await env.WaitForAsync(e => e.TrainingRun("ssd")?.Status is { Phase: TrainingRunPhase.Completed } s && s.TrainingJobName != firstJob.TrainingJobName);
+        var secondJob = env.TrainingRun("ssd")!.Status!;
+        Assert.NotEqual(firstJob.ModelArtifactUri, secondJob.ModelArtifactUri);
+        await env.WaitForAsync(e => Model(e)?.Status?.Versions.Count == 2);
+        env.SageMaker.Advance(TimeSpan.FromMinutes(1));
+        await env.WaitForAsync(e => Model(e)?.Status?.LatestApprovedVersion == 2);
+        Assert.Equal(secondJob.ModelArtifactUri, Model(env)!.Status!.Versions.Single(v => v.Version == 2).ModelArtifactUri);
+        return secondJob;
+    }
+
+    /// <summary>The DetectionEndpoint a user applies: the latest approved version of "fish" on one GPU instance.</summary>
+    public static DetectionEndpoint NewEndpoint(Func<DetectionEndpointSpec, DetectionEndpointSpec>? edit = null)
+    {
+        var spec = new DetectionEndpointSpec
+        {
+            ModelRef = new ModelReference { Name = "fish" },
+            RoleArn = "arn:aws:iam::123456789012:role/detector-vision-sagemaker",
+            InstanceType = "ml.g4dn.xlarge",
+        };
+        return new DetectionEndpoint { Metadata = new() { Name = "fish-live", NamespaceProperty = Ns }, Spec = edit is null ? spec : edit(spec) };
+    }
+
+    /// <summary>
+    /// Applies an InferenceComponent-mode DetectionEndpoint and walks SageMaker through endpoint creation (6 min) and
+    /// component creation (4 min) until the object is InService; returns its status.
+    /// </summary>
+    public static async Task<DetectionEndpointStatus> CreateServingEndpointAsync(SageMakerEnvironment env, IKubeStore<DetectionEndpoint> endpoints,
+        DetectionEndpoint endpoint)
+    {
+        await endpoints.CreateAsync(endpoint, CancellationToken.None);
+        await env.WaitForAsync(e => e.SageMaker.CreateCount("CreateEndpoint") == 1);
+        env.SageMaker.Advance(TimeSpan.FromMinutes(7));
+        await env.WaitForAsync(e => e.SageMaker.CreateCount("CreateInferenceComponent") == 1);
+        env.SageMaker.Advance(TimeSpan.FromMinutes(5));
+        await env.WaitForAsync(e => Endpoint(e)?.Status?.Phase == DetectionEndpointPhase.InService);
+        return Endpoint(env)!.Status!;
+    }
+
+    /// <summary>The stored RegisteredModel "fish", or null.</summary>
+    public static RegisteredModel? Model(SageMakerEnvironment env) => env.Kube.Api.Get<RegisteredModel>("registeredmodels", Ns, "fish");
+
+    /// <summary>The stored DetectionEndpoint "fish-live", or null.</summary>
+    public static DetectionEndpoint? Endpoint(SageMakerEnvironment env) => env.Kube.Api.Get<DetectionEndpoint>("detectionendpoints", Ns, "fish-live");
+
+    /// <summary>True when the endpoint serves as specified and nothing is in progress (cleanup included).</summary>
+    public static bool Settled(SageMakerEnvironment env) =>
+        Endpoint(env)?.Status is { Phase: DetectionEndpointPhase.InService } status && !Conditions.IsTrue(status.Conditions, Conditions.Progressing);
+
+    /// <summary>
+    /// <c>detector predict --endpoint vision/fish-live photo.jpg -o out.png</c> with a kubeconfig: the names come from the
+    /// DetectionEndpoint's status. The caller deletes the PNG's directory.
+    /// </summary>
+    public static async Task<(int Code, string Output, string Error, string Png)> PredictAsync(SageMakerEnvironment env)
+    {
+        var dir = Directory.CreateTempSubdirectory("full-lifecycle-").FullName;
+        var image = Path.Combine(dir, "photo.jpg");
+        using (var picture = new Image<Rgb24>(96, 64, new Rgb24(10, 80, 160)))
+            picture.SaveAsJpeg(image);
+        var png = Path.Combine(dir, "out.png");
+        using var runtime = SageMakerRuntimeClient.Create(new SageMakerClientOptions
+        {
+            Region = env.SageMaker.Region, ServiceUrl = env.SageMaker.Url,
+            Credentials = new BasicAWSCredentials(env.SageMaker.AccessKey, env.SageMaker.SecretKey),
+        });
+        var arguments = PredictCommand.ParseArguments(
+            ["--endpoint", $"{Ns}/fish-live", image, "-o", png, "--threshold", "0", "--kubeconfig", env.Kube.Kubeconfig], _ => null);
+        var (output, error) = (new StringWriter(), new StringWriter());
+        var code = await PredictCommand.RunAsync(arguments, () => PredictCommand.KubeClient(arguments), runtime, output, error, CancellationToken.None);
+        return (code, output.ToString(), error.ToString(), png);
+    }
+
+    /// <summary>Runs <see cref="PredictAsync"/>, asserts it succeeded and removes its output.</summary>
+    public static async Task<string> PredictOkAsync(SageMakerEnvironment env)
+    {
+        var (code, output, error, png) = await PredictAsync(env);
+        Directory.Delete(Path.GetDirectoryName(png)!, recursive: true);
+        Assert.True(code == 0, error);
+        return output;
+    }
+}
