@@ -1,9 +1,12 @@
 using Detector.Operator.Api.V1Alpha1;
 using Detector.Operator.DetectionEndpoints;
 using Detector.Operator.Kube;
+using Detector.Operator.RegisteredModels;
 using Detector.Operator.Runtime;
 using Detector.Operator.Tests.Fakes.SageMaker;
 using Detector.Operator.Tests.TrainingRuns;
+using k8s;
+using k8s.Models;
 
 namespace Detector.Operator.Tests.EndToEnd;
 
@@ -18,7 +21,7 @@ public sealed class RestartAtEveryStepTests
     private const string Ns = OperatorEnvironment.Namespace;
 
     [SkippableFact]
-    public async Task Registration_RestartAfterEachCommittedCreate_MakesEachTrainingJobGroupAndVersionOnce()
+    public async Task Registration_RestartAfterEachCommittedCall_MakesEachTrainingJobGroupAndVersionOnce()
     {
         await using var env = await SageMakerEnvironment.StartAsync();
         var models = new KubeStore<RegisteredModel>(env.Kube.Api.CreateClient(), KubeResources.RegisteredModel);
@@ -46,18 +49,28 @@ public sealed class RestartAtEveryStepTests
         Assert.Equal((1, 1), (env.SageMaker.CallCount("CreateModelPackageGroup"), env.SageMaker.CallCount("CreateModelPackage")));
         Assert.Equal(env.TrainingRun("ssd")!.Status!.TrainingJobName, Model(env)!.Status!.Versions.Single().SourceJobName);
 
-        // A spec change trains version 2: its job and its version are committed once each across a restart too.
+        // A spec change trains version 2: its job and its version are committed once each across a restart too. The
+        // model is switched to manual approval first, so version 2 is approved by annotation (UpdateModelPackage).
+        await EditAsync(models, "fish", m => m.Spec = m.Spec with { Approval = new ModelApproval { Mode = "Manual" } });
         var secondJob = env.SageMaker.HoldNextAnswer("CreateTrainingJob");
         var secondPackage = env.SageMaker.HoldNextAnswer("CreateModelPackage");
         var firstJob = env.TrainingRun("ssd")!.Status!.TrainingJobName;
-        await EditRunAsync(env, run => run.Spec = run.Spec with { Hyperparameters = run.Spec.Hyperparameters with { Epochs = run.Spec.Hyperparameters.Epochs + 1 } });
+        await EditAsync(env.TrainingRuns, "ssd", run => run.Spec = run.Spec with { Hyperparameters = run.Spec.Hyperparameters with { Epochs = run.Spec.Hyperparameters.Epochs + 1 } });
         await RestartAfterCommitAsync(env, secondJob, committed: 2);
         await env.WaitForAsync(e => e.TrainingRun("ssd")?.Status?.TrainingJobName is { } name && name != firstJob && name == e.SageMaker.TrainingJobs[^1]);
         env.SageMaker.Advance(TimeSpan.FromHours(1));
         await RestartAfterCommitAsync(env, secondPackage, committed: 2);
         await env.WaitForAsync(e => Model(e)?.Status?.Versions.Count == 2);
         env.SageMaker.Advance(TimeSpan.FromMinutes(1));
-        await env.WaitForAsync(e => Model(e)?.Status?.LatestApprovedVersion == 2);
+        await env.WaitForAsync(e => Model(e)!.Status!.Versions.Single(v => v.Version == 2) is { PackageStatus: "Completed", ApprovalStatus: "PendingManualApproval" });
+
+        // UpdateModelPackage (kubectl annotate … approve-version=2): the restarted operator finds version 2 Approved and
+        // records the annotation as applied without approving again.
+        var approve = env.SageMaker.HoldNextAnswer("UpdateModelPackage");
+        await EditAsync(models, "fish", m => m.SetAnnotation(RegistrationDecisions.ApproveVersionAnnotation, "2"));
+        await RestartAfterCommitAsync(env, approve, committed: 1);
+        await env.WaitForAsync(e => Model(e)?.Status is { LatestApprovedVersion: 2, AppliedApproveVersion: "2" });
+        Assert.Equal(1, env.SageMaker.CallCount("UpdateModelPackage"));
 
         var versions = Model(env)!.Status!.Versions;
         Assert.Equal([1, 2], versions.Select(v => v.Version).Order());
@@ -230,7 +243,7 @@ public sealed class RestartAtEveryStepTests
     // A hyperparameter change trains again; version 2 is registered and approved (no restarts).
     private static async Task TrainVersionTwoAsync(SageMakerEnvironment env, string firstJob)
     {
-        await EditRunAsync(env, run => run.Spec = run.Spec with { Hyperparameters = run.Spec.Hyperparameters with { Epochs = run.Spec.Hyperparameters.Epochs + 1 } });
+        await EditAsync(env.TrainingRuns, "ssd", run => run.Spec = run.Spec with { Hyperparameters = run.Spec.Hyperparameters with { Epochs = run.Spec.Hyperparameters.Epochs + 1 } });
         await env.WaitForAsync(e => e.TrainingRun("ssd")?.Status?.TrainingJobName is { } job && job != firstJob);
         env.SageMaker.Advance(TimeSpan.FromHours(1));
         await env.WaitForAsync(e => Model(e)?.Status?.Versions.Count == 2);
@@ -239,15 +252,16 @@ public sealed class RestartAtEveryStepTests
     }
 
     // kubectl edit: read, change, update; on a 409 with the operator's concurrent write, read again and reapply.
-    private static async Task EditRunAsync(SageMakerEnvironment env, Action<TrainingRun> change)
+    private static async Task EditAsync<T>(IKubeStore<T> store, string name, Action<T> change)
+        where T : class, IKubernetesObject<V1ObjectMeta>
     {
         for (var attempt = 1; ; attempt++)
         {
-            var run = (await env.TrainingRuns.GetAsync(new ObjectKey(Ns, "ssd"), CancellationToken.None))!;
-            change(run);
+            var current = (await store.GetAsync(new ObjectKey(Ns, name), CancellationToken.None))!;
+            change(current);
             try
             {
-                await env.TrainingRuns.UpdateAsync(run, CancellationToken.None);
+                await store.UpdateAsync(current, CancellationToken.None);
                 return;
             }
             catch (KubeConflictException) when (attempt < 10)
