@@ -24,6 +24,7 @@ public static class EndpointPlanner
     {
         var rollout = RolloutTracker.Assess(endpoint, observed, now);
         var target = EndpointTargets.Resolve(endpoint, model, rollout.FailedVersion, rollout.FailedGeneration);
+        rollout = RolloutTracker.Unrecorded(rollout, endpoint, target.Target, observed, now);
         var step = endpoint.Metadata.DeletionTimestamp is not null ? Finalize(endpoint, observed) : Next(endpoint, target, observed);
         return new(rollout, target, step);
     }

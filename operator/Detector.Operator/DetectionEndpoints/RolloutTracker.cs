@@ -38,6 +38,29 @@ public static class RolloutTracker
             : new(finished, history, last.Version, endpoint.Metadata.Generation);
     }
 
+    /// <summary>
+    /// A rollout whose start never reached status (the operator stopped after SageMaker accepted the create or update,
+    /// before it could record it; the restarted one only waits for what it finds): once SageMaker serves the target,
+    /// it is recorded as a finished rollout, so the last rollout and the history name the version that serves.
+    /// </summary>
+    public static RolloutAssessment Unrecorded(RolloutAssessment assessed, DetectionEndpoint endpoint, EndpointTarget? target,
+        EndpointObservation observed, DateTimeOffset now)
+    {
+        var status = endpoint.Status ?? new DetectionEndpointStatus();
+        var single = endpoint.Spec.DeploymentMode == EndpointDeploymentMode.SingleModel;
+        if (target is null || status.DeployedVersion == target.Version || assessed.Last is { Result: RolloutResults.InProgress }
+            || assessed.Last is { } last && last.Version == target.Version && last.ModelName == target.ModelName
+            || DetectionEndpointStatusMapper.Deployed(status, target, observed, single) != target.Version)
+            return assessed;
+        var finished = new RolloutResult
+        {
+            Version = target.Version, FromVersion = status.DeployedVersion, ModelName = target.ModelName, Result = RolloutResults.Succeeded,
+            FinishedAt = now.UtcDateTime, Message = $"Serving {target.ModelName}",
+        };
+        var history = new[] { finished }.Concat(assessed.History).Take(DetectionEndpointLimits.MaxRolloutHistory).ToList();
+        return assessed with { Last = finished, History = history };
+    }
+
     private static (string Result, string? Message) FromComponent(ComponentState? component, string model) => component switch
     {
         // Deleted out of band mid-rollout: the planner re-creates it with the target, which finishes the rollout then.

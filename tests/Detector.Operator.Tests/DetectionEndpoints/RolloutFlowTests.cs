@@ -53,6 +53,43 @@ public sealed class RolloutFlowTests
     }
 
     [Fact]
+    public void Rollout_UpdateAcceptedButNeverRecorded_RecordsTheRolloutOnceVersionTwoServes()
+    {
+        // The operator stopped after SageMaker accepted UpdateInferenceComponent: status still has version 1's rollout.
+        var first = new RolloutResult { Version = 1, ModelName = s_m1, Result = RolloutResults.Succeeded };
+        var status = Serving(1) with { LastRollout = first, RolloutHistory = [first] };
+        status = Step(status, Registry(2, 1, 2), Observed(InService(s_config), Component(s_m1, InferenceComponentStatus.Updating), [s_m1, s_m2], [s_config]),
+            A.Wait);
+        Assert.Equal((1, 1), (status.DeployedVersion, status.LastRollout!.Version));
+
+        status = Step(status, Registry(2, 1, 2), Observed(InService(s_config), Component(s_m2), [s_m1, s_m2], [s_config]), A.DeleteModel);
+        Assert.Equal((2, (int?)1, s_m2, RolloutResults.Succeeded), (status.LastRollout!.Version, status.LastRollout.FromVersion, status.LastRollout.ModelName,
+            status.LastRollout.Result));
+        Assert.Equal(Now.UtcDateTime, status.LastRollout.FinishedAt);
+        Assert.Equal([2, 1], status.RolloutHistory.Select(r => r.Version!.Value));
+        Assert.Equal((2, (int?)1), (status.DeployedVersion, status.PreviousVersion));
+
+        // Recorded once: the next looks change nothing.
+        status = Step(status, Registry(2, 1, 2), Observed(InService(s_config), Component(s_m2), [s_m2], [s_config]), A.None);
+        Assert.Equal([2, 1], status.RolloutHistory.Select(r => r.Version!.Value));
+        Assert.Equal(("False", EndpointReasons.RolloutSucceeded), Pair(Condition(status, EndpointReasons.RolloutFailedCondition)));
+    }
+
+    [Fact]
+    public void FirstDeployment_ComponentCreateNeverRecorded_RecordsVersionOneWhenItServes()
+    {
+        var created = Step(null, Registry(1, 1), Observed(null, null, [s_m1], [s_config]), A.CreateEndpoint);
+        var status = Step(created, Registry(1, 1), Observed(InService(s_config), Component(s_m1, InferenceComponentStatus.Creating), [s_m1], [s_config]), A.Wait);
+        Assert.Null(status.LastRollout);
+
+        status = Step(status, Registry(1, 1), Observed(InService(s_config), Component(s_m1), [s_m1], [s_config]), A.None);
+
+        Assert.Equal((1, (int?)null, RolloutResults.Succeeded), (status.LastRollout!.Version, status.LastRollout.FromVersion, status.LastRollout.Result));
+        Assert.Equal((1, DetectionEndpointPhase.InService), (status.DeployedVersion, status.Phase));
+        Assert.Single(status.RolloutHistory);
+    }
+
+    [Fact]
     public void Rollout_RolledBack_KeepsPreviousVersionSetsRolloutFailedAndDoesNotRetry()
     {
         var status = Serving(1) with

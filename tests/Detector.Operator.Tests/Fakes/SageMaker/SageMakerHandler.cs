@@ -19,6 +19,9 @@ public sealed class SageMakerHandler(SageMakerBackend backend, ServiceModel runt
     private readonly List<ValidationFailure> _failures = [];
     private readonly List<string> _responseProblems = [];
 
+    /// <summary>Answers held after their call committed (<see cref="FakeSageMaker.HoldNextAnswer"/>).</summary>
+    public AnswerHolds Holds { get; } = new();
+
     /// <summary>Answers of the fake that do not fit the model's output shape (a bug of the fake; tests assert none).</summary>
     public IReadOnlyList<string> ResponseProblems
     {
@@ -117,6 +120,13 @@ public sealed class SageMakerHandler(SageMakerBackend backend, ServiceModel runt
         var committed = error is null;
         error ??= lostAnswer;
         Record(time, wallTime, operation, body, error, committed, clientBug, bodyBytes);
+        if (committed && Holds.Take(operation) is { } hold)
+        {
+            var (answer, instead) = await hold.HoldAsync(context.RequestAborted);
+            if (!answer)
+                return;   // The client went away while the answer was held: nobody receives it.
+            error = instead ?? error;
+        }
         if (invoked is not null && lostAnswer is null && error is null)
             await WriteInvocationAsync(context, invoked);
         else
