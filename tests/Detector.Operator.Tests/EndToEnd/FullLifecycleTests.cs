@@ -84,17 +84,7 @@ public sealed class FullLifecycleTests
         await env.WaitForAsync(e => e.SageMaker.CallCount("DeleteEndpoint") >= 1);
         env.SageMaker.Advance(TimeSpan.FromMinutes(2));
         await env.WaitForAsync(e => Endpoint(e) is null);
-        await models.DeleteAsync(new ObjectKey(Ns, "fish"), CancellationToken.None);
-        await env.TrainingRuns.DeleteAsync(new ObjectKey(Ns, "ssd"), CancellationToken.None);
-        await env.Kube.Datasets.DeleteAsync(new ObjectKey(Ns, "aquarium"), CancellationToken.None);
-        await env.WaitForAsync(e => Model(e) is null && e.TrainingRun("ssd") is null && e.Kube.Dataset("aquarium") is null);
-
-        Assert.Empty(env.SageMaker.InferenceComponents);
-        Assert.Empty(env.SageMaker.Endpoints);
-        Assert.Empty(env.SageMaker.EndpointConfigs);
-        Assert.Empty(env.SageMaker.Models);
-        foreach (var plural in new[] { "datasets", "trainingruns", "registeredmodels", "detectionendpoints" })
-            Assert.Empty(env.Kube.Api.List(plural, Ns));
+        await DeleteTheRestAndAssertNothingLeftAsync(env);
         Assert.Empty(env.SageMaker.ValidationFailures);
     }
 

@@ -35,15 +35,7 @@ public static class LifecycleSteps
         env.SageMaker.Advance(TimeSpan.FromHours(1));
         await env.WaitForAsync(e => e.TrainingRun("ssd")?.Status?.Phase == TrainingRunPhase.Completed);
         var firstJob = env.TrainingRun("ssd")!.Status!;
-        await models.CreateAsync(new RegisteredModel
-        {
-            Metadata = new() { Name = "fish", NamespaceProperty = Ns },
-            Spec = new RegisteredModelSpec
-            {
-                Source = new ModelSource { TrainingRunRef = "ssd" },
-                Approval = new ModelApproval { Mode = "Automatic", MinMetric = 0.0001 },
-            },
-        }, CancellationToken.None);
+        await models.CreateAsync(NewModel(), CancellationToken.None);
         await env.WaitForAsync(e => Model(e)?.Status?.Versions.Count == 1);
         env.SageMaker.Advance(TimeSpan.FromMinutes(1));   // The registry validates a new version for a few seconds.
         await env.WaitForAsync(e => Model(e)?.Status?.LatestApprovedVersion == 1);
@@ -69,7 +61,18 @@ public static class LifecycleSteps
         return secondJob;
     }
 
-    /// <summary>The DetectionEndpoint a user applies: the latest approved version of "fish" on one GPU instance.</summary>
+    /// <summary>The RegisteredModel "fish" a user applies: versions of TrainingRun "ssd", approved automatically above a tiny mAP.</summary>
+    public static RegisteredModel NewModel() => new()
+    {
+        Metadata = new() { Name = "fish", NamespaceProperty = Ns },
+        Spec = new RegisteredModelSpec
+        {
+            Source = new ModelSource { TrainingRunRef = "ssd" },
+            Approval = new ModelApproval { Mode = "Automatic", MinMetric = 0.0001 },
+        },
+    };
+
+    /// <summary>The DetectionEndpoint "fish-live" a user applies: the latest approved version of "fish" on one GPU instance.</summary>
     public static DetectionEndpoint NewEndpoint(Func<DetectionEndpointSpec, DetectionEndpointSpec>? edit = null)
     {
         var spec = new DetectionEndpointSpec
@@ -95,6 +98,26 @@ public static class LifecycleSteps
         env.SageMaker.Advance(TimeSpan.FromMinutes(5));
         await env.WaitForAsync(e => Endpoint(e)?.Status?.Phase == DetectionEndpointPhase.InService);
         return Endpoint(env)!.Status!;
+    }
+
+    /// <summary>
+    /// Deletes the RegisteredModel, the TrainingRun and the Dataset as kubectl delete would (the DetectionEndpoint is
+    /// gone already), waits until they are, and asserts that nothing is left: no SageMaker model, config, endpoint or
+    /// component, and no object of ours in the namespace (no finalizer stuck).
+    /// </summary>
+    public static async Task DeleteTheRestAndAssertNothingLeftAsync(SageMakerEnvironment env)
+    {
+        var (models, _) = Stores(env);
+        await models.DeleteAsync(new ObjectKey(Ns, "fish"), CancellationToken.None);
+        await env.TrainingRuns.DeleteAsync(new ObjectKey(Ns, "ssd"), CancellationToken.None);
+        await env.Kube.Datasets.DeleteAsync(new ObjectKey(Ns, "aquarium"), CancellationToken.None);
+        await env.WaitForAsync(e => Model(e) is null && e.TrainingRun("ssd") is null && e.Kube.Dataset("aquarium") is null);
+        Assert.Empty(env.SageMaker.InferenceComponents);
+        Assert.Empty(env.SageMaker.Endpoints);
+        Assert.Empty(env.SageMaker.EndpointConfigs);
+        Assert.Empty(env.SageMaker.Models);
+        foreach (var plural in new[] { "datasets", "trainingruns", "registeredmodels", "detectionendpoints" })
+            Assert.Empty(env.Kube.Api.List(plural, Ns));
     }
 
     /// <summary>The stored RegisteredModel "fish", or null.</summary>

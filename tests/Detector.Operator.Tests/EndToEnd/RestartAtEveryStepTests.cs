@@ -8,6 +8,8 @@ using Detector.Operator.Tests.TrainingRuns;
 using k8s;
 using k8s.Models;
 
+using static Detector.Operator.Tests.EndToEnd.LifecycleSteps;
+
 namespace Detector.Operator.Tests.EndToEnd;
 
 /// <summary>
@@ -18,8 +20,6 @@ namespace Detector.Operator.Tests.EndToEnd;
 /// </summary>
 public sealed class RestartAtEveryStepTests
 {
-    private const string Ns = OperatorEnvironment.Namespace;
-
     [SkippableFact]
     public async Task Registration_RestartAfterEachCommittedCall_MakesEachTrainingJobGroupAndVersionOnce()
     {
@@ -176,15 +176,7 @@ public sealed class RestartAtEveryStepTests
         await RestartAfterCommitAsync(env, deleteConfig, committed: 1);
         await RestartAfterCommitAsync(env, deleteModel, committed: 2);   // Version 1's model went in the cleanup above.
         await env.WaitForAsync(e => Endpoint(e) is null);
-        await models.DeleteAsync(new ObjectKey(Ns, "fish"), CancellationToken.None);
-        await env.TrainingRuns.DeleteAsync(new ObjectKey(Ns, "ssd"), CancellationToken.None);
-        await env.Kube.Datasets.DeleteAsync(new ObjectKey(Ns, "aquarium"), CancellationToken.None);
-        await env.WaitForAsync(e => Model(e) is null && e.TrainingRun("ssd") is null && e.Kube.Dataset("aquarium") is null);
-
-        Assert.Empty(env.SageMaker.InferenceComponents);
-        Assert.Empty(env.SageMaker.Endpoints);
-        Assert.Empty(env.SageMaker.EndpointConfigs);
-        Assert.Empty(env.SageMaker.Models);
+        await DeleteTheRestAndAssertNothingLeftAsync(env);
         foreach (var op in new[] { "DeleteInferenceComponent", "DeleteEndpoint", "DeleteEndpointConfig" })
             Assert.True(env.SageMaker.CallCount(op) == 1, $"{op} was called {env.SageMaker.CallCount(op)} times");
         Assert.Equal(2, env.SageMaker.CallCount("DeleteModel"));
@@ -197,8 +189,6 @@ public sealed class RestartAtEveryStepTests
         Assert.Equal(1, env.SageMaker.CreateCount("CreateEndpoint"));
         Assert.Equal(1, env.SageMaker.CreateCount("CreateInferenceComponent"));
         Assert.Equal(1, env.SageMaker.CreateCount("UpdateInferenceComponent"));
-        foreach (var plural in new[] { "datasets", "trainingruns", "registeredmodels", "detectionendpoints" })
-            Assert.Empty(env.Kube.Api.List(plural, Ns));
         Assert.Empty(env.SageMaker.ValidationFailures);
     }
 
@@ -269,29 +259,4 @@ public sealed class RestartAtEveryStepTests
             }
         }
     }
-
-    private static RegisteredModel NewModel() => new()
-    {
-        Metadata = new() { Name = "fish", NamespaceProperty = Ns },
-        Spec = new RegisteredModelSpec
-        {
-            Source = new ModelSource { TrainingRunRef = "ssd" },
-            Approval = new ModelApproval { Mode = "Automatic", MinMetric = 0.0001 },
-        },
-    };
-
-    private static DetectionEndpoint NewEndpoint() => new()
-    {
-        Metadata = new() { Name = "fish-live", NamespaceProperty = Ns },
-        Spec = new DetectionEndpointSpec
-        {
-            ModelRef = new ModelReference { Name = "fish" },
-            RoleArn = "arn:aws:iam::123456789012:role/detector-vision-sagemaker",
-            InstanceType = "ml.g4dn.xlarge",
-        },
-    };
-
-    private static RegisteredModel? Model(SageMakerEnvironment env) => env.Kube.Api.Get<RegisteredModel>("registeredmodels", Ns, "fish");
-
-    private static DetectionEndpoint? Endpoint(SageMakerEnvironment env) => env.Kube.Api.Get<DetectionEndpoint>("detectionendpoints", Ns, "fish-live");
 }
