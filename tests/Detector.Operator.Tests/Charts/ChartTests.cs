@@ -35,6 +35,20 @@ public sealed partial class ChartTests
     }
 
     [Fact]
+    public void Deployment_PassesOnlyFlagsThatDetectorRunKnows()
+    {
+        var deployment = File.ReadAllText(Path.Combine(ChartFiles.Chart, "templates", "deployment.yaml"));
+        var known = Cli.RunCommand.Create().Options.Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
+
+        var passed = Regex.Matches(deployment, @"^\s*- (--[a-z0-9-]+)\s*$", RegexOptions.Multiline)
+            .Select(m => m.Groups[1].Value).ToList();
+
+        Assert.Contains("--drift-interval", passed);
+        Assert.Contains("--poll-interval", passed);
+        Assert.All(passed, flag => Assert.True(known.Contains(flag), $"the chart passes {flag}, which detector run does not know"));
+    }
+
+    [Fact]
     public void Deployment_Container_RunsNonRootReadOnlyWithProbes()
     {
         var values = File.ReadAllText(Path.Combine(ChartFiles.Chart, "values.yaml"));
