@@ -11,8 +11,9 @@ namespace Detector.Operator.RegisteredModels;
 /// <summary>
 /// The I/O shell of the RegisteredModel controller: reads the model and its source run, creates or adopts the model
 /// package group, lists (and where needed describes) its versions, applies the approve-version annotation, registers
-/// the source's new artifact (with its model-quality report in S3) and writes the status once if it changed. Decisions live in <see cref="ModelSources"/>,
-/// <see cref="RegistrationDecisions"/>, <see cref="RegisteredModelRequests"/> and <see cref="RegisteredModelStatusMapper"/>.
+/// the source's new artifact (with its model-quality report in S3) and writes the status once if it changed. Decisions
+/// live in <see cref="ModelSources"/>, <see cref="RegistrationDecisions"/>, <see cref="ModelQualityReport"/>,
+/// <see cref="RegisteredModelRequests"/> and <see cref="RegisteredModelStatusMapper"/>.
 /// Removing the finalizer calls nothing: versions and the group are never deleted implicitly.
 /// </summary>
 public sealed partial class RegisteredModelReconciler(
