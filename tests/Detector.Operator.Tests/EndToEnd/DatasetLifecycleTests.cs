@@ -88,7 +88,10 @@ public sealed class DatasetLifecycleTests
         var jobDeleted = requests.FindIndex(r => r.Resource == "jobs" && r.Name == jobName && r.Verb == "delete");
         var finalizerRemoved = requests.FindLastIndex(r => r.Resource == "datasets" && r.Name == "aquarium" && r.Verb is "update" or "patch");
         Assert.True(jobDeleted >= 0, "the operator never deleted the Job");
-        Assert.True(jobDeleted < finalizerRemoved, "the finalizer was removed before the Job was deleted");
+        // The requests in order, so a failure here says what the operator did instead.
+        var trail = string.Join(Environment.NewLine, requests.Where(r => r.Resource is "jobs" or "datasets")
+            .Select(r => $"{r.Verb} {r.Resource}/{r.Name} {r.Subresource} -> {r.StatusCode}"));
+        Assert.True(jobDeleted < finalizerRemoved, $"the finalizer was removed before the Job was deleted:{Environment.NewLine}{trail}");
     }
 
     [SkippableFact]
