@@ -5,6 +5,8 @@ using Detector.Operator.Cli;
 using Detector.Operator.Kube;
 using Detector.Operator.Runtime;
 using Detector.Operator.Tests.TrainingRuns;
+using k8s;
+using k8s.Models;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 
@@ -46,9 +48,8 @@ public static class LifecycleSteps
     /// <summary>A hyperparameter change trains again: a new artifact, registered as version 2 and approved.</summary>
     public static async Task<TrainingRunStatus> TrainVersionTwoAsync(SageMakerEnvironment env, TrainingRunStatus firstJob)
     {
-        var run = (await env.TrainingRuns.GetAsync(new ObjectKey(Ns, "ssd"), CancellationToken.None))!;
-        run.Spec = run.Spec with { Hyperparameters = run.Spec.Hyperparameters with { Epochs = run.Spec.Hyperparameters.Epochs + 1 } };
-        await env.TrainingRuns.UpdateAsync(run, CancellationToken.None);
+        await EditAsync(env.TrainingRuns, "ssd",
+            run => run.Spec = run.Spec with { Hyperparameters = run.Spec.Hyperparameters with { Epochs = run.Spec.Hyperparameters.Epochs + 1 } });
         await env.WaitForAsync(e => e.TrainingRun("ssd")?.Status?.TrainingJobName is { } job && job != firstJob.TrainingJobName);
         env.SageMaker.Advance(TimeSpan.FromHours(1));
         await env.WaitForAsync(e => e.TrainingRun("ssd")?.Status is { Phase: TrainingRunPhase.Completed } s && s.TrainingJobName != firstJob.TrainingJobName);
@@ -59,6 +60,29 @@ public static class LifecycleSteps
         await env.WaitForAsync(e => Model(e)?.Status?.LatestApprovedVersion == 2);
         Assert.Equal(secondJob.ModelArtifactUri, Model(env)!.Status!.Versions.Single(v => v.Version == 2).ModelArtifactUri);
         return secondJob;
+    }
+
+    /// <summary>
+    /// Changes an object as kubectl edit does: read, change, update, and on a 409 with the operator's concurrent write
+    /// read again and reapply.
+    /// </summary>
+    public static async Task EditAsync<T>(IKubeStore<T> store, string name, Action<T> change)
+        where T : class, IKubernetesObject<V1ObjectMeta>
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = (await store.GetAsync(new ObjectKey(Ns, name), CancellationToken.None))!;
+            change(current);
+            try
+            {
+                await store.UpdateAsync(current, CancellationToken.None);
+                return;
+            }
+            catch (KubeConflictException) when (attempt < 10)
+            {
+                // The operator wrote in between (status, finalizer): its change is in the next read.
+            }
+        }
     }
 
     /// <summary>The RegisteredModel "fish" a user applies: versions of TrainingRun "ssd", approved automatically above a tiny mAP.</summary>

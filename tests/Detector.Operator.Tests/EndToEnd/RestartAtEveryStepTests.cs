@@ -5,9 +5,7 @@ using Detector.Operator.RegisteredModels;
 using Detector.Operator.Runtime;
 using Detector.Operator.Tests.Fakes.SageMaker;
 using Detector.Operator.Tests.TrainingRuns;
-using k8s;
 using k8s.Models;
-
 using static Detector.Operator.Tests.EndToEnd.LifecycleSteps;
 
 namespace Detector.Operator.Tests.EndToEnd;
@@ -24,7 +22,7 @@ public sealed class RestartAtEveryStepTests
     public async Task Registration_RestartAfterEachCommittedCall_MakesEachTrainingJobGroupAndVersionOnce()
     {
         await using var env = await SageMakerEnvironment.StartAsync();
-        var models = new KubeStore<RegisteredModel>(env.Kube.Api.CreateClient(), KubeResources.RegisteredModel);
+        var (models, _) = Stores(env);
         var job = env.SageMaker.HoldNextAnswer("CreateTrainingJob");
         env.StartOperator();
 
@@ -87,10 +85,9 @@ public sealed class RestartAtEveryStepTests
     public async Task Hosting_RestartAfterEachCommittedCreate_BuildsModelConfigEndpointAndComponentOnce()
     {
         await using var env = await SageMakerEnvironment.StartAsync();
-        var client = env.Kube.Api.CreateClient();
-        var endpoints = new KubeStore<DetectionEndpoint>(client, KubeResources.DetectionEndpoint);
+        var (models, endpoints) = Stores(env);
         env.StartOperator();
-        await TrainVersionOneAsync(env, new KubeStore<RegisteredModel>(client, KubeResources.RegisteredModel));
+        await TrainVersionOneAsync(env, models);
 
         var model = env.SageMaker.HoldNextAnswer("CreateModel");
         var config = env.SageMaker.HoldNextAnswer("CreateEndpointConfig");
@@ -127,9 +124,7 @@ public sealed class RestartAtEveryStepTests
     public async Task RolloutAndDeletion_RestartAfterEachCommittedCall_RollsOnceAndDeletingLeavesNothing()
     {
         await using var env = await SageMakerEnvironment.StartAsync();
-        var client = env.Kube.Api.CreateClient();
-        var models = new KubeStore<RegisteredModel>(client, KubeResources.RegisteredModel);
-        var endpoints = new KubeStore<DetectionEndpoint>(client, KubeResources.DetectionEndpoint);
+        var (models, endpoints) = Stores(env);
         env.StartOperator();
         var firstJob = await TrainVersionOneAsync(env, models);
         await endpoints.CreateAsync(NewEndpoint(), CancellationToken.None);
@@ -214,49 +209,4 @@ public sealed class RestartAtEveryStepTests
     // itself; the Lease renewals every 2 s do).
     private static Task WaitForCallAfterAsync(SageMakerEnvironment env, string operation, int after) =>
         env.WaitForAsync(e => e.SageMaker.Requests.Any(r => r.Operation == operation && r.Sequence > after && r.Succeeded));
-
-    // Dataset → TrainingRun Completed → RegisteredModel version 1, approved automatically (no restarts).
-    private static async Task<string> TrainVersionOneAsync(SageMakerEnvironment env, IKubeStore<RegisteredModel> models)
-    {
-        await env.PrepareDatasetAsync("aquarium");
-        await env.TrainingRuns.CreateAsync(env.NewTrainingRun("ssd", "aquarium"), CancellationToken.None);
-        await env.WaitForAsync(e => e.TrainingRun("ssd")?.Status?.TrainingJobName is not null);
-        env.SageMaker.Advance(TimeSpan.FromHours(1));
-        await env.WaitForAsync(e => e.TrainingRun("ssd")?.Status?.Phase == TrainingRunPhase.Completed);
-        await models.CreateAsync(NewModel(), CancellationToken.None);
-        await env.WaitForAsync(e => Model(e)?.Status?.Versions.Count == 1);
-        env.SageMaker.Advance(TimeSpan.FromMinutes(1));
-        await env.WaitForAsync(e => Model(e)?.Status?.LatestApprovedVersion == 1);
-        return env.TrainingRun("ssd")!.Status!.TrainingJobName!;
-    }
-
-    // A hyperparameter change trains again; version 2 is registered and approved (no restarts).
-    private static async Task TrainVersionTwoAsync(SageMakerEnvironment env, string firstJob)
-    {
-        await EditAsync(env.TrainingRuns, "ssd", run => run.Spec = run.Spec with { Hyperparameters = run.Spec.Hyperparameters with { Epochs = run.Spec.Hyperparameters.Epochs + 1 } });
-        await env.WaitForAsync(e => e.TrainingRun("ssd")?.Status?.TrainingJobName is { } job && job != firstJob);
-        env.SageMaker.Advance(TimeSpan.FromHours(1));
-        await env.WaitForAsync(e => Model(e)?.Status?.Versions.Count == 2);
-        env.SageMaker.Advance(TimeSpan.FromMinutes(1));
-        await env.WaitForAsync(e => Model(e)?.Status?.LatestApprovedVersion == 2);
-    }
-
-    // kubectl edit: read, change, update; on a 409 with the operator's concurrent write, read again and reapply.
-    private static async Task EditAsync<T>(IKubeStore<T> store, string name, Action<T> change)
-        where T : class, IKubernetesObject<V1ObjectMeta>
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var current = (await store.GetAsync(new ObjectKey(Ns, name), CancellationToken.None))!;
-            change(current);
-            try
-            {
-                await store.UpdateAsync(current, CancellationToken.None);
-                return;
-            }
-            catch (KubeConflictException) when (attempt < 10)
-            {
-            }
-        }
-    }
 }
