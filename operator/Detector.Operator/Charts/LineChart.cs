@@ -7,7 +7,7 @@ namespace Detector.Operator.Charts;
 /// <summary>One line of a chart.</summary>
 /// <param name="Name">Legend text.</param>
 /// <param name="Points">(x, y) in data units, in x order.</param>
-/// <param name="Emphasis">Drawn thicker and named first in the legend (the best trial).</param>
+/// <param name="Emphasis">Drawn thicker, on top, and named first in the legend (the best trial).</param>
 public sealed record ChartSeries(string Name, IReadOnlyList<(double X, double Y)> Points, bool Emphasis = false);
 
 /// <summary>What to draw.</summary>
@@ -111,7 +111,7 @@ public static class LineChart
         {
             using var swatch = new SKPaint { Color = Color(index), StrokeWidth = series.Emphasis ? 4f : 2.5f, IsAntialias = true };
             canvas.DrawLine(x, y - 4, x + 24, y - 4, swatch);
-            canvas.DrawText(Fit(series.Name + (series.Emphasis ? "  (best)" : ""), text, Width - x - 40), x + 32, y, SKTextAlign.Left, text, ink);
+            canvas.DrawText(Fit(series.Name, text, Width - x - 40), x + 32, y, SKTextAlign.Left, text, ink);
             y += 20;
             if (y > PlotBottom - 20 * spec.Notes.Count - 30)
                 break;
@@ -160,5 +160,6 @@ public static class LineChart
         return ticks;
     }
 
-    private static string Format(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+    // Adding 0.0 turns a negative zero into zero, which would otherwise print as "-0".
+    private static string Format(double value) => (value + 0.0).ToString("0.###", CultureInfo.InvariantCulture);
 }
