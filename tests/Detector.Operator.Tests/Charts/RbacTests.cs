@@ -74,21 +74,21 @@ public sealed class RbacTests
         {
             ApiVersion = "v1",
             Kind = "Pod",
-            Metadata = new V1ObjectMeta { Name = brokenJob + "-p", NamespaceProperty = OperatorEnvironment.Namespace, Labels = new Dictionary<string, string> { ["job-name"] = brokenJob } },
+            Metadata = new V1ObjectMeta { Name = brokenJob + "-p", NamespaceProperty = env.Namespace, Labels = new Dictionary<string, string> { ["job-name"] = brokenJob } },
             Spec = new V1PodSpec { Containers = [new V1Container { Name = "prepare", Image = "x" }] },
         });
-        env.Api.SetJobFailed(OperatorEnvironment.Namespace, brokenJob);
+        env.Api.SetJobFailed(env.Namespace, brokenJob);
         await env.WaitForPhaseAsync("broken", DatasetPhases.Failed);
 
         env.Api.Put(env.NewDataset("good"));
         await env.WaitForPhaseAsync("good", DatasetPhases.Preparing);
         var good = env.Dataset("good")!;
         await env.WriteManifestAsync(good.Status!.Outputs!.Prefix!, DatasetStatusMapperTests.Manifest());
-        env.Api.SetJobSucceeded(OperatorEnvironment.Namespace, env.Jobs.Single(j => j.Metadata.Name != brokenJob).Metadata.Name);
+        env.Api.SetJobSucceeded(env.Namespace, env.Jobs.Single(j => j.Metadata.Name != brokenJob).Metadata.Name);
         await env.WaitForPhaseAsync("good", DatasetPhases.Ready);
         // Events are written in the background; wait for them so their requests are in the log.
-        await env.WaitForAsync(e => e.Api.List("events", OperatorEnvironment.Namespace).Count(ev => ev["reason"]?.GetValue<string>() is "Ready" or "JobFailed") == 2);
-        env.Api.Delete("datasets", OperatorEnvironment.Namespace, "good");
+        await env.WaitForAsync(e => e.Api.List("events", env.Namespace).Count(ev => ev["reason"]?.GetValue<string>() is "Ready" or "JobFailed") == 2);
+        env.Api.Delete("datasets", env.Namespace, "good");
         await env.WaitForAsync(e => e.Dataset("good") is null);
         await env.StopOperatorAsync();
 

@@ -25,7 +25,7 @@ public sealed class FullLifecycleTests
         var firstJob = await TrainVersionOneAsync(env, models);
 
         // DetectionEndpoint → Creating; the operator restarts while SageMaker creates the endpoint.
-        await endpoints.CreateAsync(NewEndpoint(), CancellationToken.None);
+        await endpoints.CreateAsync(NewEndpoint(env.Kube.Namespace), CancellationToken.None);
         await env.WaitForAsync(e => Endpoint(e)?.Status?.Phase == DetectionEndpointPhase.Creating && e.SageMaker.CreateCount("CreateEndpoint") == 1);
         Assert.Equal(0, await env.StopOperatorAsync());
         var describes = env.SageMaker.CallCount("DescribeEndpoint");
@@ -78,7 +78,7 @@ public sealed class FullLifecycleTests
         Assert.Equal(2, env.SageMaker.Requests.Count(r => r.Operation == "InvokeEndpoint" && r.Succeeded));
 
         // Delete everything, as kubectl delete would: the finalizers clean SageMaker up, then the objects go.
-        await endpoints.DeleteAsync(new ObjectKey(Ns, "fish-live"), CancellationToken.None);
+        await endpoints.DeleteAsync(new ObjectKey(env.Kube.Namespace, "fish-live"), CancellationToken.None);
         await env.WaitForAsync(e => e.SageMaker.CallCount("DeleteInferenceComponent") >= 1);
         env.SageMaker.Advance(TimeSpan.FromMinutes(2));
         await env.WaitForAsync(e => e.SageMaker.CallCount("DeleteEndpoint") >= 1);
@@ -95,7 +95,7 @@ public sealed class FullLifecycleTests
         var (models, endpoints) = Stores(env);
         env.StartOperator("--drift-interval", "3s");   // A settled endpoint is described again every 3 s.
         var firstJob = await TrainVersionOneAsync(env, models);
-        var serving = await CreateServingEndpointAsync(env, endpoints, NewEndpoint());
+        var serving = await CreateServingEndpointAsync(env, endpoints, NewEndpoint(env.Kube.Namespace));
 
         // SageMaker rolls the component update back (a failed health check): version 1 keeps serving.
         env.SageMaker.FailNextInferenceComponentUpdate(serving.InferenceComponentName!, "The container failed the ping health check");

@@ -102,7 +102,7 @@ public sealed class SageMakerEnvironment : IAsyncDisposable
         await using (var tree = LocalSourceTree.Open(options.Source))
         using (var store = new S3ObjectStore(Kube.S3.CreateClient(), Kube.S3.Settings))
             await new PrepareRunner(options, new FakeTimeProvider(DateTimeOffset.Parse("2026-01-01T00:00:00Z")), _ => { }).RunAsync(tree, store, CancellationToken.None);
-        Kube.Api.SetJobSucceeded(OperatorEnvironment.Namespace, dataset.Status.JobName!);
+        Kube.Api.SetJobSucceeded(Kube.Namespace, dataset.Status.JobName!);
         await Kube.WaitForPhaseAsync(name, DatasetPhases.Ready);
         return Kube.Dataset(name)!;
     }
@@ -111,7 +111,7 @@ public sealed class SageMakerEnvironment : IAsyncDisposable
     public TrainingRun NewTrainingRun(string name, string dataset, Func<TrainingRunSpec, TrainingRunSpec>? edit = null)
     {
         var run = RunSamples.TrainingRun(edit, name);
-        run.Metadata = new() { Name = name, NamespaceProperty = OperatorEnvironment.Namespace };
+        run.Metadata = new() { Name = name, NamespaceProperty = Kube.Namespace };
         run.Spec = run.Spec with { DatasetRef = dataset, Output = new ArtifactOutput { S3 = new S3Output { Uri = $"s3://{Kube.Bucket}/models/" } } };
         return run;
     }
@@ -120,16 +120,16 @@ public sealed class SageMakerEnvironment : IAsyncDisposable
     public TuningRun NewTuningRun(string name, string dataset, Func<TuningRunSpec, TuningRunSpec>? edit = null)
     {
         var run = RunSamples.TuningRun(edit, name);
-        run.Metadata = new() { Name = name, NamespaceProperty = OperatorEnvironment.Namespace };
+        run.Metadata = new() { Name = name, NamespaceProperty = Kube.Namespace };
         run.Spec = run.Spec with { DatasetRef = dataset, Output = new ArtifactOutput { S3 = new S3Output { Uri = $"s3://{Kube.Bucket}/tuning/" } } };
         return run;
     }
 
     /// <summary>The stored TrainingRun, or null.</summary>
-    public TrainingRun? TrainingRun(string name) => Kube.Api.Get<TrainingRun>("trainingruns", OperatorEnvironment.Namespace, name);
+    public TrainingRun? TrainingRun(string name) => Kube.Api.Get<TrainingRun>("trainingruns", Kube.Namespace, name);
 
     /// <summary>The stored TuningRun, or null.</summary>
-    public TuningRun? TuningRun(string name) => Kube.Api.Get<TuningRun>("tuningruns", OperatorEnvironment.Namespace, name);
+    public TuningRun? TuningRun(string name) => Kube.Api.Get<TuningRun>("tuningruns", Kube.Namespace, name);
 
     /// <summary>Waits until the predicate holds (re-checked on every change of the fake API server's store).</summary>
     public Task WaitForAsync(Func<SageMakerEnvironment, bool> predicate) => Kube.Api.WaitForAsync(_ => predicate(this), OperatorEnvironment.Timeout);
