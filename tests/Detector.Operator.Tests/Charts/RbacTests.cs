@@ -5,10 +5,13 @@ using k8s.Models;
 
 namespace Detector.Operator.Tests.Charts;
 
-/// <summary>The chart's RBAC against what the operator really did to the fake API server during a whole Dataset lifecycle.</summary>
+/// <summary>
+/// The chart's RBAC against what the operator really did during a whole Dataset lifecycle on the real API server,
+/// running as the chart's ServiceAccount with the rendered chart's Roles (so a missing verb fails with 403 there).
+/// </summary>
 public sealed class RbacTests
 {
-    /// <summary>Granted but not seen in the request log, each for a reason the fake cannot show.</summary>
+    /// <summary>Granted but not seen in the request log, each for a reason this lifecycle does not show.</summary>
     private static readonly HashSet<(string, string, string)> s_grantedWithoutRequest =
     [
         // The OwnerReferencesPermissionEnforcement admission plugin checks it when a Job names its Dataset with blockOwnerDeletion.
@@ -64,7 +67,8 @@ public sealed class RbacTests
     /// </summary>
     private static async Task<HashSet<(string Group, string Resource, string Verb)>> RunLifecycleAsync()
     {
-        await using var env = await OperatorEnvironment.StartAsync();
+        // As the chart's ServiceAccount with the chart's rendered RBAC: a missing verb is a 403 from the real server.
+        await using var env = await OperatorEnvironment.StartWithChartRbacAsync();
         env.StartOperator();
 
         env.Api.Put(env.NewDataset("broken"));

@@ -6,7 +6,7 @@ using k8s.Models;
 
 namespace Detector.Operator.Tests.EndToEnd;
 
-/// <summary>The Dataset lifecycle through the operator as <c>detector run</c> starts it, the fake API server and s3rver.</summary>
+/// <summary>The Dataset lifecycle through the operator as <c>detector run</c> starts it, the real API server (envtest) and s3rver.</summary>
 public sealed class DatasetLifecycleTests
 {
     [SkippableFact]

@@ -10,7 +10,7 @@ namespace Detector.Operator.Tests.EndToEnd;
 
 /// <summary>
 /// The whole product over HTTP, as a user drives it with kubectl and <c>detector predict</c>: the operator as
-/// <c>detector run</c> starts it, the fake API server, the fake SageMaker (AWS-model validation, hosting and registry
+/// <c>detector run</c> starts it, the real API server (envtest), the fake SageMaker (AWS-model validation, hosting and registry
 /// state machines on a controllable clock) and s3rver holding data prepared by the real pipeline.
 /// </summary>
 public sealed class FullLifecycleTests
@@ -18,7 +18,8 @@ public sealed class FullLifecycleTests
     [SkippableFact]
     public async Task DatasetToEndpoint_PredictsRollsToVersionTwoAcrossARestart_AndDeletingEverythingLeavesNothing()
     {
-        await using var env = await SageMakerEnvironment.StartAsync();
+        // The operator runs as the chart's ServiceAccount with the chart's RBAC: a verb the chart lacks fails this test.
+        await using var env = await SageMakerEnvironment.StartAsync(chartRbac: true);
         var (models, endpoints) = Stores(env);
         env.StartOperator();
 

@@ -168,7 +168,7 @@ public static class LifecycleSteps
             Credentials = new BasicAWSCredentials(env.SageMaker.AccessKey, env.SageMaker.SecretKey),
         });
         var arguments = PredictCommand.ParseArguments(
-            ["--endpoint", $"{env.Kube.Namespace}/fish-live", image, "-o", png, "--threshold", "0", "--kubeconfig", env.Kube.Kubeconfig], _ => null);
+            ["--endpoint", $"{env.Kube.Namespace}/fish-live", image, "-o", png, "--threshold", "0", "--kubeconfig", env.Kube.UserKubeconfig], _ => null);
         var (output, error) = (new StringWriter(), new StringWriter());
         var code = await PredictCommand.RunAsync(arguments, () => PredictCommand.KubeClient(arguments), runtime, output, error, CancellationToken.None);
         return (code, output.ToString(), error.ToString(), png);

@@ -37,7 +37,7 @@ public sealed class OperatorEnvironment : IAsyncDisposable
     private OperatorEnvironment(ITestApi api, S3rverServer s3, string bucket, string directory, string ns, string leaseNamespace)
     {
         (Api, S3, Bucket, _directory, Namespace, LeaseNamespace) = (api, s3, bucket, directory, ns, leaseNamespace);
-        Kubeconfig = api.WriteKubeconfig(Path.Combine(directory, "kubeconfig"), Namespace);
+        Kubeconfig = UserKubeconfig = api.WriteKubeconfig(Path.Combine(directory, "kubeconfig"), Namespace);
         Datasets = new KubeStore<Dataset>(api.CreateClient(), KubeResources.Dataset);
     }
 
@@ -62,8 +62,17 @@ public sealed class OperatorEnvironment : IAsyncDisposable
     /// <summary>A bucket of this environment.</summary>
     public string Bucket { get; }
 
-    /// <summary>kubeconfig of the operator and of <c>detector predict</c> (admin, through the logging proxy).</summary>
-    public string Kubeconfig { get; }
+    /// <summary>
+    /// kubeconfig of the operator, through the logging proxy: admin, or the chart's
+    /// ServiceAccount after <see cref="StartWithChartRbacAsync"/>.
+    /// </summary>
+    public string Kubeconfig { get; private set; }
+
+    /// <summary>kubeconfig of a user (kubectl, <c>detector predict</c>): admin, through the logging proxy.</summary>
+    public string UserKubeconfig { get; }
+
+    /// <summary>The Lease name the operator is started with (the chart passes its full name).</summary>
+    public string LeaseName { get; private set; } = "detector-operator";
 
     /// <summary>A client-side store of Datasets (what kubectl would do).</summary>
     public IKubeStore<Dataset> Datasets { get; }
@@ -95,6 +104,28 @@ public sealed class OperatorEnvironment : IAsyncDisposable
         return Create(api, s3, bucket, "vision", "detector-system");
     }
 
+    /// <summary>
+    /// Like <see cref="StartAsync"/>, but the chart is rendered (chart-render) with <c>watchNamespaces</c> set to this
+    /// test's namespace and applied in the lease namespace (the release namespace), and the operator runs as the
+    /// chart's ServiceAccount with a token from the TokenRequest API: only the chart's RBAC, so a missing verb fails.
+    /// </summary>
+    public static async Task<OperatorEnvironment> StartWithChartRbacAsync()
+    {
+        var env = await StartAsync();
+        var api = (EnvtestApi)env.Api;
+        var manifests = Charts.ChartRender.RenderOk(ChartRelease, env.LeaseNamespace, null, $"watchNamespaces={{{env.Namespace}}}");
+        var (code, output, error) = Charts.ChartRender.Apply(api.Server.AdminKubeconfig, manifests, dryRun: false);
+        Assert.True(code == 0, $"the rendered chart was refused: {error}{output}");
+        env.Kubeconfig = await api.WriteServiceAccountKubeconfigAsync(Path.Combine(env._directory, "operator-kubeconfig"),
+            env.LeaseNamespace, ChartFullName, env.Namespace);
+        env.LeaseName = ChartFullName;
+        return env;
+    }
+
+    // chart-render's release name and the chart's resulting full name (ServiceAccount, Roles, Lease).
+    private const string ChartRelease = "detector";
+    private const string ChartFullName = "detector-detector-operator";
+
     private static OperatorEnvironment Create(ITestApi api, S3rverServer s3, string bucket, string ns, string leaseNamespace)
     {
         // The Jobs' service account (the chart's datasetJobs.serviceAccountName), as the platform team creates it.
@@ -114,11 +145,12 @@ public sealed class OperatorEnvironment : IAsyncDisposable
             // SageMaker (which signals nothing) are re-checked at least that often.
             ["--leader-elect", "true"],
             ["--lease-namespace", LeaseNamespace],
+            ["--lease-name", LeaseName],
             ["--metrics-address", ""],
             ["--image", "registry.example/detector:e2e"],
             ["--job-service-account", JobServiceAccount],
             ["--s3-endpoint-url", S3.ServiceUrl],
-            ["--poll-interval", "2s"],
+            ["--poll-interval", "0.5s"],   // Sub-second: a finished Job or SageMaker step is seen within half a second.
             ["--log-level", "Warning"],
         ];
         return [.. defaults.Where(d => !extra.Contains(d[0])).SelectMany(d => d), .. extra];

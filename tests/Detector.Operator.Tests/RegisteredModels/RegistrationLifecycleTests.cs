@@ -9,7 +9,7 @@ using Detector.Operator.Tests.TrainingRuns;
 namespace Detector.Operator.Tests.RegisteredModels;
 
 /// <summary>
-/// RegisteredModel end to end over HTTP: the operator as <c>detector run</c> starts it, the fake API server, the fake
+/// RegisteredModel end to end over HTTP: the operator as <c>detector run</c> starts it, the real API server (envtest), the fake
 /// SageMaker (AWS-model validation, the registry's ClientToken and validation timeline) and s3rver.
 /// </summary>
 public sealed class RegistrationLifecycleTests

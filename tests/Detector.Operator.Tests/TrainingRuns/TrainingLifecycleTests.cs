@@ -8,7 +8,7 @@ using Detector.Operator.TrainingRuns;
 namespace Detector.Operator.Tests.TrainingRuns;
 
 /// <summary>
-/// TrainingRun and TuningRun end to end over HTTP: operator process, fake API server, fake SageMaker (AWS-model
+/// TrainingRun and TuningRun end to end over HTTP: operator process, real API server (envtest), fake SageMaker (AWS-model
 /// validation, state machines on a controllable clock) and s3rver holding data prepared by the real pipeline.
 /// </summary>
 public sealed class TrainingLifecycleTests
