@@ -19,7 +19,7 @@ public sealed class DatasetLifecycleTests
         await env.WaitForAsync(e => e.Dataset("aquarium")?.Status?.Phase == DatasetPhases.Preparing);
         var dataset = env.Dataset("aquarium")!;
         Assert.Contains(DatasetNames.Finalizer, dataset.Metadata.Finalizers);
-        Assert.True(Conditions.IsTrue(dataset.Status!.Conditions, Conditions.Progressing));
+        Assert.True(Conditions.IsTrue(dataset.Status!.Conditions, Conditions.Reconciling));
         var job = Assert.Single(env.Jobs);
         var expected = DatasetRequests.BuildPrepareJob(dataset, DatasetNames.SpecHash(dataset), new DatasetJobSettings
         {

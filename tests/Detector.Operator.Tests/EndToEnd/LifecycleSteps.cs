@@ -149,7 +149,7 @@ public static class LifecycleSteps
 
     /// <summary>True when the endpoint serves as specified and nothing is in progress (cleanup included).</summary>
     public static bool Settled(SageMakerEnvironment env) =>
-        Endpoint(env)?.Status is { Phase: DetectionEndpointPhase.InService } status && !Conditions.IsTrue(status.Conditions, Conditions.Progressing);
+        Endpoint(env)?.Status is { Phase: DetectionEndpointPhase.InService } status && !Conditions.IsTrue(status.Conditions, Conditions.Reconciling);
 
     /// <summary>
     /// <c>detector predict --endpoint vision/fish-live photo.jpg -o out.png</c> with a kubeconfig: the names come from the

@@ -32,7 +32,7 @@ public sealed class RealClusterScenarioTests
         Assert.Equal((applied.Metadata.Uid, "Dataset", true), (owner.Uid, owner.Kind, owner.Controller == true));
         Assert.Contains(DatasetNames.Finalizer, dataset.Metadata.Finalizers);
         Assert.True(Conditions.IsFalse(dataset.Status!.Conditions, Conditions.Ready));
-        Assert.True(Conditions.IsTrue(dataset.Status.Conditions, Conditions.Progressing));
+        Assert.True(Conditions.IsTrue(dataset.Status.Conditions, Conditions.Reconciling));
         Assert.Equal("detector-datasets", job.Spec.Template.Spec.ServiceAccountName);
         Assert.Null(env.Fake.JobPodProblem(OtherNamespace, job.Metadata.Name));                 // its pods could run
         // Off a pod: no leader election, so no Lease, and the Job runs this build's image.

@@ -88,7 +88,7 @@ public sealed class SingleModelLifecycleTests
         Assert.Equal((serving.ModelName, serving.EndpointConfigName), (failed.ModelName, failed.EndpointConfigName));
         Assert.Equal(RolloutResults.RolledBack, failed.LastRollout!.Result);
         Assert.True(Conditions.IsTrue(failed.Conditions, EndpointReasons.RolloutFailedCondition));
-        Assert.True(Conditions.IsTrue(failed.Conditions, Conditions.Ready));
+        Assert.Equal(ReconcileState.Stalled, Conditions.StateOf(failed.Conditions));   // Version 1 serves; version 2 needs a person.
         Assert.Equal(serving.EndpointConfigName, env.SageMaker.Endpoint(serving.EndpointName!)?["EndpointConfigName"]?.GetValue<string>());
         Assert.Equal(1, env.SageMaker.Requests.Count(r => r.Operation == "UpdateEndpoint" && r.Succeeded));   // Version 2 is not retried.
         // Version 2's model and config are cleaned up while version 1 serves on: nothing is left to leak.
