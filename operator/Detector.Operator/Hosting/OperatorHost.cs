@@ -57,7 +57,7 @@ public sealed partial class OperatorHost(OperatorSettings settings, ILoggerFacto
             var failureEvents = new KubeEventRecorder(new CoreEventStore(client), clock, logs.CreateLogger<KubeEventRecorder>(), podName,
                 aggregateByReason: true);
             var manager = new ControllerManager(new KubeWatchSourceFactory(client), settings.Namespaces, clock, logs, new ControllerMetrics(registry),
-                new KubeFailureReporterFactory(client, failureEvents, clock));
+                new KubeFailureReporterFactory(client, failureEvents, clock)) { StalledRecheck = settings.StalledRecheckInterval };
             var events = new KubeEventRecorder(new CoreEventStore(client), clock, logs.CreateLogger<KubeEventRecorder>(), podName);
             using var sageMaker = TrainingRuns.SageMakerRunControllers.CreateClient(settings.AwsRegion, settings.SageMaker.EndpointUrl,
                 settings.SageMaker.Credentials, settings.SageMaker.RequestsPerSecond, clock);

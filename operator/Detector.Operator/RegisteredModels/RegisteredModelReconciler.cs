@@ -140,7 +140,7 @@ public sealed partial class RegisteredModelReconciler(
         {
             var failure = ReconcileErrors.Classify(e);
             var message = $"Could not write the model-quality report {report.Uri}: {failure.Message}";
-            if (!ModelQualityReport.IsRefusal(e, failure))
+            if (!failure.NeedsPerson)
                 throw new RetryableException(message, e);
             LogReportRefused(report.Uri.ToString(), failure.Message, model.Metadata.NamespaceProperty, model.Metadata.Name);
             events.Warning(model, RegisteredModelReasons.ModelMetricsNotWritten,
