@@ -85,7 +85,7 @@ public static class RunCommand
                 LeaseName = parsed.GetValue(o.LeaseName)!,
                 // Empty: the host takes the kubeconfig context's namespace, else "default".
                 LeaseNamespace = Blank(parsed.GetValue(o.LeaseNamespace)) ?? Blank(env("POD_NAMESPACE")) ?? "",
-                Identity = env("POD_NAME") ?? Environment.MachineName,
+                Identity = LeaderElectionOptions.UniqueIdentity(env("POD_NAME") ?? Environment.MachineName),
             },
             MetricsAddress = parsed.GetValue(o.MetricsAddress) ?? MetricsEndpoint.Default(inPod),
             PolicyFile = parsed.GetValue(o.PolicyFile),
