@@ -1,3 +1,4 @@
+using Detector.Operator.Aws;
 using Detector.Operator.Kube;
 using Detector.Operator.Runtime;
 using Detector.Preprocessing.Storage;
@@ -60,7 +61,7 @@ public sealed partial class OperatorHost(OperatorSettings settings, ILoggerFacto
                 new KubeFailureReporterFactory(client, failureEvents, clock)) { StalledRecheck = settings.StalledRecheckInterval };
             var events = new KubeEventRecorder(new CoreEventStore(client), clock, logs.CreateLogger<KubeEventRecorder>(), podName);
             using var sageMaker = TrainingRuns.SageMakerRunControllers.CreateClient(settings.AwsRegion, settings.SageMaker.EndpointUrl,
-                settings.SageMaker.Credentials, settings.SageMaker.RequestsPerSecond, clock);
+                settings.SageMaker.Credentials, settings.SageMaker.RequestsPerSecond, clock, new AwsMetrics(registry).For("SageMaker"));
             var services = new HostServices(client, settings, events, uri => uri.IsS3 ? s3.Value : new FileObjectStore(), sageMaker,
                 registry, clock, logs);
             foreach (var kind in _kinds)

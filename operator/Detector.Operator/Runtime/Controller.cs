@@ -150,6 +150,7 @@ public sealed class Controller<T> : IController where T : class, IKubernetesObje
     {
         while (await Queue.TakeAsync(CancellationToken.None) is { } key)
         {
+            using var scope = _log.BeginScope(ReconcileScope.New(Kind, key));
             var started = _clock.GetTimestamp();
             try
             {

@@ -43,6 +43,12 @@ public sealed class AwsFailureOverHttpTests
         var warning = Assert.Single(Warnings(env, FailureReasons.AccessDenied));
         Assert.Equal(1, warning["count"]!.GetValue<int>());
         Assert.Contains("sagemaker:CreateTrainingJob", warning["message"]!.GetValue<string>());
+
+        // The refused attempt shows in the operator's AWS metrics (detector run serves the default registry).
+        using var scrape = new MemoryStream();
+        await Prometheus.Metrics.DefaultRegistry.CollectAndExportAsTextAsync(scrape);
+        Assert.Contains("detector_aws_requests_total{service=\"SageMaker\",operation=\"CreateTrainingJob\",outcome=\"access_denied\"}",
+            System.Text.Encoding.UTF8.GetString(scrape.ToArray()));
     }
 
     [SkippableFact]
