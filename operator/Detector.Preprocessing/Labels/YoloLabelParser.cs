@@ -128,8 +128,9 @@ public static class YoloLabelParser
     private static (YoloBox, LabelIssue?) Fail(int line, string code, string message) =>
         (default, new LabelIssue(line, code, $"line {line}: {message}"));
 
+    // Label bytes are untrusted: an ESC or CR quoted raw would reach the terminal.
     private static string Quote(ReadOnlySpan<char> line) =>
-        line.Length <= QuoteLimit ? line.ToString() : string.Concat(line[..QuoteLimit], "…");
+        Reporting.TerminalText.Escape(line.Length <= QuoteLimit ? line.ToString() : string.Concat(line[..QuoteLimit], "…"));
 
     private static string Format(double value) => value.ToString("G", CultureInfo.InvariantCulture);
 }
