@@ -106,14 +106,26 @@ public sealed class ArchiveExtractorTests : IDisposable
     }
 
     [Fact]
-    public async Task ExtractAsync_TooManyEntries_RefusesNamingTheFirstEntryPastTheLimit()
+    public async Task ExtractAsync_TooManyEntriesInTarGz_RefusesNamingTheFirstEntryPastTheLimit()
+    {
+        var tar = ArchiveBuilder.TarGzFiles([.. Enumerable.Range(0, 5).Select(i => ($"f{i}.txt", "x"))]);
+
+        var error = await RefusedAsync(tar, ArchiveFormat.TarGz, new ExtractionLimits(1 << 20, MaxEntries: 3));
+
+        Assert.Contains("'f3.txt'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("limit of 3 entries", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExtractAsync_ZipDeclaringTooManyEntries_RefusesFromTheCentralDirectoryBeforeReadingIt()
     {
         var zip = ArchiveBuilder.ZipFiles([.. Enumerable.Range(0, 5).Select(i => ($"f{i}.txt", "x"))]);
 
         var error = await RefusedAsync(zip, ArchiveFormat.Zip, new ExtractionLimits(1 << 20, MaxEntries: 3));
 
-        Assert.Contains("'f3.txt'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("declares 5 entries", error.Message, StringComparison.Ordinal);
         Assert.Contains("limit of 3 entries", error.Message, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_target, "*", SearchOption.AllDirectories));
     }
 
     [Fact]
