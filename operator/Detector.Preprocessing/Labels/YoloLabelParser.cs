@@ -32,8 +32,12 @@ public readonly record struct LabeledBox(int Line, YoloBox Box);
 
 /// <summary>The result of parsing one label file: the accepted boxes and a problem per rejected line.</summary>
 /// <param name="Boxes">Accepted boxes in file order, each with its line number.</param>
-/// <param name="Issues">One issue per rejected line, in file order.</param>
-public sealed record ParsedLabels(IReadOnlyList<LabeledBox> Boxes, IReadOnlyList<LabelIssue> Issues);
+/// <param name="Issues">One issue per rejected line, in file order, up to the parser's issue budget.</param>
+public sealed record ParsedLabels(IReadOnlyList<LabeledBox> Boxes, IReadOnlyList<LabelIssue> Issues)
+{
+    /// <summary>Rejected lines past the issue budget, counted per code (not listed).</summary>
+    public IReadOnlyDictionary<string, long> OmittedIssues { get; init; } = new Dictionary<string, long>();
+}
 
 /// <summary>Parses YOLO text labels: one "class cx cy w h" line per box, normalized to the upright image.</summary>
 public static class YoloLabelParser
@@ -45,13 +49,18 @@ public static class YoloLabelParser
     /// Values within <paramref name="tolerance"/> outside [0,1] are clamped (annotation tools round);
     /// further out is an error.
     /// </summary>
-    public static ParsedLabels Parse(string text, int classCount, double tolerance = 1e-3)
+    /// <param name="text">The label file.</param>
+    /// <param name="classCount">Number of classes.</param>
+    /// <param name="tolerance">How far outside [0,1] a value is clamped rather than refused.</param>
+    /// <param name="maxIssues">Issues listed; further rejected lines are only counted (a 1 MB file of garbage is 500,000 lines).</param>
+    public static ParsedLabels Parse(string text, int classCount, double tolerance = 1e-3, int maxIssues = int.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(classCount);
         ArgumentOutOfRangeException.ThrowIfNegative(tolerance);
         var boxes = new List<LabeledBox>();
         var issues = new List<LabelIssue>();
+        Dictionary<string, long>? omitted = null;
         var lineNumber = 0;
         foreach (var rawLine in text.AsSpan().EnumerateLines())
         {
@@ -60,12 +69,17 @@ public static class YoloLabelParser
             if (line.IsEmpty)
                 continue;
             var (box, issue) = ParseLine(line, lineNumber, classCount, tolerance);
-            if (issue is not null)
+            if (issue is null)
+                boxes.Add(new LabeledBox(lineNumber, box));
+            else if (issues.Count < maxIssues)
                 issues.Add(issue);
             else
-                boxes.Add(new LabeledBox(lineNumber, box));
+            {
+                omitted ??= new(StringComparer.Ordinal);
+                omitted[issue.Code] = omitted.GetValueOrDefault(issue.Code) + 1;
+            }
         }
-        return new ParsedLabels(boxes, issues);
+        return new ParsedLabels(boxes, issues) { OmittedIssues = omitted ?? [] };
     }
 
     private static (YoloBox Box, LabelIssue? Issue) ParseLine(ReadOnlySpan<char> line, int number, int classCount, double tolerance)

@@ -26,7 +26,11 @@ public sealed record PlannedItem(ulong Id, TargetSplit Split, SourceImage Image)
 /// <param name="SourcePixels">Width·height of the source image per its header (0 when unreadable).</param>
 public sealed record ItemOutcome(
     PlannedItem Item, IReadOnlyList<Finding> Findings, byte[]? Payload, float[]? Label,
-    IReadOnlyList<BoxCorners> Boxes, byte[] ContentHash, bool Background, bool Rejected, long SourcePixels = 0);
+    IReadOnlyList<BoxCorners> Boxes, byte[] ContentHash, bool Background, bool Rejected, long SourcePixels = 0)
+{
+    /// <summary>Dropped-box findings past the findings budget, counted per code but not listed.</summary>
+    public IReadOnlyDictionary<string, long> OmittedDroppedBoxes { get; init; } = new Dictionary<string, long>();
+}
 
 /// <summary>Validates, letterboxes and packs one image with its labels (CPU only, no I/O; thread-safe).</summary>
 public static class ItemProcessor
@@ -42,8 +46,12 @@ public static class ItemProcessor
         var hash = SHA256.HashData(imageBytes);
         var findings = new List<Finding>();
         ImageInfo? info = null;
+        ParsedLabels? parsed = null;
         ItemOutcome Outcome(byte[]? payload = null, float[]? label = null, IReadOnlyList<BoxCorners>? boxes = null, bool background = false, bool rejected = false) =>
-            new(item, findings, payload, label, boxes ?? [], hash, background, rejected, info is null ? 0 : (long)info.Width * info.Height);
+            new(item, findings, payload, label, boxes ?? [], hash, background, rejected, info is null ? 0 : (long)info.Width * info.Height)
+            {
+                OmittedDroppedBoxes = parsed?.OmittedIssues ?? new Dictionary<string, long>(),
+            };
 
         try
         {
@@ -59,7 +67,7 @@ public static class ItemProcessor
         if (info.Note is { } note)
             findings.Add(new(image.ImagePath, null, "format-note", note, FindingEffect.Note, IsInvalidInput: false));
 
-        var parsed = labelText is null ? new ParsedLabels([], []) : YoloLabelParser.Parse(labelText, classCount, options.LabelTolerance);
+        parsed = labelText is null ? new ParsedLabels([], []) : YoloLabelParser.Parse(labelText, classCount, options.LabelTolerance, options.MaxFindings);
         foreach (var issue in parsed.Issues)
             findings.Add(new(image.LabelPath!, issue.Line, issue.Code, WithoutLinePrefix(issue.Message, issue.Line), FindingEffect.DroppedBox, IsInvalidInput: true));
         if (parsed.Boxes.Count > options.MaxBoxesPerImage)
@@ -73,7 +81,7 @@ public static class ItemProcessor
         }
         if (parsed.Boxes.Count == 0)
         {
-            var background = parsed.Issues.Count == 0;
+            var background = parsed.Issues.Count == 0 && parsed.OmittedIssues.Count == 0;
             findings.Add(background
                 ? new(image.ImagePath, null, IssueCodes.Background, labelText is null ? "no label file: background image, not packed" : "empty label file: background image, not packed", FindingEffect.SkippedItem, IsInvalidInput: false)
                 : new(image.ImagePath, null, IssueCodes.NoBoxes, "no valid box left: not packed", FindingEffect.SkippedItem, IsInvalidInput: false));

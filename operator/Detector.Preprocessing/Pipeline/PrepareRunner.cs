@@ -212,7 +212,7 @@ public sealed class PrepareRunner(PrepareOptions options, TimeProvider time, Act
         {
             var first = duplicates[key];
             findings = [new Finding(path, null, IssueCodes.Duplicate, $"same bytes as {first.Image.ImagePath}: skipped", FindingEffect.SkippedItem, IsInvalidInput: true)];
-            outcome = outcome with { Payload = null, Rejected = true, Background = false };
+            outcome = outcome with { Payload = null, Rejected = true, Background = false, OmittedDroppedBoxes = new Dictionary<string, long>() };
         }
         foreach (var finding in findings)
         {
@@ -221,6 +221,12 @@ public sealed class PrepareRunner(PrepareOptions options, TimeProvider time, Act
             if (finding.Code == IssueCodes.DegenerateBox) summary.DegenerateBoxes++;
             else if (finding.Effect == FindingEffect.DroppedBox) summary.InvalidBoxes++;
             else if (finding.Code == IssueCodes.NoBoxes) summary.ImagesWithoutBoxes++;
+        }
+        foreach (var (code, count) in outcome.OmittedDroppedBoxes)
+        {
+            // Only reached under Skip: under Fail the first listed issue has stopped the run.
+            summary.CountOmitted(code, count);
+            summary.InvalidBoxes += count;
         }
         if (outcome.Rejected) summary.SkippedImages++;
         summary.SourcePixels += outcome.SourcePixels;

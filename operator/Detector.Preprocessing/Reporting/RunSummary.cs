@@ -115,6 +115,13 @@ public sealed class RunSummary
         Keep(finding);
     }
 
+    /// <summary>Counts findings that were never listed (a parser's budget cut them off before they were made).</summary>
+    public void CountOmitted(string code, long count)
+    {
+        FindingCounts[code] = FindingCounts.GetValueOrDefault(code) + count;
+        FindingsOmitted += count;
+    }
+
     private void Keep(Finding finding)
     {
         // Background and no-box findings are one per image, like the .lst lines, and report.json lists those images.
