@@ -138,7 +138,13 @@ public static class HostileCorpus
         new("too-many-classes", "class names", ExitCodes.DataFailure, ["classes.txt", "limit of 1,000"], c =>
         {
             var data = c.Dataset();
-            c.Write(data, "classes.txt", Encoding.ASCII.GetBytes(string.Join("\n", Enumerable.Range(0, 200_000).Select(i => $"c{i}"))));
+            c.Write(data, "classes.txt", Encoding.ASCII.GetBytes(string.Join("\n", Enumerable.Range(0, 2000).Select(i => $"c{i}"))));
+            return c.Prepare(data);
+        }),
+        new("class-file-too-large", "class names", ExitCodes.DataFailure, ["classes.txt", "limit of 1,048,576 for a class-name file"], c =>
+        {
+            var data = c.Dataset();
+            c.Write(data, "classes.txt", Encoding.ASCII.GetBytes($"rectangle\n{new string('e', 2 * (int)Mebibyte)}\nbar\n"));
             return c.Prepare(data);
         }),
         new("long-class-name", "class names", ExitCodes.DataFailure, ["classes.txt", "more than the limit of 128"], c =>
