@@ -68,7 +68,8 @@ public static class YoloLabelParser
             var line = rawLine.Trim();
             if (line.IsEmpty)
                 continue;
-            var (box, issue) = ParseLine(line, lineNumber, classCount, tolerance);
+            // Past the issue budget only the code is needed: no message is built for the lines that are merely counted.
+            var (box, issue) = ParseLine(line, lineNumber, classCount, tolerance, describe: issues.Count < maxIssues);
             if (issue is null)
                 boxes.Add(new LabeledBox(lineNumber, box));
             else if (issues.Count < maxIssues)
@@ -82,30 +83,30 @@ public static class YoloLabelParser
         return new ParsedLabels(boxes, issues) { OmittedIssues = omitted ?? [] };
     }
 
-    private static (YoloBox Box, LabelIssue? Issue) ParseLine(ReadOnlySpan<char> line, int number, int classCount, double tolerance)
+    private static (YoloBox Box, LabelIssue? Issue) ParseLine(ReadOnlySpan<char> line, int number, int classCount, double tolerance, bool describe = true)
     {
         Span<double> values = stackalloc double[5];
         if (!TryReadFiveNumbers(line, values))
             return Fail(number, LabelIssueCodes.Unparseable,
-                $"expected 5 numbers \"class cx cy w h\", got \"{Quote(line)}\"");
+                describe ? $"expected 5 numbers \"class cx cy w h\", got \"{Quote(line)}\"" : "");
 
         var classValue = values[0];
         if (classValue != Math.Floor(classValue) || classValue < 0 || classValue >= classCount)
             return Fail(number, LabelIssueCodes.ClassOutOfRange,
-                $"class id {Format(classValue)} is not an integer in [0, {classCount})");
+                describe ? $"class id {Format(classValue)} is not an integer in [0, {classCount})" : "");
 
         var (cx, cy, w, h) = (values[1], values[2], values[3], values[4]);
         if (w <= 0 || h <= 0)
             return Fail(number, LabelIssueCodes.NonPositiveSize,
-                $"box width {Format(w)} and height {Format(h)} must both be > 0");
+                describe ? $"box width {Format(w)} and height {Format(h)} must both be > 0" : "");
 
         var corners = BoxConversion.ToCorners(new YoloBox((int)classValue, cx, cy, w, h));
         Span<double> checkedValues = [cx, cy, w, h, corners.XMin, corners.YMin, corners.XMax, corners.YMax];
         foreach (var v in checkedValues)
             if (v < -tolerance || v > 1 + tolerance)
                 return Fail(number, LabelIssueCodes.OutOfBounds,
-                    $"box (cx {Format(cx)}, cy {Format(cy)}, w {Format(w)}, h {Format(h)}) reaches {Format(v)}, " +
-                    $"outside [0, 1] by more than the tolerance {Format(tolerance)}");
+                    describe ? $"box (cx {Format(cx)}, cy {Format(cy)}, w {Format(w)}, h {Format(h)}) reaches {Format(v)}, " +
+                    $"outside [0, 1] by more than the tolerance {Format(tolerance)}" : "");
 
         // Within tolerance: clamp the corners and derive centre and size from them, so the box stays self-consistent.
         var xMin = Math.Clamp(corners.XMin, 0, 1);
@@ -114,7 +115,7 @@ public static class YoloLabelParser
         var yMax = Math.Clamp(corners.YMax, 0, 1);
         if (xMax <= xMin || yMax <= yMin)
             return Fail(number, LabelIssueCodes.NonPositiveSize,
-                $"box (cx {Format(cx)}, cy {Format(cy)}, w {Format(w)}, h {Format(h)}) has no area inside the image");
+                describe ? $"box (cx {Format(cx)}, cy {Format(cy)}, w {Format(w)}, h {Format(h)}) has no area inside the image" : "");
 
         var box = corners == new BoxCorners(corners.ClassId, xMin, yMin, xMax, yMax)
             ? new YoloBox((int)classValue, cx, cy, w, h)

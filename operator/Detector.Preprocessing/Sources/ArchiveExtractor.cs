@@ -103,7 +103,7 @@ public static class ArchiveExtractor
                 throw state.Refuse(entry.FullName, $"is a special file (unix type 0x{unixType:X4})");
             if (entry.FullName.EndsWith('/') || unixType == UnixDirectory)
             {
-                Directory.CreateDirectory(path);
+                state.CreateFolder(entry.FullName, path);
                 continue;
             }
             await using var input = entry.Open();
@@ -124,7 +124,7 @@ public static class ArchiveExtractor
             switch (entry.EntryType)
             {
                 case TarEntryType.Directory:
-                    Directory.CreateDirectory(path);
+                    state.CreateFolder(entry.Name, path);
                     break;
                 case TarEntryType.RegularFile or TarEntryType.V7RegularFile or TarEntryType.ContiguousFile:
                     if (entry.DataStream is null)
@@ -165,9 +165,11 @@ public static class ArchiveExtractor
 
         public async Task WriteFileAsync(string entryName, string path, Stream input, CancellationToken ct)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            CreateFolder(entryName, Path.GetDirectoryName(path)!);
             if (!_seen.Add(path))
                 throw Refuse(entryName, "appears twice");
+            if (Directory.Exists(path))
+                throw Refuse(entryName, "is a file where the archive also has a folder of the same name");
             await using var output = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
             var buffer = new byte[1 << 16];
             int read;
@@ -181,6 +183,15 @@ public static class ArchiveExtractor
                 await output.WriteAsync(buffer.AsMemory(0, read), ct);
             }
             Files++;
+        }
+
+        /// <summary>Creates a folder, or refuses the entry naming it (not the scratch path) when a file of that name is in the way.</summary>
+        public void CreateFolder(string entryName, string path)
+        {
+            for (var parent = path; parent.Length > targetDirectory.Length; parent = Path.GetDirectoryName(parent)!)
+                if (File.Exists(parent))
+                    throw Refuse(entryName, $"needs the folder '{Path.GetRelativePath(targetDirectory, parent).Replace('\\', '/')}', which the archive also has as a file");
+            Directory.CreateDirectory(path);
         }
 
         public UnsafeArchiveException Refuse(string entryName, string reason) =>

@@ -128,6 +128,17 @@ public sealed class ArchiveExtractorTests : IDisposable
         Assert.Empty(Directory.Exists(Path.Combine(_work, "out")) ? Directory.EnumerateFileSystemEntries(Path.Combine(_work, "out"), "*", SearchOption.AllDirectories) : []);
     }
 
+    [Theory]
+    [InlineData("a", "a/b.txt", "needs the folder 'a', which the archive also has as a file")]
+    [InlineData("a/b.txt", "a", "is a file where the archive also has a folder of the same name")]
+    public async Task ExtractAsync_FileAndFolderOfTheSameName_RefusesNamingTheEntryNotTheScratchPath(string first, string second, string reason)
+    {
+        var error = await RefusedAsync(ArchiveBuilder.ZipFiles((first, "1"), (second, "2")), ArchiveFormat.Zip);
+
+        Assert.Contains($"refused entry '{second}': it {reason}", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(_work, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ExtractAsync_DuplicateEntry_Refuses()
     {
