@@ -69,6 +69,9 @@ public static class CommandErrors
             OperationCanceledException when e.InnerException is TimeoutException => (ExitCodes.DataFailure, prefix + "timed out: " + OneLine(e.InnerException.Message)),
             OperationCanceledException => (ExitCodes.Cancelled, prefix + "cancelled"),
             Amazon.Runtime.AmazonServiceException s3 => (ExitCodes.DataFailure, prefix + StorageErrors.Describe(s3)),
+            // An unreachable S3 endpoint says only "Connection refused (host:port)": name what was being reached.
+            HttpRequestException when !e.Message.Contains("://", StringComparison.Ordinal) && !e.Message.Contains("kaggle:", StringComparison.Ordinal)
+                => (ExitCodes.DataFailure, prefix + OneLine(e.Message)),
             // Messages of these already name the file, URL or object they are about.
             PrepareFailedException or DatasetLayoutException or ImageRejectedException or IOException or InvalidDataException
                 or UnauthorizedAccessException or HttpRequestException or FormatException

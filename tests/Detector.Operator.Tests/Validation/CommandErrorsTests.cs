@@ -16,6 +16,7 @@ public class CommandErrorsTests
         { new InvalidDataException("http://x/a.zip is neither a zip nor a tar.gz archive"), ExitCodes.DataFailure, "http://x/a.zip is neither a zip nor a tar.gz archive" },
         { new HttpRequestException("downloading http://x/a.zip failed: HTTP 500 Internal Server Error"), ExitCodes.DataFailure, "downloading http://x/a.zip failed: HTTP 500 Internal Server Error" },
         { new AmazonS3Exception("Access Denied") { StatusCode = HttpStatusCode.Forbidden, ErrorCode = "AccessDenied" }, ExitCodes.DataFailure, "s3://b/p -> out: S3 AccessDenied (HTTP 403): Access Denied" },
+        { new HttpRequestException("Connection refused (127.0.0.1:1)"), ExitCodes.DataFailure, "s3://b/p -> out: Connection refused (127.0.0.1:1)" },
         { new UsageException("--seed 'x' must be a whole number"), ExitCodes.UsageError, "--seed 'x' must be a whole number" },
         { new OperationCanceledException(), ExitCodes.Cancelled, "s3://b/p -> out: cancelled" },
         { new AggregateException(new IOException("disk full\u001b[2J")), ExitCodes.DataFailure, "disk full\\x1B[2J" },
