@@ -95,6 +95,11 @@ public static class AdmissionPolicyTemplate
                 namespace: {{ .Release.Namespace }}
                 # Without its ConfigMap the policy cannot know what is allowed: refuse rather than allow everything.
                 parameterNotFoundAction: Deny
+              {{- with .Values.admissionPolicies.namespaceSelector }}
+              matchResources:
+                namespaceSelector:
+                  {{- toYaml . | nindent 6 }}
+              {{- end }}
 
             """);
     }
