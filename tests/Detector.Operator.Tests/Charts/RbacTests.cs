@@ -47,6 +47,30 @@ public sealed class RbacTests
         Assert.True(stale.Count == 0, "Explained but no longer granted (remove from the list): " + string.Join(", ", stale));
     }
 
+    [SkippableFact]
+    public void RenderedRbac_WatchNamespacesSet_IsOnlyRolesInThoseNamespacesAndLeaderElection()
+    {
+        var documents = Policy.ChartRender.Documents(Policy.ChartRender.Render("--set", "watchNamespaces={team-a,team-b}"));
+        var rbac = documents.Where(d => d["apiVersion"]!.ToString().StartsWith("rbac.authorization.k8s.io/", StringComparison.Ordinal)).ToList();
+
+        Assert.DoesNotContain(rbac, d => d["kind"]!.ToString() is "ClusterRole" or "ClusterRoleBinding");
+        var roles = rbac.Where(d => d["kind"]!.ToString() == "Role")
+            .Select(d => (d["metadata"]!["namespace"]!.ToString(), d["metadata"]!["name"]!.ToString())).Order().ToList();
+        Assert.Equal([("detector-system", "rel-detector-operator-leader-election"), ("team-a", "rel-detector-operator"), ("team-b", "rel-detector-operator")], roles);
+        // Nothing else the chart renders grants rights across namespaces (the admission policies are not RBAC).
+        Assert.DoesNotContain(documents, d => d["kind"]!.ToString() is "ClusterRole" or "ClusterRoleBinding");
+    }
+
+    [SkippableFact]
+    public void RenderedRbac_WatchNamespacesEmpty_IsOneClusterRoleWithTheRulesFile()
+    {
+        var documents = Policy.ChartRender.Documents(Policy.ChartRender.Render());
+        var clusterRole = Assert.Single(documents, d => d["kind"]!.ToString() == "ClusterRole");
+        var rendered = clusterRole["rules"]!.AsArray().Sum(r => r!["verbs"]!.AsArray().Count * r["resources"]!.AsArray().Count * r["apiGroups"]!.AsArray().Count);
+        Assert.Equal(ChartFiles.Permissions("operator-rules.yaml").Count, rendered);
+        Assert.Single(documents, d => d["kind"]!.ToString() == "ClusterRoleBinding");
+    }
+
     [Fact]
     public void ChartRules_Anything_GrantNoPatch()
     {
