@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Detector.Operator.Tests.Policy;
 
 namespace Detector.Operator.Tests.Admission;
@@ -11,49 +10,58 @@ public sealed class AdmissionPolicyTests(ApiServerFixture server) : IClassFixtur
 {
     [SkippableTheory]
     [MemberData(nameof(PolicyCases.Data), MemberType = typeof(PolicyCases))]
-    public async Task KubectlCreate_Case_IsRefusedByTheServerNamingTheField(PolicyCase c)
+    public async Task Create_Case_IsRefusedByTheServerNamingTheField(PolicyCase c)
     {
         server.Require();
-        string[] user = c.AsUser is null ? [] : ["--as", c.AsUser];
-        // A name of its own, so the stored samples (another test) do not collide with the dry run.
-        var manifest = Regex.Replace(c.Manifest(), @"(?m)^metadata:\n  name: \S+", $"metadata:\n  name: case-{PolicyCases.All.ToList().IndexOf(c)}");
-        var (code, _, stderr) = await server.Admin.RunAsync(manifest, ["create", "--dry-run=server", "-f", "-", .. user]);
+        // A name of its own (a dry run, but the stored samples of another test share the names).
+        var manifest = c.Object();
+        manifest["metadata"]!["name"] = $"case-{PolicyCases.All.ToList().IndexOf(c)}";
+
+        var refusal = await server.Cluster.CreateAsync(manifest, c.AsUser);
 
         if (c.RefusedField is null)
-            Assert.True(code == 0, $"{c.Name}: expected accepted, the server said: {stderr}");
+            Assert.True(refusal is null, $"{c.Name}: expected accepted, the server said: {refusal}");
         else
         {
-            Assert.True(code != 0, $"{c.Name}: expected {c.RefusedField} refused, the server accepted it");
-            Assert.Contains("ValidatingAdmissionPolicy", stderr, StringComparison.Ordinal);
-            Assert.Contains($"denied request: {c.RefusedField}: ", stderr, StringComparison.Ordinal);
+            Assert.True(refusal is not null, $"{c.Name}: expected {c.RefusedField} refused, the server accepted it");
+            Assert.Contains("ValidatingAdmissionPolicy", refusal, StringComparison.Ordinal);
+            Assert.Contains($"denied request: {c.RefusedField}: ", refusal, StringComparison.Ordinal);
         }
     }
 
     [SkippableFact]
-    public async Task KubectlApply_Samples_AreStored()
+    public async Task Create_Samples_AreStored()
     {
         server.Require();
-        await server.Admin.MustAsync(null, "apply", "-f", Crds.CrdFiles.Samples);
-        Assert.Contains("aquarium", await server.Admin.MustAsync(null, "get", "datasets", "-n", "vision", "-o", "name"), StringComparison.Ordinal);
+        foreach (var sample in PolicyCases.All.Where(c => c.Name.StartsWith("sample ", StringComparison.Ordinal)))
+        {
+            var refusal = await server.Cluster.CreateAsync(sample.Object(), store: true);
+            Assert.True(refusal is null || refusal.Contains("already exists", StringComparison.Ordinal), $"{sample.Name}: {refusal}");
+        }
     }
 
     [SkippableFact]
     public async Task ObjectStoredBeforeThePolicy_FinalizerUpdate_PassesButSpecChangeIsRefused()
     {
         server.Require();
-        // Stored in a namespace the policies do not cover yet, with another namespace's role.
-        await server.Admin.MustAsync(null, "create", "namespace", "legacy");
-        var manifest = PolicyCases.All.Single(c => c.Name == "TrainingRun naming another namespace's role").Manifest()
-            .Replace("namespace: vision", "namespace: legacy", StringComparison.Ordinal);
-        await server.Admin.MustAsync(manifest, "create", "-f", "-");
-        await server.Admin.MustAsync(null, "label", "namespace", "legacy", $"{ApiServerFixture.Label}=true");
+        // Stored in a namespace the policies do not cover yet, with another namespace's role; then the policy arrives.
+        await server.Cluster.LabelledNamespaceAsync("legacy", "");
+        var manifest = PolicyCases.All.Single(c => c.Name == "TrainingRun naming another namespace's role").Object();
+        manifest["metadata"]!["namespace"] = "legacy";
+        Assert.Null(await server.Cluster.CreateAsync(manifest, store: true));
+        await server.Cluster.LabelledNamespaceAsync("legacy", ApiServerFixture.Label);
 
         // The operator's finalizer write leaves the spec alone: never blocked, or deletion would hang.
-        await server.Admin.MustAsync(null, "patch", "trainingrun", "aquarium-ssd", "-n", "legacy", "--type=merge",
-            "-p", """{"metadata":{"finalizers":["detector.dev/cleanup"]}}""");
-        var (code, _, stderr) = await server.Admin.RunAsync(null, "patch", "trainingrun", "aquarium-ssd", "-n", "legacy", "--type=merge",
-            "-p", """{"spec":{"roleArn":"arn:aws:iam::123456789012:role/detector/finance/other"}}""");
-        Assert.True(code != 0, "a spec change keeping a refused role was accepted");
-        Assert.Contains("denied request: spec.roleArn: ", stderr, StringComparison.Ordinal);
+        Assert.Null(await server.Cluster.PatchAsync("trainingruns", "legacy", "aquarium-ssd", """{"metadata":{"finalizers":["detector.dev/cleanup"]}}"""));
+        // A spec change is judged, and this one keeps a refused role. (The policy binding may lag the label by a moment.)
+        string? refusal = null;
+        for (var attempt = 0; attempt < 50 && refusal is null; attempt++)
+        {
+            refusal = await server.Cluster.PatchAsync("trainingruns", "legacy", "aquarium-ssd",
+                $$$"""{"spec":{"roleArn":"arn:aws:iam::123456789012:role/detector/finance/other-{{{attempt}}}"}}""");
+            if (refusal is null) await Task.Delay(100);
+        }
+        Assert.NotNull(refusal);
+        Assert.Contains("denied request: spec.roleArn: ", refusal, StringComparison.Ordinal);
     }
 }

@@ -14,11 +14,14 @@ public static class ChartRender
     public static string PolicyValues { get; } = Path.Combine(SharedData.RepositoryRoot, "tests", "Detector.Operator.Tests", "Policy", "policy-values.yaml");
 
     /// <summary>The rendered manifests (no CRDs) of release <c>rel</c> in <c>detector-system</c>; skips without chart-render.</summary>
-    public static string Render(params string[] arguments)
+    public static string Render(params string[] arguments) => Render("rel", "detector-system", arguments);
+
+    /// <summary>The rendered manifests (no CRDs) of a release in a namespace; skips without chart-render.</summary>
+    public static string Render(string release, string ns, params string[] arguments)
     {
         var tool = SharedData.RequireFile("tools/chart-render");
         var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in (string[])["rel", ChartFiles.Chart, "-n", "detector-system", "--skip-crds", .. arguments]) start.ArgumentList.Add(argument);
+        foreach (var argument in (string[])[release, ChartFiles.Chart, "-n", ns, "--skip-crds", .. arguments]) start.ArgumentList.Add(argument);
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEnd();

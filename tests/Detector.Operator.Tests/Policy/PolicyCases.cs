@@ -28,6 +28,9 @@ public sealed record PolicyCase(string Name, string Sample, string Namespace, (s
         return text;
     }
 
+    /// <summary>The manifest as JSON.</summary>
+    public System.Text.Json.Nodes.JsonObject Object() => (System.Text.Json.Nodes.JsonObject)Detector.Operator.Validation.YamlDocuments.Parse(Manifest()).Single()!;
+
     /// <inheritdoc/>
     public override string ToString() => Name;
 }
