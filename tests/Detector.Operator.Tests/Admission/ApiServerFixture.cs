@@ -43,7 +43,7 @@ public sealed class ApiServerFixture : IAsyncLifetime
             var releaseNamespace = await server.CreateNamespaceAsync("detector-admission");
             foreach (var ns in PolicyCases.All.Select(c => c.Namespace).Distinct())
                 await Cluster.LabelledNamespaceAsync(ns, Label);
-            var rendered = ChartRender.Render(Release, releaseNamespace, "-f", ChartRender.PolicyValues,
+            var rendered = ChartRender.RenderRelease(Release, releaseNamespace, "-f", ChartRender.PolicyValues,
                 "--set-json", $$$"""admissionPolicies.namespaceSelector={"matchLabels":{"{{{Label}}}":"true"}}""");
             foreach (var document in ChartRender.Documents(rendered)) await Cluster.ApplyAsync(document, releaseNamespace);
             foreach (var document in YamlDocuments.Parse(Author).OfType<JsonObject>()) await Cluster.ApplyAsync(document, releaseNamespace);

@@ -14,10 +14,10 @@ public static class ChartRender
     public static string PolicyValues { get; } = Path.Combine(SharedData.RepositoryRoot, "tests", "Detector.Operator.Tests", "Policy", "policy-values.yaml");
 
     /// <summary>The rendered manifests (no CRDs) of release <c>rel</c> in <c>detector-system</c>; skips without chart-render.</summary>
-    public static string Render(params string[] arguments) => Render("rel", "detector-system", arguments);
+    public static string Render(params string[] arguments) => RenderRelease("rel", "detector-system", arguments);
 
     /// <summary>The rendered manifests (no CRDs) of a release in a namespace; skips without chart-render.</summary>
-    public static string Render(string release, string ns, params string[] arguments)
+    public static string RenderRelease(string release, string ns, params string[] arguments)
     {
         var tool = SharedData.RequireFile("tools/chart-render");
         var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
