@@ -9,17 +9,18 @@ namespace Detector.Operator.Tests.Admission;
 /// <summary>
 /// The shared real kube-apiserver 1.33 (<see cref="EnvtestServer"/>: RBAC authorization, the default admission
 /// plugins, the CRDs) with the chart rendered by chart-render with the shared cases' values and every rendered document
-/// created as an administrator would, and a user <c>alice</c> who may create Detector objects in the case namespaces
-/// and do nothing else. The chart's policies are bound only to namespaces carrying <see cref="Label"/> (the chart's
-/// <c>admissionPolicies.namespaceSelector</c>), so other tests on the shared server are not affected.
+/// created as an administrator would (one release per <see cref="PolicyCases.Variants"/>), and a user <c>alice</c> who
+/// may create Detector objects in the case namespaces and do nothing else. Each release's policies are bound only to
+/// its variant's namespaces, labelled <see cref="LabelOf"/> (the chart's <c>admissionPolicies.namespaceSelector</c>),
+/// so variants and other tests on the shared server do not affect each other.
 /// </summary>
 public sealed class ApiServerFixture : IAsyncLifetime
 {
-    /// <summary>Label of the namespaces the chart's policies are bound to here.</summary>
-    public const string Label = "detector.dev/admission-test";
+    /// <summary>Label of the namespaces the main variant's policies are bound to here (each variant has its own).</summary>
+    public static string Label => LabelOf(PolicyCases.Main);
 
-    /// <summary>Release name of the chart here (distinct from anything else rendered on the shared server).</summary>
-    public const string Release = "admission";
+    /// <summary>The label binding a variant's policies to its namespaces.</summary>
+    public static string LabelOf(string variant) => $"detector.dev/admission-{variant}";
 
     private Exception? _setupFailure;
 
@@ -40,14 +41,18 @@ public sealed class ApiServerFixture : IAsyncLifetime
         {
             var server = EnvtestServer.Shared;
             Cluster = new ClusterClient(server.AdminKubeconfig);
-            var releaseNamespace = await server.CreateNamespaceAsync("detector-admission");
-            foreach (var ns in PolicyCases.All.Select(c => c.Namespace).Distinct())
-                await Cluster.LabelledNamespaceAsync(ns, Label);
-            var rendered = ChartRender.RenderRelease(Release, releaseNamespace, "-f", ChartRender.PolicyValues,
-                "--set-json", $$$"""admissionPolicies.namespaceSelector={"matchLabels":{"{{{Label}}}":"true"}}""");
-            foreach (var document in ChartRender.Documents(rendered)) await Cluster.ApplyAsync(document, releaseNamespace);
-            foreach (var document in YamlDocuments.Parse(Author).OfType<JsonObject>()) await Cluster.ApplyAsync(document, releaseNamespace);
-            await WaitForPoliciesAsync();
+            // One release per variant (distinct names: ClusterRoles and policies are cluster-wide), each bound to its namespaces.
+            foreach (var (variant, values) in PolicyCases.Variants)
+            {
+                var releaseNamespace = await server.CreateNamespaceAsync($"detector-admission-{variant}");
+                foreach (var ns in PolicyCases.All.Where(c => c.Variant == variant).Select(c => c.Namespace).Distinct())
+                    await Cluster.LabelledNamespaceAsync(ns, LabelOf(variant));
+                var rendered = ChartRender.RenderRelease($"admission-{variant}", releaseNamespace, [.. values,
+                    "--set-json", $$$"""admissionPolicies.namespaceSelector={"matchLabels":{"{{{LabelOf(variant)}}}":"true"}}"""]);
+                foreach (var document in ChartRender.Documents(rendered)) await Cluster.ApplyAsync(document, releaseNamespace);
+            }
+            foreach (var document in YamlDocuments.Parse(Author).OfType<JsonObject>()) await Cluster.ApplyAsync(document, "default");
+            foreach (var variant in PolicyCases.Variants.Keys) await WaitForPoliciesAsync(variant);
         }
         catch (Exception e)
         {
@@ -78,10 +83,10 @@ public sealed class ApiServerFixture : IAsyncLifetime
         subjects: [{apiGroup: rbac.authorization.k8s.io, kind: User, name: alice}]
         """)));
 
-    // The API server compiles new policies in the background; wait until the first refused case is refused.
-    private async Task WaitForPoliciesAsync()
+    // The API server compiles new policies in the background; wait until the variant's first refused case is refused.
+    private async Task WaitForPoliciesAsync(string variant)
     {
-        var probe = PolicyCases.All.First(c => c.RefusedField is not null && !c.AdmissionOnly);
+        var probe = PolicyCases.All.First(c => c.Variant == variant && c.RefusedField is not null && !c.AdmissionOnly);
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < TimeSpan.FromSeconds(60))
         {

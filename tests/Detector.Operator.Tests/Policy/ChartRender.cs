@@ -33,10 +33,10 @@ public static class ChartRender
     /// <summary>The rendered documents as JSON.</summary>
     public static IReadOnlyList<JsonObject> Documents(string rendered) => [.. YamlDocuments.Parse(rendered).OfType<JsonObject>()];
 
-    /// <summary>The namespace policy the operator would load from the rendered ConfigMap (its policy.yaml).</summary>
-    public static NamespacePolicy Policy(string rendered)
+    /// <summary>The namespace policy the operator would load from the rendered ConfigMap (its policy.yaml); null when it has none.</summary>
+    public static NamespacePolicy? Policy(string rendered)
     {
         var configMap = Documents(rendered).Single(d => d["kind"]?.ToString() == "ConfigMap" && d["metadata"]!["name"]!.ToString() == "rel-detector-operator-policy");
-        return NamespacePolicy.Parse(configMap["data"]!["policy.yaml"]!.ToString());
+        return configMap["data"]?["policy.yaml"] is { } policy ? NamespacePolicy.Parse(policy.ToString()) : null;
     }
 }

@@ -13,8 +13,9 @@ namespace Detector.Operator.Tests.Policy;
 /// <param name="RefusedField">The field the refusal names, or null when the object is accepted.</param>
 /// <param name="AsUser">Null: the admin. Otherwise a user who may create Detector objects in the namespace and nothing else.</param>
 /// <param name="AdmissionOnly">The rule needs the requester, which only the API server knows: the C# places accept it.</param>
+/// <param name="Variant">The chart values it runs under (<see cref="PolicyCases.Variants"/>); its namespaces are its own.</param>
 public sealed record PolicyCase(string Name, string Sample, string Namespace, (string Find, string Replace)[] Edits, string? RefusedField,
-    string? AsUser = null, bool AdmissionOnly = false)
+    string? AsUser = null, bool AdmissionOnly = false, string Variant = PolicyCases.Main)
 {
     /// <summary>The manifest text.</summary>
     public string Manifest()
@@ -38,11 +39,28 @@ public sealed record PolicyCase(string Name, string Sample, string Namespace, (s
 /// <summary>
 /// The one table of cases, run in all three places: the reconcilers' admission checks and <c>detector validate</c>
 /// (<see cref="PolicyCaseTests"/>) and the chart's ValidatingAdmissionPolicies on a real kube-apiserver
-/// (Admission/AdmissionPolicyTests). The policy is the chart's, rendered with policy-values.yaml: the default
-/// convention for every namespace plus a widened team-a.
+/// (Admission/AdmissionPolicyTests). The policy is the chart's, rendered with the case's <see cref="Variants"/>: mostly
+/// policy-values.yaml (the default convention for every namespace plus a widened team-a).
 /// </summary>
 public static class PolicyCases
 {
+    /// <summary>The default policy plus a widened team-a (policy-values.yaml).</summary>
+    public const string Main = "main";
+
+    /// <summary>The policy turned off (<c>namespacePolicy=null</c>): only the always-on rules.</summary>
+    public const string Off = "off";
+
+    /// <summary>No default (<c>namespacePolicy.default=null</c>): a namespace not listed may use nothing.</summary>
+    public const string NoDefault = "nodefault";
+
+    /// <summary>The chart-render arguments of each variant.</summary>
+    public static IReadOnlyDictionary<string, string[]> Variants { get; } = new Dictionary<string, string[]>
+    {
+        [Main] = ["-f", ChartRender.PolicyValues],
+        [Off] = ["--set", "namespacePolicy=null"],
+        [NoDefault] = ["-f", ChartRender.PolicyValues, "--set", "namespacePolicy.default=null"],
+    };
+
     private const string Dataset = "01-dataset.yaml", Training = "02-trainingrun.yaml", Tuning = "03-tuningrun.yaml",
         Model = "04-registeredmodel.yaml", Endpoint = "05-detectionendpoint.yaml";
     private const string Role = "arn:aws:iam::123456789012:role/detector/vision/sagemaker";
@@ -125,6 +143,16 @@ public static class PolicyCases
         new("a user who may not read the ServiceAccount names it", Dataset, "vision", [], "spec.serviceAccountName",
             AsUser: "alice", AdmissionOnly: true),
         new("the same user creating a TrainingRun", Training, "vision", [], null, AsUser: "alice"),
+
+        new("policy off: another namespace's role and bucket", Training, "open",
+            [(Role, "arn:aws:iam::123456789012:role/detector/finance/sagemaker"), ("detector-vision-data", "detector-finance-data")], null, Variant: Off),
+        new("policy off: plain http from a public host", Dataset, "open", Http("http://datasets.example.org/a.zip"), null, Variant: Off),
+        new("policy off: the metadata address is still refused", Dataset, "open",
+            Http("http://169.254.169.254/latest/meta-data/x.zip"), "spec.source.http.url", Variant: Off),
+        new("policy off: the ServiceAccount check still asks who", Dataset, "open", [], "spec.serviceAccountName",
+            AsUser: "alice", AdmissionOnly: true, Variant: Off),
+        new("no default: an unlisted namespace may name no role", Training, "unlisted", [], "spec.roleArn", Variant: NoDefault),
+        new("no default: nor an account", Dataset, "unlisted", [], "spec.serviceAccountName", Variant: NoDefault),
     ];
 
     /// <summary>The cases as xunit theory data.</summary>
