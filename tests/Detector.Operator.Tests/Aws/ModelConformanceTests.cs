@@ -1,4 +1,5 @@
 using Detector.AwsModelGen;
+using Detector.Operator.Aws;
 using Detector.Testing;
 
 namespace Detector.Operator.Tests.Aws;
@@ -34,5 +35,19 @@ public class ModelConformanceTests
             .ToList();
 
         Assert.Empty(handWritten);
+    }
+
+    [Fact]
+    public void OperationsList_IsWhatTheClientInterfacesOffer()
+    {
+        var list = OperationsList.Parse(File.ReadAllText(GeneratedFiles.DefaultOperations(SharedData.RepositoryRoot)), "aws-operations.txt");
+        string[] Operations(params Type[] interfaces) =>
+            [.. interfaces.SelectMany(i => i.GetInterfaces().Append(i)).Distinct().SelectMany(i => i.GetMethods())
+                .Select(m => m.Name[..^"Async".Length]).Order(StringComparer.Ordinal)];
+        string[] Listed(string model) =>
+            [.. list.Where(g => g.Model == model).SelectMany(g => g.Operations).Order(StringComparer.Ordinal)];
+
+        Assert.Equal(Operations(typeof(ISageMaker)), Listed("sagemaker-2017-07-24"));
+        Assert.Equal(Operations(typeof(ISageMakerRuntime)), Listed("sagemaker-runtime-2017-05-13"));
     }
 }
