@@ -27,13 +27,14 @@ public static class ModelGenerator
     public const int MaxEnumConstants = 40;
 
     /// <summary>File name → content of every generated file, for the given list and a loader of model JSON by model name.</summary>
-    public static SortedDictionary<string, string> Generate(IReadOnlyList<OperationGroup> groups, Func<string, JsonNode> loadModel)
+    public static SortedDictionary<string, string> Generate(AwsOperations list, Func<string, JsonNode> loadModel)
     {
+        var groups = list.Groups;
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var typeOwners = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var service in groups.GroupBy(g => g.Model))
         {
-            var model = new ServiceModel(service.Key + ".json", loadModel(service.Key), service.SelectMany(g => g.Operations));
+            var model = new ServiceModel(service.Key + ".json", loadModel(service.Key), service.SelectMany(g => g.Operations), list.OmittedFrom(service.Key));
             var writer = new RecordWriter(model, Namespace, MaxEnumConstants);
             var reach = service.ToDictionary(g => g.Group, g => Reach(model, g));
             var common = model.ServiceId.Replace(" ", "", StringComparison.Ordinal) + "Common";
@@ -64,6 +65,8 @@ public static class ModelGenerator
                 var enums = allEnums.Where(e => Owner(e, r => r.Enums) == stem).Order(StringComparer.Ordinal);
                 Add(files, model, stem + "Values", enums.Select(writer.Enum));
             }
+
+            model.CheckOmissionsUsed();
         }
 
         return files;

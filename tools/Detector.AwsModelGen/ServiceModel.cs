@@ -11,11 +11,18 @@ public sealed class ServiceModel
 {
     private readonly JsonObject shapes;
     private readonly Dictionary<string, string> renamed = new(StringComparer.Ordinal);
+    private readonly IReadOnlySet<string> omitted;
+    private readonly HashSet<string> omittedSeen = new(StringComparer.Ordinal);
 
     /// <summary>Reads the model's operations and shapes; the listed operations must exist.</summary>
-    public ServiceModel(string fileName, JsonNode model, IEnumerable<string> operations)
+    /// <param name="fileName">The model file name, for messages.</param>
+    /// <param name="model">The model JSON.</param>
+    /// <param name="operations">The listed operations of this model.</param>
+    /// <param name="omitted">Members left out, as <c>Type.Member</c> with the C# type name.</param>
+    public ServiceModel(string fileName, JsonNode model, IEnumerable<string> operations, IReadOnlySet<string> omitted)
     {
         FileName = fileName;
+        this.omitted = omitted;
         shapes = model["shapes"] as JsonObject ?? throw new GeneratorException($"{fileName}: no 'shapes' object");
         ServiceId = (string?)model["metadata"]?["serviceId"] ?? throw new GeneratorException($"{fileName}: no metadata.serviceId");
         var all = model["operations"] as JsonObject ?? throw new GeneratorException($"{fileName}: no 'operations' object");
@@ -59,13 +66,31 @@ public sealed class ServiceModel
     public IReadOnlyList<string>? EnumValues(string name) =>
         Shape(name)["enum"] is JsonArray values ? values.Select(v => (string)v!).ToList() : null;
 
-    /// <summary>Members of a structure in model order, with the required flag.</summary>
+    /// <summary>Members of a structure in model order, with the required flag; omitted members are left out.</summary>
     public IEnumerable<(string Name, JsonNode Member, bool Required)> Members(string structure)
     {
         var shape = Shape(structure);
         var required = (shape["required"] as JsonArray)?.Select(r => (string)r!).ToHashSet(StringComparer.Ordinal) ?? [];
         foreach (var (name, member) in shape["members"] as JsonObject ?? [])
+        {
+            var key = $"{TypeName(structure)}.{Summaries.PropertyName(name)}";
+            if (omitted.Contains(key))
+            {
+                if (required.Contains(name))
+                    throw new GeneratorException($"{FileName}: {key} is required by the model and cannot be omitted");
+                omittedSeen.Add(key);
+                continue;
+            }
+
             yield return (name, member!, required.Contains(name));
+        }
+    }
+
+    /// <summary>Fails on an omitted member that no generated record has (a typo, or a member the model dropped).</summary>
+    public void CheckOmissionsUsed()
+    {
+        if (omitted.Except(omittedSeen).Order(StringComparer.Ordinal).FirstOrDefault() is { } unused)
+            throw new GeneratorException($"aws-operations.txt: omit {unused}: no generated record from {FileName} has that member");
     }
 
     /// <summary>The structures and enums reachable from a shape through members, list members and map keys/values.</summary>

@@ -47,7 +47,9 @@ public class AwsModelGeneratorTests
     [InlineData("svc Group", "list.txt:1: expected '<model> <Group> <Operation>…'")]
     [InlineData("svc 9Group Op", "list.txt:1: group '9Group' is not a C# identifier")]
     [InlineData("svc A Op\nsvc B Op", "list.txt:2: operation 'Op' of svc is listed twice")]
-    [InlineData("svc A Op\nsvc A Other", "list.txt:2: group 'A' is listed twice")]
+    [InlineData("svc A Op\nsvc B Other\nsvc A Third", "list.txt:3: group 'A' is listed twice")]
+    [InlineData("omit svc Type", "list.txt:1: expected 'omit <model> <Type> <Member>…'")]
+    [InlineData("svc A Op\nomit other Type Member", "list.txt: omits members of other, which no line lists operations of")]
     [InlineData("# only a comment", "list.txt: lists no operations")]
     public void OperationsList_RejectsABadLineWithItsFileAndLine(string text, string message)
     {
@@ -73,6 +75,30 @@ public class AwsModelGeneratorTests
         Assert.DoesNotContain("class Huge", string.Concat(files.Values));
         Assert.Contains("One of the Huge values.", files["A.cs"]);
         Assert.All(files.Values, text => Assert.StartsWith(ModelGenerator.Marker, text));
+    }
+
+    [Fact]
+    public void Generate_LeavesOutAnOmittedMemberAndTheShapesOnlyItReaches()
+    {
+        var list = OperationsList.Parse("tiny A GetThing DropThing\ntiny B PutThing\nomit tiny GetThingResponse Thing\nomit tiny PutThingRequest Thing", "list.txt");
+
+        var files = ModelGenerator.Generate(list, _ => JsonNode.Parse(TinyModel)!);
+
+        Assert.DoesNotContain("TinyCommonShapes.cs", files.Keys);
+        Assert.Contains("public sealed record GetThingResponse;", files["A.cs"]);
+        Assert.Contains("ThingName", files["A.cs"]);
+    }
+
+    [Theory]
+    [InlineData("omit tiny GetThingRequest ThingName", "tiny.json: GetThingRequest.ThingName is required by the model and cannot be omitted")]
+    [InlineData("omit tiny Thing Colour", "aws-operations.txt: omit Thing.Colour: no generated record from tiny.json has that member")]
+    public void Generate_RefusesAnOmissionItCannotApply(string omit, string message)
+    {
+        var list = OperationsList.Parse("tiny A GetThing DropThing\ntiny B PutThing\n" + omit, "list.txt");
+
+        var error = Assert.Throws<GeneratorException>(() => ModelGenerator.Generate(list, _ => JsonNode.Parse(TinyModel)!));
+
+        Assert.Equal(message, error.Message);
     }
 
     [Fact]

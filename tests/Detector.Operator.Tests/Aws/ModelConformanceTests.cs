@@ -45,7 +45,7 @@ public class ModelConformanceTests
             [.. interfaces.SelectMany(i => i.GetInterfaces().Append(i)).Distinct().SelectMany(i => i.GetMethods())
                 .Select(m => m.Name[..^"Async".Length]).Order(StringComparer.Ordinal)];
         string[] Listed(string model) =>
-            [.. list.Where(g => g.Model == model).SelectMany(g => g.Operations).Order(StringComparer.Ordinal)];
+            [.. list.Groups.Where(g => g.Model == model).SelectMany(g => g.Operations).Order(StringComparer.Ordinal)];
 
         Assert.Equal(Operations(typeof(ISageMaker)), Listed("sagemaker-2017-07-24"));
         Assert.Equal(Operations(typeof(ISageMakerRuntime)), Listed("sagemaker-runtime-2017-05-13"));

@@ -15,6 +15,23 @@ public static class CaptureMode
     public const string InputAndOutput = "InputAndOutput";
 }
 
+/// <summary>Values of the SageMaker ProductionVariantAcceleratorType enumeration (the wire carries plain strings).</summary>
+public static class ProductionVariantAcceleratorType
+{
+    /// <summary>The value <c>ml.eia1.medium</c>.</summary>
+    public const string Ml_eia1_medium = "ml.eia1.medium";
+    /// <summary>The value <c>ml.eia1.large</c>.</summary>
+    public const string Ml_eia1_large = "ml.eia1.large";
+    /// <summary>The value <c>ml.eia1.xlarge</c>.</summary>
+    public const string Ml_eia1_xlarge = "ml.eia1.xlarge";
+    /// <summary>The value <c>ml.eia2.medium</c>.</summary>
+    public const string Ml_eia2_medium = "ml.eia2.medium";
+    /// <summary>The value <c>ml.eia2.large</c>.</summary>
+    public const string Ml_eia2_large = "ml.eia2.large";
+    /// <summary>The value <c>ml.eia2.xlarge</c>.</summary>
+    public const string Ml_eia2_xlarge = "ml.eia2.xlarge";
+}
+
 /// <summary>Values of the SageMaker ProductionVariantInferenceAmiVersion enumeration (the wire carries plain strings).</summary>
 public static class ProductionVariantInferenceAmiVersion
 {

@@ -54,16 +54,6 @@ public sealed record DescribeEndpointResponse
     public required DateTimeOffset LastModifiedTime { get; init; }
     /// <summary>The most recent deployment configuration for the endpoint.</summary>
     public DeploymentConfig? LastDeploymentConfig { get; init; }
-    /// <summary>Returns the description of an endpoint configuration created using the CreateEndpointConfig API.</summary>
-    public AsyncInferenceConfig? AsyncInferenceConfig { get; init; }
-    /// <summary>Returns the summary of an in-progress deployment.</summary>
-    public PendingDeploymentSummary? PendingDeploymentSummary { get; init; }
-    /// <summary>The configuration parameters for an explainer.</summary>
-    public ExplainerConfig? ExplainerConfig { get; init; }
-    /// <summary>An array of ProductionVariantSummary objects, one for each model that you want to host at this endpoint in shadow mode with production traffic replicated from the model specified on ProductionVariants. Items at least 1.</summary>
-    public List<ProductionVariantSummary>? ShadowProductionVariants { get; init; }
-    /// <summary>The configuration parameters for utilization metrics.</summary>
-    public MetricsConfig? MetricsConfig { get; init; }
 }
 
 /// <summary>Request of UpdateEndpoint: deploys the EndpointConfig specified in the request to a new fleet of instances.</summary>
@@ -75,8 +65,6 @@ public sealed record UpdateEndpointRequest
     public required string EndpointConfigName { get; init; }
     /// <summary>When updating endpoint resources, enables or disables the retention of variant properties, such as the instance count or the variant weight.</summary>
     public bool? RetainAllVariantProperties { get; init; }
-    /// <summary>When you are updating endpoint resources with RetainAllVariantProperties, whose value is set to true, ExcludeRetainedVariantProperties specifies the list of type VariantProperty to override with the values provided by EndpointConfig. Items 0–3.</summary>
-    public List<VariantProperty>? ExcludeRetainedVariantProperties { get; init; }
     /// <summary>The deployment configuration for an endpoint, which contains the desired deployment strategy and rollback configurations.</summary>
     public DeploymentConfig? DeploymentConfig { get; init; }
     /// <summary>Specifies whether to reuse the last deployment configuration.</summary>

@@ -59,113 +59,6 @@ public sealed record DesiredWeightAndCapacity
     public double? DesiredWeight { get; init; }
     /// <summary>The variant's capacity. Range at least 0.</summary>
     public int? DesiredInstanceCount { get; init; }
-    /// <summary>Specifies the serverless update concurrency configuration for an endpoint variant.</summary>
-    public ProductionVariantServerlessUpdateConfig? ServerlessUpdateConfig { get; init; }
-}
-
-/// <summary>The EC2 capacity reservations that are shared to an ML capacity reservation.</summary>
-public sealed record Ec2CapacityReservation
-{
-    /// <summary>The unique identifier for an EC2 capacity reservation that's part of the ML capacity reservation.</summary>
-    public string? Ec2CapacityReservationId { get; init; }
-    /// <summary>The number of instances that you allocated to the EC2 capacity reservation. Range at least 0.</summary>
-    public int? TotalInstanceCount { get; init; }
-    /// <summary>The number of instances that are currently available in the EC2 capacity reservation. Range at least 0.</summary>
-    public int? AvailableInstanceCount { get; init; }
-    /// <summary>The number of instances from the EC2 capacity reservation that are being used by the endpoint. Range at least 0.</summary>
-    public int? UsedByCurrentEndpoint { get; init; }
-}
-
-/// <summary>A summary of an instance pool for a production variant, including the instance type and the current number of instances.</summary>
-public sealed record InstancePoolSummary
-{
-    /// <summary>Required. The ML compute instance type for the instance pool. One of the ProductionVariantInstanceType values.</summary>
-    public required string InstanceType { get; init; }
-    /// <summary>Required. The current number of instances of this type in the instance pool. Range at least 0.</summary>
-    public required int CurrentInstanceCount { get; init; }
-}
-
-/// <summary>The summary of an in-progress deployment when an endpoint is creating or updating with a new endpoint configuration.</summary>
-public sealed record PendingDeploymentSummary
-{
-    /// <summary>Required. The name of the endpoint configuration used in the deployment. Length 0–63.</summary>
-    public required string EndpointConfigName { get; init; }
-    /// <summary>An array of PendingProductionVariantSummary objects, one for each model hosted behind this endpoint for the in-progress deployment. Items at least 1.</summary>
-    public List<PendingProductionVariantSummary>? ProductionVariants { get; init; }
-    /// <summary>The start time of the deployment.</summary>
-    public DateTimeOffset? StartTime { get; init; }
-    /// <summary>An array of PendingProductionVariantSummary objects, one for each model hosted behind this endpoint in shadow mode with production traffic replicated from the model specified on ProductionVariants for the in-progress deployment. Items at least 1.</summary>
-    public List<PendingProductionVariantSummary>? ShadowProductionVariants { get; init; }
-}
-
-/// <summary>The production variant summary for a deployment when an endpoint is creating or updating with the CreateEndpoint or UpdateEndpoint operations.</summary>
-public sealed record PendingProductionVariantSummary
-{
-    /// <summary>Required. The name of the variant. Length 0–63.</summary>
-    public required string VariantName { get; init; }
-    /// <summary>An array of DeployedImage objects that specify the Amazon EC2 Container Registry paths of the inference images deployed on instances of this ProductionVariant.</summary>
-    public List<DeployedImage>? DeployedImages { get; init; }
-    /// <summary>The weight associated with the variant. Range at least 0.</summary>
-    public double? CurrentWeight { get; init; }
-    /// <summary>The requested weight for the variant in this deployment, as specified in the endpoint configuration for the endpoint. Range at least 0.</summary>
-    public double? DesiredWeight { get; init; }
-    /// <summary>The number of instances associated with the variant. Range at least 0.</summary>
-    public int? CurrentInstanceCount { get; init; }
-    /// <summary>The number of instances requested in this deployment, as specified in the endpoint configuration for the endpoint. Range at least 0.</summary>
-    public int? DesiredInstanceCount { get; init; }
-    /// <summary>The type of instances associated with the variant. One of the ProductionVariantInstanceType values.</summary>
-    public string? InstanceType { get; init; }
-    /// <summary>A list of instance pools for the production variant. Items at least 1.</summary>
-    public List<InstancePoolSummary>? InstancePools { get; init; }
-    /// <summary>This parameter is no longer supported. Values in <see cref="Detector.Operator.Aws.ProductionVariantAcceleratorType"/>.</summary>
-    public string? AcceleratorType { get; init; }
-    /// <summary>The endpoint variant status which describes the current deployment stage status or operational status. Items 0–5.</summary>
-    public List<ProductionVariantStatus>? VariantStatus { get; init; }
-    /// <summary>The serverless configuration for the endpoint.</summary>
-    public ProductionVariantServerlessConfig? CurrentServerlessConfig { get; init; }
-    /// <summary>The serverless configuration requested for this deployment, as specified in the endpoint configuration for the endpoint.</summary>
-    public ProductionVariantServerlessConfig? DesiredServerlessConfig { get; init; }
-    /// <summary>Settings that control the range in the number of instances that the endpoint provisions as it scales up or down to accommodate traffic.</summary>
-    public ProductionVariantManagedInstanceScaling? ManagedInstanceScaling { get; init; }
-    /// <summary>Settings that control how the endpoint routes incoming traffic to the instances that the endpoint hosts.</summary>
-    public ProductionVariantRoutingConfig? RoutingConfig { get; init; }
-}
-
-/// <summary>Details about an ML capacity reservation.</summary>
-public sealed record ProductionVariantCapacityReservationSummary
-{
-    /// <summary>The Amazon Resource Name (ARN) that uniquely identifies the ML capacity reservation that SageMaker AI applies when it deploys the endpoint. Length 20–258.</summary>
-    public string? MlReservationArn { get; init; }
-    /// <summary>The option that you chose for the capacity reservation. Values in <see cref="Detector.Operator.Aws.CapacityReservationPreference"/>.</summary>
-    public string? CapacityReservationPreference { get; init; }
-    /// <summary>The number of instances that you allocated to the ML capacity reservation. Range at least 0.</summary>
-    public int? TotalInstanceCount { get; init; }
-    /// <summary>The number of instances that are currently available in the ML capacity reservation. Range at least 0.</summary>
-    public int? AvailableInstanceCount { get; init; }
-    /// <summary>The number of instances from the ML capacity reservation that are being used by the endpoint. Range at least 0.</summary>
-    public int? UsedByCurrentEndpoint { get; init; }
-    /// <summary>The EC2 capacity reservations that are shared to this ML capacity reservation, if any.</summary>
-    public List<Ec2CapacityReservation>? Ec2CapacityReservations { get; init; }
-}
-
-/// <summary>Specifies the serverless update concurrency configuration for an endpoint variant.</summary>
-public sealed record ProductionVariantServerlessUpdateConfig
-{
-    /// <summary>The updated maximum number of concurrent invocations your serverless endpoint can process. Range 1–200.</summary>
-    public int? MaxConcurrency { get; init; }
-    /// <summary>The updated amount of provisioned concurrency to allocate for the serverless endpoint. Range 1–200.</summary>
-    public int? ProvisionedConcurrency { get; init; }
-}
-
-/// <summary>Describes the status of the production variant.</summary>
-public sealed record ProductionVariantStatus
-{
-    /// <summary>Required. The endpoint variant status which describes the current deployment stage status or operational status. Values in <see cref="Detector.Operator.Aws.VariantStatus"/>.</summary>
-    public required string Status { get; init; }
-    /// <summary>A message that describes the status of the production variant. Length 0–1024.</summary>
-    public string? StatusMessage { get; init; }
-    /// <summary>The start time of the current status change.</summary>
-    public DateTimeOffset? StartTime { get; init; }
 }
 
 /// <summary>Describes weight and capacities for a production variant associated with an endpoint.</summary>
@@ -183,20 +76,10 @@ public sealed record ProductionVariantSummary
     public int? CurrentInstanceCount { get; init; }
     /// <summary>The number of instances requested in the UpdateEndpointWeightsAndCapacities request. Range at least 0.</summary>
     public int? DesiredInstanceCount { get; init; }
-    /// <summary>A list of instance pools for the production variant. Items at least 1.</summary>
-    public List<InstancePoolSummary>? InstancePools { get; init; }
-    /// <summary>The endpoint variant status which describes the current deployment stage status or operational status. Items 0–5.</summary>
-    public List<ProductionVariantStatus>? VariantStatus { get; init; }
-    /// <summary>The serverless configuration for the endpoint.</summary>
-    public ProductionVariantServerlessConfig? CurrentServerlessConfig { get; init; }
-    /// <summary>The serverless configuration requested for the endpoint update.</summary>
-    public ProductionVariantServerlessConfig? DesiredServerlessConfig { get; init; }
     /// <summary>Settings that control the range in the number of instances that the endpoint provisions as it scales up or down to accommodate traffic.</summary>
     public ProductionVariantManagedInstanceScaling? ManagedInstanceScaling { get; init; }
     /// <summary>Settings that control how the endpoint routes incoming traffic to the instances that the endpoint hosts.</summary>
     public ProductionVariantRoutingConfig? RoutingConfig { get; init; }
-    /// <summary>Settings for the capacity reservation for the compute instances that SageMaker AI reserves for an endpoint.</summary>
-    public ProductionVariantCapacityReservationSummary? CapacityReservationConfig { get; init; }
 }
 
 /// <summary>Specifies a rolling deployment strategy for updating a SageMaker endpoint.</summary>
@@ -219,15 +102,4 @@ public sealed record TrafficRoutingConfig
     public required string Type { get; init; }
     /// <summary>Required. The waiting time (in seconds) between incremental steps to turn on traffic on the new endpoint fleet. Range 0–3600.</summary>
     public required int WaitIntervalInSeconds { get; init; }
-    /// <summary>Batch size for the first step to turn on traffic on the new endpoint fleet.</summary>
-    public CapacitySize? CanarySize { get; init; }
-    /// <summary>Batch size for each step to turn on traffic on the new endpoint fleet.</summary>
-    public CapacitySize? LinearStepSize { get; init; }
-}
-
-/// <summary>Specifies a production variant property type for an Endpoint.</summary>
-public sealed record VariantProperty
-{
-    /// <summary>Required. The type of variant property. Values in <see cref="Detector.Operator.Aws.VariantPropertyType"/>.</summary>
-    public required string VariantPropertyType { get; init; }
 }

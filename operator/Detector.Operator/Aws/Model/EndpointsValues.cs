@@ -55,29 +55,3 @@ public static class TrafficRoutingConfigType
     /// <summary>The value <c>LINEAR</c>.</summary>
     public const string LINEAR = "LINEAR";
 }
-
-/// <summary>Values of the SageMaker VariantPropertyType enumeration (the wire carries plain strings).</summary>
-public static class VariantPropertyType
-{
-    /// <summary>The value <c>DesiredInstanceCount</c>.</summary>
-    public const string DesiredInstanceCount = "DesiredInstanceCount";
-    /// <summary>The value <c>DesiredWeight</c>.</summary>
-    public const string DesiredWeight = "DesiredWeight";
-    /// <summary>The value <c>DataCaptureConfig</c>.</summary>
-    public const string DataCaptureConfig = "DataCaptureConfig";
-}
-
-/// <summary>Values of the SageMaker VariantStatus enumeration (the wire carries plain strings).</summary>
-public static class VariantStatus
-{
-    /// <summary>The value <c>Creating</c>.</summary>
-    public const string Creating = "Creating";
-    /// <summary>The value <c>Updating</c>.</summary>
-    public const string Updating = "Updating";
-    /// <summary>The value <c>Deleting</c>.</summary>
-    public const string Deleting = "Deleting";
-    /// <summary>The value <c>ActivatingTraffic</c>.</summary>
-    public const string ActivatingTraffic = "ActivatingTraffic";
-    /// <summary>The value <c>Baking</c>.</summary>
-    public const string Baking = "Baking";
-}

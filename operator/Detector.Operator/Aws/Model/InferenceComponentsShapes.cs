@@ -4,15 +4,6 @@
 
 namespace Detector.Operator.Aws;
 
-/// <summary>Configuration for balancing inference component copies across Availability Zones.</summary>
-public sealed record InferenceComponentAvailabilityZoneBalance
-{
-    /// <summary>Required. Determines how strictly the Availability Zone balance constraint is enforced. Values in <see cref="Detector.Operator.Aws.AvailabilityZoneBalanceEnforcementMode"/>.</summary>
-    public required string EnforcementMode { get; init; }
-    /// <summary>The maximum allowed difference in the number of inference component copies between any two Availability Zones. Range 0–100.</summary>
-    public int? MaxImbalance { get; init; }
-}
-
 /// <summary>Specifies the type and size of the endpoint capacity to activate for a rolling deployment or a rollback strategy.</summary>
 public sealed record InferenceComponentCapacitySize
 {
@@ -44,8 +35,6 @@ public sealed record InferenceComponentContainerSpecification
     public string? ArtifactUrl { get; init; }
     /// <summary>The environment variables to set in the Docker container. Entries 0–100.</summary>
     public Dictionary<string, string>? Environment { get; init; }
-    /// <summary>The configuration for container metrics scraping.</summary>
-    public ContainerMetricsConfig? ContainerMetricsConfig { get; init; }
 }
 
 /// <summary>Details about the resources that are deployed with this inference component.</summary>
@@ -57,22 +46,6 @@ public sealed record InferenceComponentContainerSpecificationSummary
     public string? ArtifactUrl { get; init; }
     /// <summary>The environment variables to set in the Docker container. Entries 0–100.</summary>
     public Dictionary<string, string>? Environment { get; init; }
-    /// <summary>The container metrics scraping configuration for this inference component, including the metrics endpoint path and publishing frequency.</summary>
-    public ContainerMetricsConfig? ContainerMetricsConfig { get; init; }
-}
-
-/// <summary>Settings that affect how the inference component caches data.</summary>
-public sealed record InferenceComponentDataCacheConfig
-{
-    /// <summary>Required. Sets whether the endpoint that hosts the inference component caches the model artifacts and container image.</summary>
-    public required bool EnableCaching { get; init; }
-}
-
-/// <summary>Settings that affect how the inference component caches data.</summary>
-public sealed record InferenceComponentDataCacheConfigSummary
-{
-    /// <summary>Required. Indicates whether the inference component caches model artifacts as part of the auto scaling process.</summary>
-    public required bool EnableCaching { get; init; }
 }
 
 /// <summary>The deployment configuration for an endpoint that hosts inference components.</summary>
@@ -82,15 +55,6 @@ public sealed record InferenceComponentDeploymentConfig
     public required InferenceComponentRollingUpdatePolicy RollingUpdatePolicy { get; init; }
     /// <summary>Automatic rollback configuration for handling endpoint deployment failures and recovery.</summary>
     public AutoRollbackConfig? AutoRollbackConfiguration { get; init; }
-}
-
-/// <summary>The placement status of an inference component on a specific instance type.</summary>
-public sealed record InferenceComponentPlacementStatus
-{
-    /// <summary>Required. The ML compute instance type where the inference component copies are placed. One of the ProductionVariantInstanceType values.</summary>
-    public required string InstanceType { get; init; }
-    /// <summary>Required. The number of inference component copies currently placed on instances of this type. Range at least 0.</summary>
-    public required int CurrentCopyCount { get; init; }
 }
 
 /// <summary>Specifies a rolling deployment strategy for updating a SageMaker AI inference component.</summary>
@@ -120,17 +84,6 @@ public sealed record InferenceComponentRuntimeConfigSummary
     public int? DesiredCopyCount { get; init; }
     /// <summary>The number of runtime copies of the model container that are currently deployed. Range at least 0.</summary>
     public int? CurrentCopyCount { get; init; }
-    /// <summary>The placement status of the inference component across instance types. Items at least 1.</summary>
-    public List<InferenceComponentPlacementStatus>? PlacementStatus { get; init; }
-}
-
-/// <summary>The scheduling configuration that determines how inference component copies are placed across available instances when copies are added or removed.</summary>
-public sealed record InferenceComponentSchedulingConfig
-{
-    /// <summary>Required. The strategy for placing inference component copies across available instances. Values in <see cref="Detector.Operator.Aws.InferenceComponentPlacementStrategy"/>.</summary>
-    public required string PlacementStrategy { get; init; }
-    /// <summary>Configuration for balancing inference component copies across Availability Zones.</summary>
-    public InferenceComponentAvailabilityZoneBalance? AvailabilityZoneBalance { get; init; }
 }
 
 /// <summary>Details about the resources to deploy with this inference component, including the model, container, and compute resources.</summary>
@@ -142,16 +95,10 @@ public sealed record InferenceComponentSpecification
     public string? ModelName { get; init; }
     /// <summary>Defines a container that provides the runtime environment for a model that you deploy with an inference component.</summary>
     public InferenceComponentContainerSpecification? Container { get; init; }
-    /// <summary>Settings that take effect while the model container starts up.</summary>
-    public InferenceComponentStartupParameters? StartupParameters { get; init; }
     /// <summary>The compute resources allocated to run the model, plus any adapter models, that you assign to the inference component.</summary>
     public InferenceComponentComputeResourceRequirements? ComputeResourceRequirements { get; init; }
     /// <summary>The name of an existing inference component that is to contain the inference component that you're creating with your request. Length 0–63.</summary>
     public string? BaseInferenceComponentName { get; init; }
-    /// <summary>Settings that affect how the inference component caches data.</summary>
-    public InferenceComponentDataCacheConfig? DataCacheConfig { get; init; }
-    /// <summary>The scheduling configuration that determines how inference component copies are placed across available instances when copies are added or removed.</summary>
-    public InferenceComponentSchedulingConfig? SchedulingConfig { get; init; }
 }
 
 /// <summary>Details about the resources that are deployed with this inference component.</summary>
@@ -163,23 +110,8 @@ public sealed record InferenceComponentSpecificationSummary
     public string? ModelName { get; init; }
     /// <summary>Details about the container that provides the runtime environment for the model that is deployed with the inference component.</summary>
     public InferenceComponentContainerSpecificationSummary? Container { get; init; }
-    /// <summary>Settings that take effect while the model container starts up.</summary>
-    public InferenceComponentStartupParameters? StartupParameters { get; init; }
     /// <summary>The compute resources allocated to run the model, plus any adapter models, that you assign to the inference component.</summary>
     public InferenceComponentComputeResourceRequirements? ComputeResourceRequirements { get; init; }
     /// <summary>The name of the base inference component that contains this inference component. Length 0–63.</summary>
     public string? BaseInferenceComponentName { get; init; }
-    /// <summary>Settings that affect how the inference component caches data.</summary>
-    public InferenceComponentDataCacheConfigSummary? DataCacheConfig { get; init; }
-    /// <summary>The scheduling configuration that determines how inference component copies are placed across available instances when copies are added or removed.</summary>
-    public InferenceComponentSchedulingConfig? SchedulingConfig { get; init; }
-}
-
-/// <summary>Settings that take effect while the model container starts up.</summary>
-public sealed record InferenceComponentStartupParameters
-{
-    /// <summary>The timeout value, in seconds, to download and extract the model that you want to host from Amazon S3 to the individual inference instance associated with this inference component. Range 60–3600.</summary>
-    public int? ModelDataDownloadTimeoutInSeconds { get; init; }
-    /// <summary>The timeout value, in seconds, for your inference container to pass health check by Amazon S3 Hosting. Range 60–3600.</summary>
-    public int? ContainerStartupHealthCheckTimeoutInSeconds { get; init; }
 }

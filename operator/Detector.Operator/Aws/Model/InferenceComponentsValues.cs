@@ -4,13 +4,6 @@
 
 namespace Detector.Operator.Aws;
 
-/// <summary>Values of the SageMaker AvailabilityZoneBalanceEnforcementMode enumeration (the wire carries plain strings).</summary>
-public static class AvailabilityZoneBalanceEnforcementMode
-{
-    /// <summary>The value <c>PERMISSIVE</c>.</summary>
-    public const string PERMISSIVE = "PERMISSIVE";
-}
-
 /// <summary>Values of the SageMaker InferenceComponentCapacitySizeType enumeration (the wire carries plain strings).</summary>
 public static class InferenceComponentCapacitySizeType
 {
@@ -18,15 +11,6 @@ public static class InferenceComponentCapacitySizeType
     public const string COPY_COUNT = "COPY_COUNT";
     /// <summary>The value <c>CAPACITY_PERCENT</c>.</summary>
     public const string CAPACITY_PERCENT = "CAPACITY_PERCENT";
-}
-
-/// <summary>Values of the SageMaker InferenceComponentPlacementStrategy enumeration (the wire carries plain strings).</summary>
-public static class InferenceComponentPlacementStrategy
-{
-    /// <summary>The value <c>SPREAD</c>.</summary>
-    public const string SPREAD = "SPREAD";
-    /// <summary>The value <c>BINPACK</c>.</summary>
-    public const string BINPACK = "BINPACK";
 }
 
 /// <summary>Values of the SageMaker InferenceComponentStatus enumeration (the wire carries plain strings).</summary>

@@ -13,8 +13,6 @@ public sealed record CreateModelPackageGroupRequest
     public string? ModelPackageGroupDescription { get; init; }
     /// <summary>A list of key value pairs associated with the model group. Items 0–50.</summary>
     public List<Tag>? Tags { get; init; }
-    /// <summary>The managed configuration of the model package group.</summary>
-    public ManagedConfiguration? ManagedConfiguration { get; init; }
 }
 
 /// <summary>Response of CreateModelPackageGroup.</summary>
@@ -46,8 +44,6 @@ public sealed record DescribeModelPackageGroupResponse
     public required UserContext CreatedBy { get; init; }
     /// <summary>Required. The status of the model group. Values in <see cref="Detector.Operator.Aws.ModelPackageGroupStatus"/>.</summary>
     public required string ModelPackageGroupStatus { get; init; }
-    /// <summary>The managed configuration of the model package group.</summary>
-    public ManagedConfiguration? ManagedConfiguration { get; init; }
 }
 
 /// <summary>Request of DeleteModelPackageGroup: deletes the specified model group.</summary>
@@ -73,18 +69,12 @@ public sealed record CreateModelPackageRequest
     public string? ModelPackageRegistrationType { get; init; }
     /// <summary>Specifies details about inference jobs that you can run with models based on this model package, including the following information: The Amazon ECR paths of containers that contain the inference code and model artifacts.</summary>
     public InferenceSpecification? InferenceSpecification { get; init; }
-    /// <summary>Specifies configurations for one or more transform jobs that SageMaker runs to test the model package.</summary>
-    public ModelPackageValidationSpecification? ValidationSpecification { get; init; }
-    /// <summary>Details about the algorithm that was used to create the model package.</summary>
-    public SourceAlgorithmSpecification? SourceAlgorithmSpecification { get; init; }
     /// <summary>Whether to certify the model package for listing on Amazon Web Services Marketplace.</summary>
     public bool? CertifyForMarketplace { get; init; }
     /// <summary>A list of key value pairs associated with the model. Items 0–50.</summary>
     public List<Tag>? Tags { get; init; }
     /// <summary>Whether the model is approved for deployment. Values in <see cref="Detector.Operator.Aws.ModelApprovalStatus"/>.</summary>
     public string? ModelApprovalStatus { get; init; }
-    /// <summary>Metadata properties of the tracking entity, trial, or trial component.</summary>
-    public MetadataProperties? MetadataProperties { get; init; }
     /// <summary>A structure that contains model metrics reports.</summary>
     public ModelMetrics? ModelMetrics { get; init; }
     /// <summary>A unique token that guarantees that the call to this API is idempotent. Length 1–36.</summary>
@@ -97,20 +87,12 @@ public sealed record CreateModelPackageRequest
     public string? SamplePayloadUrl { get; init; }
     /// <summary>The metadata properties associated with the model package versions. Entries 1–50.</summary>
     public Dictionary<string, string>? CustomerMetadataProperties { get; init; }
-    /// <summary>Represents the drift check baselines that can be used when the model monitor is set using the model package.</summary>
-    public DriftCheckBaselines? DriftCheckBaselines { get; init; }
-    /// <summary>An array of additional Inference Specification objects. Items 1–15.</summary>
-    public List<AdditionalInferenceSpecificationDefinition>? AdditionalInferenceSpecifications { get; init; }
     /// <summary>Indicates if you want to skip model validation. Values in <see cref="Detector.Operator.Aws.SkipModelValidation"/>.</summary>
     public string? SkipModelValidation { get; init; }
     /// <summary>The URI of the source for the model package. Length 0–1024.</summary>
     public string? SourceUri { get; init; }
-    /// <summary>The KMS Key ID (KMSKeyId) used for encryption of model package information.</summary>
-    public ModelPackageSecurityConfig? SecurityConfig { get; init; }
     /// <summary>The model card associated with the model package.</summary>
     public ModelPackageModelCard? ModelCard { get; init; }
-    /// <summary>A structure describing the current state of the model in its life cycle.</summary>
-    public ModelLifeCycle? ModelLifeCycle { get; init; }
     /// <summary>The storage type of the model package. Values in <see cref="Detector.Operator.Aws.ManagedStorageType"/>.</summary>
     public string? ManagedStorageType { get; init; }
 }
@@ -150,10 +132,6 @@ public sealed record DescribeModelPackageResponse
     public required DateTimeOffset CreationTime { get; init; }
     /// <summary>Details about inference jobs that you can run with models based on this model package.</summary>
     public InferenceSpecification? InferenceSpecification { get; init; }
-    /// <summary>Details about the algorithm that was used to create the model package.</summary>
-    public SourceAlgorithmSpecification? SourceAlgorithmSpecification { get; init; }
-    /// <summary>Configurations for one or more transform jobs that SageMaker runs to test the model package.</summary>
-    public ModelPackageValidationSpecification? ValidationSpecification { get; init; }
     /// <summary>Required. The current status of the model package. Values in <see cref="Detector.Operator.Aws.ModelPackageStatus"/>.</summary>
     public required string ModelPackageStatus { get; init; }
     /// <summary>Required. Details about the current status of the model package.</summary>
@@ -164,14 +142,10 @@ public sealed record DescribeModelPackageResponse
     public string? ModelApprovalStatus { get; init; }
     /// <summary>Information about the user who created or modified a SageMaker resource.</summary>
     public UserContext? CreatedBy { get; init; }
-    /// <summary>Metadata properties of the tracking entity, trial, or trial component.</summary>
-    public MetadataProperties? MetadataProperties { get; init; }
     /// <summary>Metrics for the model.</summary>
     public ModelMetrics? ModelMetrics { get; init; }
     /// <summary>The last time that the model package was modified.</summary>
     public DateTimeOffset? LastModifiedTime { get; init; }
-    /// <summary>Information about the user who created or modified a SageMaker resource.</summary>
-    public UserContext? LastModifiedBy { get; init; }
     /// <summary>A description provided for the model approval. Length 0–1024.</summary>
     public string? ApprovalDescription { get; init; }
     /// <summary>The machine learning domain of the model package you specified.</summary>
@@ -182,20 +156,12 @@ public sealed record DescribeModelPackageResponse
     public string? SamplePayloadUrl { get; init; }
     /// <summary>The metadata properties associated with the model package versions. Entries 1–50.</summary>
     public Dictionary<string, string>? CustomerMetadataProperties { get; init; }
-    /// <summary>Represents the drift check baselines that can be used when the model monitor is set using the model package.</summary>
-    public DriftCheckBaselines? DriftCheckBaselines { get; init; }
-    /// <summary>An array of additional Inference Specification objects. Items 1–15.</summary>
-    public List<AdditionalInferenceSpecificationDefinition>? AdditionalInferenceSpecifications { get; init; }
     /// <summary>Indicates if you want to skip model validation. Values in <see cref="Detector.Operator.Aws.SkipModelValidation"/>.</summary>
     public string? SkipModelValidation { get; init; }
     /// <summary>The URI of the source for the model package. Length 0–1024.</summary>
     public string? SourceUri { get; init; }
-    /// <summary>The KMS Key ID (KMSKeyId) used for encryption of model package information.</summary>
-    public ModelPackageSecurityConfig? SecurityConfig { get; init; }
     /// <summary>The model card associated with the model package.</summary>
     public ModelPackageModelCard? ModelCard { get; init; }
-    /// <summary>A structure describing the current state of the model in its life cycle.</summary>
-    public ModelLifeCycle? ModelLifeCycle { get; init; }
     /// <summary>The storage type of the model package. Values in <see cref="Detector.Operator.Aws.ManagedStorageType"/>.</summary>
     public string? ManagedStorageType { get; init; }
 }
@@ -249,16 +215,12 @@ public sealed record UpdateModelPackageRequest
     public Dictionary<string, string>? CustomerMetadataProperties { get; init; }
     /// <summary>The metadata properties associated with the model package versions to remove.</summary>
     public List<string>? CustomerMetadataPropertiesToRemove { get; init; }
-    /// <summary>An array of additional Inference Specification objects to be added to the existing array additional Inference Specification. Items 1–15.</summary>
-    public List<AdditionalInferenceSpecificationDefinition>? AdditionalInferenceSpecificationsToAdd { get; init; }
     /// <summary>Specifies details about inference jobs that you can run with models based on this model package, including the following information: The Amazon ECR paths of containers that contain the inference code and model artifacts.</summary>
     public InferenceSpecification? InferenceSpecification { get; init; }
     /// <summary>The URI of the source for the model package. Length 0–1024.</summary>
     public string? SourceUri { get; init; }
     /// <summary>The model card associated with the model package.</summary>
     public ModelPackageModelCard? ModelCard { get; init; }
-    /// <summary>A structure describing the current state of the model in its life cycle.</summary>
-    public ModelLifeCycle? ModelLifeCycle { get; init; }
     /// <summary>A unique token that guarantees that the call to this API is idempotent. Length 1–36.</summary>
     public string? ClientToken { get; init; }
 }

@@ -4,33 +4,6 @@
 
 namespace Detector.Operator.Aws;
 
-/// <summary>Values of the SageMaker AdditionalS3DataSourceDataType enumeration (the wire carries plain strings).</summary>
-public static class AdditionalS3DataSourceDataType
-{
-    /// <summary>The value <c>S3Object</c>.</summary>
-    public const string S3Object = "S3Object";
-    /// <summary>The value <c>S3Prefix</c>.</summary>
-    public const string S3Prefix = "S3Prefix";
-}
-
-/// <summary>Values of the SageMaker AssemblyType enumeration (the wire carries plain strings).</summary>
-public static class AssemblyType
-{
-    /// <summary>The value <c>None</c>.</summary>
-    public const string None = "None";
-    /// <summary>The value <c>Line</c>.</summary>
-    public const string Line = "Line";
-}
-
-/// <summary>Values of the SageMaker BatchStrategy enumeration (the wire carries plain strings).</summary>
-public static class BatchStrategy
-{
-    /// <summary>The value <c>MultiRecord</c>.</summary>
-    public const string MultiRecord = "MultiRecord";
-    /// <summary>The value <c>SingleRecord</c>.</summary>
-    public const string SingleRecord = "SingleRecord";
-}
-
 /// <summary>Values of the SageMaker DetailedModelPackageStatus enumeration (the wire carries plain strings).</summary>
 public static class DetailedModelPackageStatus
 {
@@ -152,17 +125,4 @@ public static class SkipModelValidation
     public const string All = "All";
     /// <summary>The value <c>None</c>.</summary>
     public const string None = "None";
-}
-
-/// <summary>Values of the SageMaker SplitType enumeration (the wire carries plain strings).</summary>
-public static class SplitType
-{
-    /// <summary>The value <c>None</c>.</summary>
-    public const string None = "None";
-    /// <summary>The value <c>Line</c>.</summary>
-    public const string Line = "Line";
-    /// <summary>The value <c>RecordIO</c>.</summary>
-    public const string RecordIO = "RecordIO";
-    /// <summary>The value <c>TFRecord</c>.</summary>
-    public const string TFRecord = "TFRecord";
 }

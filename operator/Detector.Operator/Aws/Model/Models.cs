@@ -13,8 +13,6 @@ public sealed record CreateModelRequest
     public ContainerDefinition? PrimaryContainer { get; init; }
     /// <summary>Specifies the containers in the inference pipeline. Items 0–15.</summary>
     public List<ContainerDefinition>? Containers { get; init; }
-    /// <summary>Specifies details of how containers in a multi-container endpoint are called.</summary>
-    public InferenceExecutionConfig? InferenceExecutionConfig { get; init; }
     /// <summary>The Amazon Resource Name (ARN) of the IAM role that SageMaker can assume to access model artifacts and docker image for deployment on ML compute instances or for batch transform jobs. Length 20–2048.</summary>
     public string? ExecutionRoleArn { get; init; }
     /// <summary>An array of key-value pairs. Items 0–50.</summary>
@@ -48,8 +46,6 @@ public sealed record DescribeModelResponse
     public ContainerDefinition? PrimaryContainer { get; init; }
     /// <summary>The containers in the inference pipeline. Items 0–15.</summary>
     public List<ContainerDefinition>? Containers { get; init; }
-    /// <summary>Specifies details of how containers in a multi-container endpoint are called.</summary>
-    public InferenceExecutionConfig? InferenceExecutionConfig { get; init; }
     /// <summary>The Amazon Resource Name (ARN) of the IAM role that you specified for the model. Length 20–2048.</summary>
     public string? ExecutionRoleArn { get; init; }
     /// <summary>A VpcConfig object that specifies the VPC that this model has access to.</summary>
@@ -60,8 +56,6 @@ public sealed record DescribeModelResponse
     public required string ModelArn { get; init; }
     /// <summary>If True, no inbound or outbound network calls can be made to or from the model container.</summary>
     public bool? EnableNetworkIsolation { get; init; }
-    /// <summary>A set of recommended deployment configurations for the model.</summary>
-    public DeploymentRecommendation? DeploymentRecommendation { get; init; }
 }
 
 /// <summary>Request of DeleteModel: deletes a model.</summary>

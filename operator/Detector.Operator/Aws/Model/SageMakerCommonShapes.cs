@@ -4,60 +4,11 @@
 
 namespace Detector.Operator.Aws;
 
-/// <summary>Data sources that are available to your model in addition to the one that you specify for ModelDataSource when you use the CreateModel action.</summary>
-public sealed record AdditionalModelDataSource
-{
-    /// <summary>Required. A custom name for this AdditionalModelDataSource object. Length 1–64.</summary>
-    public required string ChannelName { get; init; }
-    /// <summary>Required. Specifies the S3 location of ML model data to deploy.</summary>
-    public required S3ModelDataSource S3DataSource { get; init; }
-}
-
 /// <summary>An Amazon CloudWatch alarm configured to monitor metrics on an endpoint.</summary>
 public sealed record Alarm
 {
     /// <summary>The name of a CloudWatch alarm in your account. Length 1–255.</summary>
     public string? AlarmName { get; init; }
-}
-
-/// <summary>Configures the behavior of the client used by SageMaker to interact with the model container during asynchronous inference.</summary>
-public sealed record AsyncInferenceClientConfig
-{
-    /// <summary>The maximum number of concurrent requests sent by the SageMaker client to the model container. Range 1–1000.</summary>
-    public int? MaxConcurrentInvocationsPerInstance { get; init; }
-}
-
-/// <summary>Specifies configuration for how an endpoint performs asynchronous inference.</summary>
-public sealed record AsyncInferenceConfig
-{
-    /// <summary>Configures the behavior of the client used by SageMaker to interact with the model container during asynchronous inference.</summary>
-    public AsyncInferenceClientConfig? ClientConfig { get; init; }
-    /// <summary>Required. Specifies the configuration for asynchronous inference invocation outputs.</summary>
-    public required AsyncInferenceOutputConfig OutputConfig { get; init; }
-}
-
-/// <summary>Specifies the configuration for notifications of inference results for asynchronous inference.</summary>
-public sealed record AsyncInferenceNotificationConfig
-{
-    /// <summary>Amazon SNS topic to post a notification to when inference completes successfully. Length 0–2048.</summary>
-    public string? SuccessTopic { get; init; }
-    /// <summary>Amazon SNS topic to post a notification to when inference fails. Length 0–2048.</summary>
-    public string? ErrorTopic { get; init; }
-    /// <summary>The Amazon SNS topics where you want the inference response to be included. Items 0–2.</summary>
-    public List<string>? IncludeInferenceResponseIn { get; init; }
-}
-
-/// <summary>Specifies the configuration for asynchronous inference invocation outputs.</summary>
-public sealed record AsyncInferenceOutputConfig
-{
-    /// <summary>The Amazon Web Services Key Management Service (Amazon Web Services KMS) key that SageMaker uses to encrypt the asynchronous inference output in Amazon S3. Length 0–2048.</summary>
-    public string? KmsKeyId { get; init; }
-    /// <summary>The Amazon S3 location to upload inference responses to. Length 0–512.</summary>
-    public string? S3OutputPath { get; init; }
-    /// <summary>Specifies the configuration for notifications of inference results for asynchronous inference.</summary>
-    public AsyncInferenceNotificationConfig? NotificationConfig { get; init; }
-    /// <summary>The Amazon S3 location to upload failure inference responses to. Length 0–512.</summary>
-    public string? S3FailurePath { get; init; }
 }
 
 /// <summary>Automatic rollback configuration for handling endpoint deployment failures and recovery.</summary>
@@ -82,8 +33,6 @@ public sealed record Channel
     public string? RecordWrapperType { get; init; }
     /// <summary>(Optional) The input mode to use for the data channel in a training job. Values in <see cref="Detector.Operator.Aws.TrainingInputMode"/>.</summary>
     public string? InputMode { get; init; }
-    /// <summary>A configuration for a shuffle option for input data in a channel.</summary>
-    public ShuffleConfig? ShuffleConfig { get; init; }
 }
 
 /// <summary>Contains information about the output location for managed spot training checkpoint data.</summary>
@@ -95,93 +44,11 @@ public sealed record CheckpointConfig
     public string? LocalPath { get; init; }
 }
 
-/// <summary>The configuration parameters for the SageMaker Clarify explainer.</summary>
-public sealed record ClarifyExplainerConfig
-{
-    /// <summary>A JMESPath boolean expression used to filter which records to explain. Length 1–64.</summary>
-    public string? EnableExplanations { get; init; }
-    /// <summary>The inference configuration parameter for the model container.</summary>
-    public ClarifyInferenceConfig? InferenceConfig { get; init; }
-    /// <summary>Required. The configuration for SHAP analysis.</summary>
-    public required ClarifyShapConfig ShapConfig { get; init; }
-}
-
-/// <summary>The inference configuration parameter for the model container.</summary>
-public sealed record ClarifyInferenceConfig
-{
-    /// <summary>Provides the JMESPath expression to extract the features from a model container input in JSON Lines format. Length 1–64.</summary>
-    public string? FeaturesAttribute { get; init; }
-    /// <summary>A template string used to format a JSON record into an acceptable model container input. Length 1–64.</summary>
-    public string? ContentTemplate { get; init; }
-    /// <summary>The maximum number of records in a request that the model container can process when querying the model container for the predictions of a synthetic dataset. Range at least 1.</summary>
-    public int? MaxRecordCount { get; init; }
-    /// <summary>The maximum payload size (MB) allowed of a request from the explainer to the model container. Range 1–25.</summary>
-    public int? MaxPayloadInMB { get; init; }
-    /// <summary>A zero-based index used to extract a probability value (score) or list from model container output in CSV format. Range at least 0.</summary>
-    public int? ProbabilityIndex { get; init; }
-    /// <summary>A zero-based index used to extract a label header or list of label headers from model container output in CSV format. Range at least 0.</summary>
-    public int? LabelIndex { get; init; }
-    /// <summary>A JMESPath expression used to extract the probability (or score) from the model container output if the model container is in JSON Lines format. Length 1–64.</summary>
-    public string? ProbabilityAttribute { get; init; }
-    /// <summary>A JMESPath expression used to locate the list of label headers in the model container output. Length 1–64.</summary>
-    public string? LabelAttribute { get; init; }
-    /// <summary>For multiclass classification problems, the label headers are the names of the classes. Items 1–16.</summary>
-    public List<string>? LabelHeaders { get; init; }
-    /// <summary>The names of the features. Items 1–256.</summary>
-    public List<string>? FeatureHeaders { get; init; }
-    /// <summary>A list of data types of the features (optional). Items 1–256.</summary>
-    public List<string>? FeatureTypes { get; init; }
-}
-
-/// <summary>The configuration for the SHAP baseline (also called the background or reference dataset) of the Kernal SHAP algorithm.</summary>
-public sealed record ClarifyShapBaselineConfig
-{
-    /// <summary>The MIME type of the baseline data. Length 0–255.</summary>
-    public string? MimeType { get; init; }
-    /// <summary>The inline SHAP baseline data in string format. Length 1–4096.</summary>
-    public string? ShapBaseline { get; init; }
-    /// <summary>The uniform resource identifier (URI) of the S3 bucket where the SHAP baseline file is stored. Length 0–1024.</summary>
-    public string? ShapBaselineUri { get; init; }
-}
-
-/// <summary>The configuration for SHAP analysis using SageMaker Clarify Explainer.</summary>
-public sealed record ClarifyShapConfig
-{
-    /// <summary>Required. The configuration for the SHAP baseline of the Kernal SHAP algorithm.</summary>
-    public required ClarifyShapBaselineConfig ShapBaselineConfig { get; init; }
-    /// <summary>The number of samples to be used for analysis by the Kernal SHAP algorithm. Range at least 1.</summary>
-    public int? NumberOfSamples { get; init; }
-    /// <summary>A Boolean toggle to indicate if you want to use the logit function (true) or log-odds units (false) for model predictions.</summary>
-    public bool? UseLogit { get; init; }
-    /// <summary>The starting value used to initialize the random number generator in the explainer.</summary>
-    public int? Seed { get; init; }
-    /// <summary>A parameter that indicates if text features are treated as text and explanations are provided for individual units of text.</summary>
-    public ClarifyTextConfig? TextConfig { get; init; }
-}
-
-/// <summary>A parameter used to configure the SageMaker Clarify explainer to treat text features as text so that explanations are provided for individual units of text.</summary>
-public sealed record ClarifyTextConfig
-{
-    /// <summary>Required. Specifies the language of the text features in ISO 639-1 or ISO 639-3 code of a supported language. One of the ClarifyTextLanguage values.</summary>
-    public required string Language { get; init; }
-    /// <summary>Required. The unit of granularity for the analysis of text features. Values in <see cref="Detector.Operator.Aws.ClarifyTextGranularity"/>.</summary>
-    public required string Granularity { get; init; }
-}
-
-/// <summary>The configuration for container-level metrics scraping.</summary>
-public sealed record ContainerMetricsConfig
-{
-    /// <summary>A list of metrics endpoints to scrape from the container. Items 0–1.</summary>
-    public List<MetricsEndpoint>? MetricsEndpoints { get; init; }
-}
-
 /// <summary>Describes the location of the channel data.</summary>
 public sealed record DataSource
 {
     /// <summary>The S3 location of the data source that is associated with a channel.</summary>
     public S3DataSource? S3DataSource { get; init; }
-    /// <summary>The file system that is associated with a channel.</summary>
-    public FileSystemDataSource? FileSystemDataSource { get; init; }
     /// <summary>The dataset resource that's associated with a channel.</summary>
     public DatasetSource? DatasetSource { get; init; }
 }
@@ -204,60 +71,6 @@ public sealed record DeployedImage
     public DateTimeOffset? ResolutionTime { get; init; }
 }
 
-/// <summary>A parameter to activate explainers.</summary>
-public sealed record ExplainerConfig
-{
-    /// <summary>A member of ExplainerConfig that contains configuration parameters for the SageMaker Clarify explainer.</summary>
-    public ClarifyExplainerConfig? ClarifyExplainerConfig { get; init; }
-}
-
-/// <summary>Specifies a file system data source for a channel.</summary>
-public sealed record FileSystemDataSource
-{
-    /// <summary>Required. The file system id. Length 11–21.</summary>
-    public required string FileSystemId { get; init; }
-    /// <summary>Required. The access mode of the mount of the directory associated with the channel. Values in <see cref="Detector.Operator.Aws.FileSystemAccessMode"/>.</summary>
-    public required string FileSystemAccessMode { get; init; }
-    /// <summary>Required. The file system type. Values in <see cref="Detector.Operator.Aws.FileSystemType"/>.</summary>
-    public required string FileSystemType { get; init; }
-    /// <summary>Required. The full path to the directory to associate with the channel. Length 0–4096.</summary>
-    public required string DirectoryPath { get; init; }
-}
-
-/// <summary>The configuration for a private hub model reference that points to a public SageMaker JumpStart model.</summary>
-public sealed record HubAccessConfig
-{
-    /// <summary>Required. The ARN of your private model hub content. Length 0–255.</summary>
-    public required string HubContentArn { get; init; }
-}
-
-/// <summary>Configuration information specifying which hub contents have accessible deployment options.</summary>
-public sealed record InferenceHubAccessConfig
-{
-    /// <summary>Required. The ARN of the hub content for which deployment access is allowed. Length 0–255.</summary>
-    public required string HubContentArn { get; init; }
-}
-
-/// <summary>Defines an instance group for heterogeneous cluster training.</summary>
-public sealed record InstanceGroup
-{
-    /// <summary>Required. Specifies the instance type of the instance group. One of the TrainingInstanceType values.</summary>
-    public required string InstanceType { get; init; }
-    /// <summary>Required. Specifies the number of instances of the instance group. Range at least 0.</summary>
-    public required int InstanceCount { get; init; }
-    /// <summary>Required. Specifies the name of the instance group. Length 1–64.</summary>
-    public required string InstanceGroupName { get; init; }
-}
-
-/// <summary>Configuration for how instances are placed and allocated within UltraServers.</summary>
-public sealed record InstancePlacementConfig
-{
-    /// <summary>If set to true, allows multiple jobs to share the same UltraServer instances.</summary>
-    public bool? EnableMultipleJobs { get; init; }
-    /// <summary>A list of specifications for how instances should be placed on specific UltraServers. Items 0–10.</summary>
-    public List<PlacementSpecification>? PlacementSpecifications { get; init; }
-}
-
 /// <summary>Specifies a metric that the training algorithm writes to stderr or stdout.</summary>
 public sealed record MetricDefinition
 {
@@ -267,29 +80,99 @@ public sealed record MetricDefinition
     public required string Regex { get; init; }
 }
 
-/// <summary>The configuration for Utilization metrics.</summary>
-public sealed record MetricsConfig
+/// <summary>Provides information about how to store model training results (model artifacts).</summary>
+public sealed record OutputDataConfig
 {
-    /// <summary>Specifies whether to enable enhanced metrics for the endpoint.</summary>
-    public bool? EnableEnhancedMetrics { get; init; }
-    /// <summary>Indicates whether detailed observability is enabled for the endpoint.</summary>
-    public bool? EnableDetailedObservability { get; init; }
-    /// <summary>The interval, in seconds, at which metrics are published to Amazon CloudWatch.</summary>
-    public int? MetricPublishFrequencyInSeconds { get; init; }
+    /// <summary>The Amazon Web Services Key Management Service (Amazon Web Services KMS) key that SageMaker uses to encrypt the model artifacts at rest using Amazon S3 server-side encryption. Length 0–2048.</summary>
+    public string? KmsKeyId { get; init; }
+    /// <summary>Required. Identifies the S3 path where you want SageMaker to store the model artifacts. Length 0–1024.</summary>
+    public required string S3OutputPath { get; init; }
+    /// <summary>The model output compression type. Values in <see cref="Detector.Operator.Aws.OutputCompressionType"/>.</summary>
+    public string? CompressionType { get; init; }
 }
 
-/// <summary>Specifies a metrics endpoint for a container, including the path where the container exposes Prometheus-formatted metrics and the frequency at which to publish them to Amazon CloudWatch.</summary>
-public sealed record MetricsEndpoint
+/// <summary>Settings that control the range in the number of instances that the endpoint provisions as it scales up or down to accommodate traffic.</summary>
+public sealed record ProductionVariantManagedInstanceScaling
 {
-    /// <summary>Required. The path to the metrics endpoint exposed by the container. Length 0–256.</summary>
-    public required string MetricsEndpointPath { get; init; }
-    /// <summary>The interval, in seconds, at which container metrics scraped from the endpoint are published to Amazon CloudWatch.</summary>
-    public int? MetricPublishFrequencyInSeconds { get; init; }
+    /// <summary>Indicates whether managed instance scaling is enabled. Values in <see cref="Detector.Operator.Aws.ManagedInstanceScalingStatus"/>.</summary>
+    public string? Status { get; init; }
+    /// <summary>The minimum number of instances that the endpoint must retain when it scales down to accommodate a decrease in traffic. Range at least 0.</summary>
+    public int? MinInstanceCount { get; init; }
+    /// <summary>The maximum number of instances that the endpoint can provision when it scales up to accommodate an increase in traffic. Range at least 1.</summary>
+    public int? MaxInstanceCount { get; init; }
 }
 
-/// <summary>The access configuration file to control access to the ML model.</summary>
-public sealed record ModelAccessConfig
+/// <summary>Settings that control how the endpoint routes incoming traffic to the instances that the endpoint hosts.</summary>
+public sealed record ProductionVariantRoutingConfig
 {
-    /// <summary>Required. Specifies agreement to the model end-user license agreement (EULA).</summary>
-    public required bool AcceptEula { get; init; }
+    /// <summary>Required. Sets how the endpoint routes incoming traffic: LEAST_OUTSTANDING_REQUESTS: The endpoint routes requests to the specific instances that have more capacity to process them. Values in <see cref="Detector.Operator.Aws.RoutingStrategy"/>.</summary>
+    public required string RoutingStrategy { get; init; }
+}
+
+/// <summary>Describes the resources, including machine learning (ML) compute instances and ML storage volumes, to use for model training.</summary>
+public sealed record ResourceConfig
+{
+    /// <summary>The ML compute instance type. One of the TrainingInstanceType values.</summary>
+    public string? InstanceType { get; init; }
+    /// <summary>The number of ML compute instances to use. Range at least 0.</summary>
+    public int? InstanceCount { get; init; }
+    /// <summary>The size of the ML storage volume that you want to provision. Range at least 0.</summary>
+    public int? VolumeSizeInGB { get; init; }
+    /// <summary>The Amazon Web Services KMS key that SageMaker uses to encrypt data on the storage volume attached to the ML compute instance(s) that run the training job. Length 0–2048.</summary>
+    public string? VolumeKmsKeyId { get; init; }
+    /// <summary>The duration of time in seconds to retain configured resources in a warm pool for subsequent training jobs. Range 0–21600.</summary>
+    public int? KeepAlivePeriodInSeconds { get; init; }
+    /// <summary>The Amazon Resource Name (ARN); of the training plan to use for this resource configuration. Length 50–2048.</summary>
+    public string? TrainingPlanArn { get; init; }
+}
+
+/// <summary>The retry strategy to use when a training job fails due to an InternalServerError.</summary>
+public sealed record RetryStrategy
+{
+    /// <summary>Required. The number of times to retry the job. Range 1–30.</summary>
+    public required int MaximumRetryAttempts { get; init; }
+}
+
+/// <summary>Describes the S3 data source.</summary>
+public sealed record S3DataSource
+{
+    /// <summary>Required. If you choose S3Prefix, S3Uri identifies a key name prefix. Values in <see cref="Detector.Operator.Aws.S3DataType"/>.</summary>
+    public required string S3DataType { get; init; }
+    /// <summary>Required. Depending on the value specified for the S3DataType, identifies either a key name prefix or a manifest. Length 0–1024.</summary>
+    public required string S3Uri { get; init; }
+    /// <summary>If you want SageMaker to replicate the entire dataset on each ML compute instance that is launched for model training, specify FullyReplicated. Values in <see cref="Detector.Operator.Aws.S3DataDistribution"/>.</summary>
+    public string? S3DataDistributionType { get; init; }
+    /// <summary>A list of one or more attribute names to use that are found in a specified augmented manifest file. Items 0–16.</summary>
+    public List<string>? AttributeNames { get; init; }
+    /// <summary>A list of names of instance groups that get data from the S3 data source. Items 0–5.</summary>
+    public List<string>? InstanceGroupNames { get; init; }
+}
+
+/// <summary>Specifies a limit to how long a job can run.</summary>
+public sealed record StoppingCondition
+{
+    /// <summary>The maximum length of time, in seconds, that a training or compilation job can run before it is stopped. Range at least 1.</summary>
+    public int? MaxRuntimeInSeconds { get; init; }
+    /// <summary>The maximum length of time, in seconds, that a managed Spot training job has to complete. Range at least 1.</summary>
+    public int? MaxWaitTimeInSeconds { get; init; }
+    /// <summary>The maximum length of time, in seconds, that a training or compilation job can be pending before it is stopped. Range 7200–2419200.</summary>
+    public int? MaxPendingTimeInSeconds { get; init; }
+}
+
+/// <summary>A tag object that consists of a key and an optional value, used to manage metadata for SageMaker Amazon Web Services resources.</summary>
+public sealed record Tag
+{
+    /// <summary>Required. The tag key. Length 1–128.</summary>
+    public required string Key { get; init; }
+    /// <summary>Required. The tag value. Length 0–256.</summary>
+    public required string Value { get; init; }
+}
+
+/// <summary>Specifies an Amazon Virtual Private Cloud (VPC) that your SageMaker jobs, hosted models, and compute resources have access to.</summary>
+public sealed record VpcConfig
+{
+    /// <summary>Required. The VPC security group IDs, in the form sg-xxxxxxxx. Items 1–5.</summary>
+    public required List<string> SecurityGroupIds { get; init; }
+    /// <summary>Required. The ID of the subnets in the VPC to which you want to connect your training job or model. Items 1–16.</summary>
+    public required List<string> Subnets { get; init; }
 }

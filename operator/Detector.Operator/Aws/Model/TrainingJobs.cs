@@ -35,34 +35,10 @@ public sealed record CreateTrainingJobRequest
     public bool? EnableManagedSpotTraining { get; init; }
     /// <summary>Contains information about the output location for managed spot training checkpoint data.</summary>
     public CheckpointConfig? CheckpointConfig { get; init; }
-    /// <summary>Configuration information for the Amazon SageMaker Debugger hook parameters, metric and tensor collections, and storage paths.</summary>
-    public DebugHookConfig? DebugHookConfig { get; init; }
-    /// <summary>Configuration information for Amazon SageMaker Debugger rules for debugging output tensors. Items 0–20.</summary>
-    public List<DebugRuleConfiguration>? DebugRuleConfigurations { get; init; }
-    /// <summary>Configuration of storage locations for the Amazon SageMaker Debugger TensorBoard output data.</summary>
-    public TensorBoardOutputConfig? TensorBoardOutputConfig { get; init; }
-    /// <summary>Associates a SageMaker job as a trial component with an experiment and trial.</summary>
-    public ExperimentConfig? ExperimentConfig { get; init; }
-    /// <summary>Configuration information for Amazon SageMaker Debugger system monitoring, framework profiling, and storage paths.</summary>
-    public ProfilerConfig? ProfilerConfig { get; init; }
-    /// <summary>Configuration information for Amazon SageMaker Debugger rules for profiling system and framework metrics. Items 0–20.</summary>
-    public List<ProfilerRuleConfiguration>? ProfilerRuleConfigurations { get; init; }
     /// <summary>The environment variables to set in the Docker container. Entries 0–100.</summary>
     public Dictionary<string, string>? Environment { get; init; }
     /// <summary>The number of times to retry the job when the job fails due to an InternalServerError.</summary>
     public RetryStrategy? RetryStrategy { get; init; }
-    /// <summary>Configuration for remote debugging.</summary>
-    public RemoteDebugConfig? RemoteDebugConfig { get; init; }
-    /// <summary>Contains information about the infrastructure health check configuration for the training job.</summary>
-    public InfraCheckConfig? InfraCheckConfig { get; init; }
-    /// <summary>Contains information about attribute-based access control (ABAC) for the training job.</summary>
-    public SessionChainingConfig? SessionChainingConfig { get; init; }
-    /// <summary>The configuration for serverless training jobs.</summary>
-    public ServerlessJobConfig? ServerlessJobConfig { get; init; }
-    /// <summary>The MLflow configuration using SageMaker managed MLflow.</summary>
-    public MlflowConfig? MlflowConfig { get; init; }
-    /// <summary>The configuration for the model package.</summary>
-    public ModelPackageConfig? ModelPackageConfig { get; init; }
 }
 
 /// <summary>Response of CreateTrainingJob.</summary>
@@ -112,8 +88,6 @@ public sealed record DescribeTrainingJobResponse
     public OutputDataConfig? OutputDataConfig { get; init; }
     /// <summary>Resources, including ML compute instances and ML storage volumes, that are configured for model training.</summary>
     public ResourceConfig? ResourceConfig { get; init; }
-    /// <summary>The status of the warm pool associated with the training job.</summary>
-    public WarmPoolStatus? WarmPoolStatus { get; init; }
     /// <summary>A VpcConfig object that specifies the VPC that this training job has access to.</summary>
     public VpcConfig? VpcConfig { get; init; }
     /// <summary>Required. Specifies a limit to how long a model training job can run.</summary>
@@ -144,42 +118,12 @@ public sealed record DescribeTrainingJobResponse
     public int? BillableTimeInSeconds { get; init; }
     /// <summary>The billable token count for eligible serverless training jobs. Range at least 0.</summary>
     public long? BillableTokenCount { get; init; }
-    /// <summary>Configuration information for the Amazon SageMaker Debugger hook parameters, metric and tensor collections, and storage paths.</summary>
-    public DebugHookConfig? DebugHookConfig { get; init; }
-    /// <summary>Associates a SageMaker job as a trial component with an experiment and trial.</summary>
-    public ExperimentConfig? ExperimentConfig { get; init; }
-    /// <summary>Configuration information for Amazon SageMaker Debugger rules for debugging output tensors. Items 0–20.</summary>
-    public List<DebugRuleConfiguration>? DebugRuleConfigurations { get; init; }
-    /// <summary>Configuration of storage locations for the Amazon SageMaker Debugger TensorBoard output data.</summary>
-    public TensorBoardOutputConfig? TensorBoardOutputConfig { get; init; }
-    /// <summary>Evaluation status of Amazon SageMaker Debugger rules for debugging on a training job. Items 0–20.</summary>
-    public List<DebugRuleEvaluationStatus>? DebugRuleEvaluationStatuses { get; init; }
-    /// <summary>Configuration information for Amazon SageMaker Debugger system monitoring, framework profiling, and storage paths.</summary>
-    public ProfilerConfig? ProfilerConfig { get; init; }
-    /// <summary>Configuration information for Amazon SageMaker Debugger rules for profiling system and framework metrics. Items 0–20.</summary>
-    public List<ProfilerRuleConfiguration>? ProfilerRuleConfigurations { get; init; }
-    /// <summary>Evaluation status of Amazon SageMaker Debugger rules for profiling on a training job. Items 0–20.</summary>
-    public List<ProfilerRuleEvaluationStatus>? ProfilerRuleEvaluationStatuses { get; init; }
     /// <summary>Profiling status of a training job. Values in <see cref="Detector.Operator.Aws.ProfilingStatus"/>.</summary>
     public string? ProfilingStatus { get; init; }
     /// <summary>The environment variables to set in the Docker container. Entries 0–100.</summary>
     public Dictionary<string, string>? Environment { get; init; }
     /// <summary>The number of times to retry the job when the job fails due to an InternalServerError.</summary>
     public RetryStrategy? RetryStrategy { get; init; }
-    /// <summary>Configuration for remote debugging.</summary>
-    public RemoteDebugConfig? RemoteDebugConfig { get; init; }
-    /// <summary>Contains information about the infrastructure health check configuration for the training job.</summary>
-    public InfraCheckConfig? InfraCheckConfig { get; init; }
-    /// <summary>The configuration for serverless training jobs.</summary>
-    public ServerlessJobConfig? ServerlessJobConfig { get; init; }
-    /// <summary>The MLflow configuration using SageMaker managed MLflow.</summary>
-    public MlflowConfig? MlflowConfig { get; init; }
-    /// <summary>The configuration for the model package.</summary>
-    public ModelPackageConfig? ModelPackageConfig { get; init; }
-    /// <summary>The MLflow details of this job.</summary>
-    public MlflowDetails? MlflowDetails { get; init; }
-    /// <summary>The Serverless training job progress information.</summary>
-    public TrainingProgressInfo? ProgressInfo { get; init; }
     /// <summary>The Amazon Resource Name (ARN) of the output model package containing model weights or checkpoints. Length 1–2048.</summary>
     public string? OutputModelPackageArn { get; init; }
 }

@@ -19,8 +19,6 @@ public sealed record CreateHyperParameterTuningJobRequest
     public HyperParameterTuningJobWarmStartConfig? WarmStartConfig { get; init; }
     /// <summary>An array of key-value pairs. Items 0–50.</summary>
     public List<Tag>? Tags { get; init; }
-    /// <summary>Configures SageMaker Automatic model tuning (AMT) to automatically find optimal parameters for the following fields: ParameterRanges: The names and ranges of parameters that a hyperparameter tuning job can optimize.</summary>
-    public Autotune? Autotune { get; init; }
 }
 
 /// <summary>Response of CreateHyperParameterTuningJob.</summary>
@@ -64,16 +62,10 @@ public sealed record DescribeHyperParameterTuningJobResponse
     public required ObjectiveStatusCounters ObjectiveStatusCounters { get; init; }
     /// <summary>A TrainingJobSummary object that describes the training job that completed with the best current HyperParameterTuningJobObjective.</summary>
     public HyperParameterTrainingJobSummary? BestTrainingJob { get; init; }
-    /// <summary>If the hyperparameter tuning job is an warm start tuning job with a WarmStartType of IDENTICAL_DATA_AND_ALGORITHM, this is the TrainingJobSummary for the training job with the best objective metric value of all training jobs launched by this tuning job and all parent jobs specified for the warm…</summary>
-    public HyperParameterTrainingJobSummary? OverallBestTrainingJob { get; init; }
     /// <summary>The configuration for starting the hyperparameter parameter tuning job using one or more previous tuning jobs as a starting point.</summary>
     public HyperParameterTuningJobWarmStartConfig? WarmStartConfig { get; init; }
-    /// <summary>A flag to indicate if autotune is enabled for the hyperparameter tuning job.</summary>
-    public Autotune? Autotune { get; init; }
     /// <summary>If the tuning job failed, the reason it failed. Length 0–1024.</summary>
     public string? FailureReason { get; init; }
-    /// <summary>Tuning job completion information returned as the response from a hyperparameter tuning job.</summary>
-    public HyperParameterTuningJobCompletionDetails? TuningJobCompletionDetails { get; init; }
     /// <summary>The total resources consumed by your hyperparameter tuning job.</summary>
     public HyperParameterTuningJobConsumedResources? ConsumedResources { get; init; }
 }

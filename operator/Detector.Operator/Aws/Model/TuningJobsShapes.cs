@@ -4,22 +4,6 @@
 
 namespace Detector.Operator.Aws;
 
-/// <summary>The name and an example value of the hyperparameter that you want to use in Autotune.</summary>
-public sealed record AutoParameter
-{
-    /// <summary>Required. The name of the hyperparameter to optimize using Autotune. Length 0–256.</summary>
-    public required string Name { get; init; }
-    /// <summary>Required. An example value of the hyperparameter to optimize using Autotune. Length 0–256.</summary>
-    public required string ValueHint { get; init; }
-}
-
-/// <summary>A flag to indicate if you want to use Autotune to automatically find optimal values for the following fields: ParameterRanges: The names and ranges of parameters that a hyperparameter tuning job can optimize.</summary>
-public sealed record Autotune
-{
-    /// <summary>Required. Set Mode to Enabled if you want to use Autotune. Values in <see cref="Detector.Operator.Aws.AutotuneMode"/>.</summary>
-    public required string Mode { get; init; }
-}
-
 /// <summary>A structure that keeps track of which training jobs launched by your hyperparameter tuning job are not improving model performance as evaluated against an objective function.</summary>
 public sealed record BestObjectiveNotImproving
 {
@@ -87,8 +71,6 @@ public sealed record HyperParameterTrainingJobDefinition
     public string? DefinitionName { get; init; }
     /// <summary>Defines the objective metric for a hyperparameter tuning job.</summary>
     public HyperParameterTuningJobObjective? TuningObjective { get; init; }
-    /// <summary>Specifies ranges of integer, continuous, and categorical hyperparameters that a hyperparameter tuning job searches.</summary>
-    public ParameterRanges? HyperParameterRanges { get; init; }
     /// <summary>Specifies the values of hyperparameters that do not change for the tuning job. Entries 0–100.</summary>
     public Dictionary<string, string>? StaticHyperParameters { get; init; }
     /// <summary>Required. The HyperParameterAlgorithmSpecification object that specifies the resource algorithm to use for the training jobs that the tuning job launches.</summary>
@@ -103,8 +85,6 @@ public sealed record HyperParameterTrainingJobDefinition
     public required OutputDataConfig OutputDataConfig { get; init; }
     /// <summary>The resources, including the compute instances and storage volumes, to use for the training jobs that the tuning job launches.</summary>
     public ResourceConfig? ResourceConfig { get; init; }
-    /// <summary>The configuration for the hyperparameter tuning resources, including the compute instances and storage volumes, used for training jobs launched by the tuning job.</summary>
-    public HyperParameterTuningResourceConfig? HyperParameterTuningResourceConfig { get; init; }
     /// <summary>Required. Specifies a limit to how long a model hyperparameter training job can run.</summary>
     public required StoppingCondition StoppingCondition { get; init; }
     /// <summary>Isolates the training container.</summary>
@@ -148,26 +128,6 @@ public sealed record HyperParameterTrainingJobSummary
     public FinalHyperParameterTuningJobObjectiveMetric? FinalHyperParameterTuningJobObjectiveMetric { get; init; }
     /// <summary>The status of the objective metric for the training job: Succeeded: The final objective metric for the training job was evaluated by the hyperparameter tuning job and used in the hyperparameter tuning process. Values in <see cref="Detector.Operator.Aws.ObjectiveStatus"/>.</summary>
     public string? ObjectiveStatus { get; init; }
-}
-
-/// <summary>The configuration for hyperparameter tuning resources for use in training jobs launched by the tuning job.</summary>
-public sealed record HyperParameterTuningInstanceConfig
-{
-    /// <summary>Required. The instance type used for processing of hyperparameter optimization jobs. One of the TrainingInstanceType values.</summary>
-    public required string InstanceType { get; init; }
-    /// <summary>Required. The number of instances of the type specified by InstanceType. Range at least 0.</summary>
-    public required int InstanceCount { get; init; }
-    /// <summary>Required. The volume size in GB of the data to be processed for hyperparameter optimization (optional). Range at least 1.</summary>
-    public required int VolumeSizeInGB { get; init; }
-}
-
-/// <summary>A structure that contains runtime information about both current and completed hyperparameter tuning jobs.</summary>
-public sealed record HyperParameterTuningJobCompletionDetails
-{
-    /// <summary>The number of training jobs launched by a tuning job that are not improving (1% or less) as measured by model performance evaluated against an objective function.</summary>
-    public int? NumberOfTrainingJobsObjectiveNotImproving { get; init; }
-    /// <summary>The time in timestamp format that AMT detected model convergence, as defined by a lack of significant improvement over time based on criteria developed over a wide range of diverse benchmarking tests.</summary>
-    public DateTimeOffset? ConvergenceDetectedTime { get; init; }
 }
 
 /// <summary>Configures a hyperparameter tuning job.</summary>
@@ -223,23 +183,6 @@ public sealed record HyperParameterTuningJobWarmStartConfig
     public required string WarmStartType { get; init; }
 }
 
-/// <summary>The configuration of resources, including compute instances and storage volumes for use in training jobs launched by hyperparameter tuning jobs.</summary>
-public sealed record HyperParameterTuningResourceConfig
-{
-    /// <summary>The instance type used to run hyperparameter optimization tuning jobs. One of the TrainingInstanceType values.</summary>
-    public string? InstanceType { get; init; }
-    /// <summary>The number of compute instances of type InstanceType to use. Range at least 0.</summary>
-    public int? InstanceCount { get; init; }
-    /// <summary>The volume size in GB for the storage volume to be used in processing hyperparameter optimization jobs (optional). Range at least 0.</summary>
-    public int? VolumeSizeInGB { get; init; }
-    /// <summary>A key used by Amazon Web Services Key Management Service to encrypt data on the storage volume attached to the compute instances used to run the training job. Length 0–2048.</summary>
-    public string? VolumeKmsKeyId { get; init; }
-    /// <summary>The strategy that determines the order of preference for resources specified in InstanceConfigs used in hyperparameter optimization. Values in <see cref="Detector.Operator.Aws.HyperParameterTuningAllocationStrategy"/>.</summary>
-    public string? AllocationStrategy { get; init; }
-    /// <summary>A list containing the configuration(s) for one or more resources for processing hyperparameter jobs. Items 1–6.</summary>
-    public List<HyperParameterTuningInstanceConfig>? InstanceConfigs { get; init; }
-}
-
 /// <summary>The configuration for Hyperband, a multi-fidelity based hyperparameter tuning strategy.</summary>
 public sealed record HyperbandStrategyConfig
 {
@@ -282,8 +225,6 @@ public sealed record ParameterRanges
     public List<ContinuousParameterRange>? ContinuousParameterRanges { get; init; }
     /// <summary>The array of CategoricalParameterRange objects that specify ranges of categorical hyperparameters that a hyperparameter tuning job searches. Items 0–30.</summary>
     public List<CategoricalParameterRange>? CategoricalParameterRanges { get; init; }
-    /// <summary>A list containing hyperparameter names and example values to be used by Autotune to determine optimal ranges for your tuning job. Items 0–100.</summary>
-    public List<AutoParameter>? AutoParameters { get; init; }
 }
 
 /// <summary>A previously completed or stopped hyperparameter tuning job to be used as a starting point for a new hyperparameter tuning job.</summary>
@@ -291,4 +232,41 @@ public sealed record ParentHyperParameterTuningJob
 {
     /// <summary>The name of the hyperparameter tuning job to be used as a starting point for a new hyperparameter tuning job. Length 1–32.</summary>
     public string? HyperParameterTuningJobName { get; init; }
+}
+
+/// <summary>Specifies the maximum number of training jobs and parallel training jobs that a hyperparameter tuning job can launch.</summary>
+public sealed record ResourceLimits
+{
+    /// <summary>The maximum number of training jobs that a hyperparameter tuning job can launch. Range at least 1.</summary>
+    public int? MaxNumberOfTrainingJobs { get; init; }
+    /// <summary>Required. The maximum number of concurrent training jobs that a hyperparameter tuning job can launch. Range at least 1.</summary>
+    public required int MaxParallelTrainingJobs { get; init; }
+    /// <summary>The maximum time in seconds that a hyperparameter tuning job can run. Range 120–15768000.</summary>
+    public int? MaxRuntimeInSeconds { get; init; }
+}
+
+/// <summary>The numbers of training jobs launched by a hyperparameter tuning job, categorized by status.</summary>
+public sealed record TrainingJobStatusCounters
+{
+    /// <summary>The number of completed training jobs launched by the hyperparameter tuning job. Range at least 0.</summary>
+    public int? Completed { get; init; }
+    /// <summary>The number of in-progress training jobs launched by a hyperparameter tuning job. Range at least 0.</summary>
+    public int? InProgress { get; init; }
+    /// <summary>The number of training jobs that failed, but can be retried. Range at least 0.</summary>
+    public int? RetryableError { get; init; }
+    /// <summary>The number of training jobs that failed and can't be retried. Range at least 0.</summary>
+    public int? NonRetryableError { get; init; }
+    /// <summary>The number of training jobs launched by a hyperparameter tuning job that were manually stopped. Range at least 0.</summary>
+    public int? Stopped { get; init; }
+}
+
+/// <summary>The job completion criteria.</summary>
+public sealed record TuningJobCompletionCriteria
+{
+    /// <summary>The value of the objective metric.</summary>
+    public double? TargetObjectiveMetricValue { get; init; }
+    /// <summary>A flag to stop your hyperparameter tuning job if model performance fails to improve as evaluated against an objective function.</summary>
+    public BestObjectiveNotImproving? BestObjectiveNotImproving { get; init; }
+    /// <summary>A flag to top your hyperparameter tuning job if automatic model tuning (AMT) has detected that your model has converged as evaluated against your objective function.</summary>
+    public ConvergenceDetected? ConvergenceDetected { get; init; }
 }

@@ -4,13 +4,6 @@
 
 namespace Detector.Operator.Aws;
 
-/// <summary>Values of the SageMaker AutotuneMode enumeration (the wire carries plain strings).</summary>
-public static class AutotuneMode
-{
-    /// <summary>The value <c>Enabled</c>.</summary>
-    public const string Enabled = "Enabled";
-}
-
 /// <summary>Values of the SageMaker CompleteOnConvergence enumeration (the wire carries plain strings).</summary>
 public static class CompleteOnConvergence
 {
@@ -31,13 +24,6 @@ public static class HyperParameterScalingType
     public const string Logarithmic = "Logarithmic";
     /// <summary>The value <c>ReverseLogarithmic</c>.</summary>
     public const string ReverseLogarithmic = "ReverseLogarithmic";
-}
-
-/// <summary>Values of the SageMaker HyperParameterTuningAllocationStrategy enumeration (the wire carries plain strings).</summary>
-public static class HyperParameterTuningAllocationStrategy
-{
-    /// <summary>The value <c>Prioritized</c>.</summary>
-    public const string Prioritized = "Prioritized";
 }
 
 /// <summary>Values of the SageMaker HyperParameterTuningJobObjectiveType enumeration (the wire carries plain strings).</summary>
