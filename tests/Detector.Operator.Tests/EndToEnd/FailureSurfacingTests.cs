@@ -42,7 +42,7 @@ public sealed class FailureSurfacingTests
     {
         await using var env = await OperatorEnvironment.StartAsync();
         env.Api.FailNext(IsJobCreate, 403, message: "jobs.batch is forbidden: User \"system:serviceaccount:detector-system:detector\" cannot create resource \"jobs\"");
-        env.StartOperator("--workers", "1");
+        env.StartOperator("--workers", "1", "--stalled-recheck-interval", "1s");   // RBAC is fixed outside the object: the slow re-check finds it
         await env.ApplyAsync(env.NewDataset("aquarium"));
 
         await env.WaitForAsync(e => Warnings(e, FailureReasons.OperatorMisconfigured).Any());

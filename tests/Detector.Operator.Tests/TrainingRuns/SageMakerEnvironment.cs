@@ -70,11 +70,13 @@ public sealed class SageMakerEnvironment : IAsyncDisposable
     }
 
     /// <summary>Starts the operator in-process.</summary>
-    public void StartOperator(params string[] extra)
+    public void StartOperator(params string[] extra) => StartOperator(Settings(extra));
+
+    /// <summary>Starts the operator in-process with <paramref name="settings"/> (e.g. <see cref="Settings"/> with other credentials).</summary>
+    public void StartOperator(OperatorSettings settings)
     {
         if (_run is not null)
             throw new InvalidOperationException("The operator is already running");
-        var settings = Settings(extra);
         _stop = new CancellationTokenSource();
         _run = Task.Run(() => OperatorHost.RunAsync(settings, _stop.Token));
     }
