@@ -8,6 +8,7 @@ var root = new RootCommand("Detector: object detection on Amazon SageMaker, decl
     PrepareCommand.Create(),
     ValidateCommand.Create(),
     CrdsCommand.Create(),
+    AdmissionPoliciesCommand.Create(),
     BenchCommand.Create(),
     SampleCommand.Create(),
     PredictCommand.Create(),

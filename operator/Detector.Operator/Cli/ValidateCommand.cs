@@ -16,7 +16,7 @@ public static class ValidateCommand
             Required = true,
             AllowMultipleArgumentsPerToken = true,
         };
-        var policyFile = new Option<FileInfo?>("--policy") { Description = "Namespace policy file (YAML or JSON) to check roles and S3 prefixes against." };
+        var policyFile = new Option<FileInfo?>("--policy") { Description = "Namespace policy file (YAML or JSON) to check roles, S3 prefixes, service accounts and http hosts against (the chart's policy.yaml)." };
         var verbose = new Option<bool>("--verbose") { Description = "Print the stack trace of a failure after its one-line message" };
         var command = new Command("validate", "Validates manifests offline against the CRD schemas, semantic rules and namespace policy.");
         command.Options.Add(files);

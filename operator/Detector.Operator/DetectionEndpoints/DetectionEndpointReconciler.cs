@@ -16,7 +16,7 @@ namespace Detector.Operator.DetectionEndpoints;
 public sealed partial class DetectionEndpointReconciler(
     IKubeStore<DetectionEndpoint> endpoints,
     IKubeStore<RegisteredModel> models,
-    ISageMaker sageMaker,
+    ISageMakerHosting sageMaker,
     IEventRecorder events,
     EndpointMetrics metrics,
     DetectionEndpointSettings settings,

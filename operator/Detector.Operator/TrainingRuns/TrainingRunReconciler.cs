@@ -16,7 +16,7 @@ namespace Detector.Operator.TrainingRuns;
 public sealed partial class TrainingRunReconciler(
     IKubeStore<TrainingRun> runs,
     IKubeStore<Dataset> datasets,
-    ISageMaker sageMaker,
+    ISageMakerTraining sageMaker,
     IEventRecorder events,
     TrainingMetrics metrics,
     SageMakerRunSettings settings,

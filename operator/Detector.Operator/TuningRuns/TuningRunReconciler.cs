@@ -16,7 +16,7 @@ namespace Detector.Operator.TuningRuns;
 public sealed partial class TuningRunReconciler(
     IKubeStore<TuningRun> runs,
     IKubeStore<Dataset> datasets,
-    ISageMaker sageMaker,
+    ISageMakerTraining sageMaker,
     IEventRecorder events,
     TrainingMetrics metrics,
     SageMakerRunSettings settings,

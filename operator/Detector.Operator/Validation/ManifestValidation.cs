@@ -75,11 +75,11 @@ public static class ManifestValidation
                 errors.Add(new("kind", $"Unsupported value: \"{kind}\": supported values: {kinds}"));
             }
             else errors.AddRange(SpecValidation.ValidateManifest(manifest));
-            if (policy is not null && errors.Count == 0)
+            if (errors.Count == 0 && manifest["spec"] is JsonObject spec)
             {
+                // The admission policy's rules (PolicyRules): the always-on ones even without a policy file.
                 var ns = (manifest["metadata"]?["namespace"] as JsonValue)?.ToString() ?? defaultNamespace;
-                var (roles, uris, accounts) = PolicyValues(kind, (JsonObject)manifest["spec"]!);
-                errors.AddRange(policy.Check(ns, roles, uris, accounts));
+                errors.AddRange(PolicyRules.Check(policy, ns, kind, spec));
             }
             problems.AddRange(errors.Select(e => new ManifestProblem(file, $"{kind}/{name}", e)));
         }
@@ -109,18 +109,6 @@ public static class ManifestValidation
             return [new(file, $"CustomResourceDefinition/{name}", new FieldError("", e.Message))];
         }
         return Crds.CrdValidation.Validate(crd).Select(error => new ManifestProblem(file, $"CustomResourceDefinition/{name}", error));
-    }
-
-    private static (IReadOnlyList<PolicyValue>, IReadOnlyList<PolicyValue>, IReadOnlyList<PolicyValue>) PolicyValues(string kind, JsonObject spec)
-    {
-        switch (kind)
-        {
-            case Dataset.KindName: return PolicyInputs.Of(Read<DatasetSpec>(spec));
-            case TrainingRun.KindName: { var (r, s) = PolicyInputs.Of(Read<TrainingRunSpec>(spec)); return (r, s, []); }
-            case TuningRun.KindName: { var (r, s) = PolicyInputs.Of(Read<TuningRunSpec>(spec)); return (r, s, []); }
-            case DetectionEndpoint.KindName: { var (r, s) = PolicyInputs.Of(Read<DetectionEndpointSpec>(spec)); return (r, s, []); }
-            default: return ([], [], []);
-        }
     }
 
     private static T Read<T>(JsonObject spec) => KubernetesJson.Deserialize<T>(spec.ToJsonString());
