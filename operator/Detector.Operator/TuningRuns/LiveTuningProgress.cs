@@ -34,7 +34,7 @@ public static class LiveTuningProgress
     }
 
     /// <summary>The status with fresh progress when due, else the previous progress carried over.</summary>
-    public static async Task<TuningRunStatus> UpdateAsync(TuningRunStatus status, TuningProgress? previous, ISageMaker sageMaker,
+    public static async Task<TuningRunStatus> UpdateAsync(TuningRunStatus status, TuningProgress? previous, ISageMakerTraining sageMaker,
         ISageMakerMetrics? metrics, DateTimeOffset now, TimeSpan interval, CancellationToken ct)
     {
         status = status with { Progress = status.Progress ?? previous };
@@ -54,7 +54,7 @@ public static class LiveTuningProgress
                     MetricQueries = [.. running.Select(t => new MetricQuery
                     {
                         MetricName = LiveProgress.Metric, ResourceArn = t.TrainingJobArn, MetricStat = MetricStatistic.Last,
-                        Period = MetricPeriod.IterationNumber, XAxisType = XAxisType.IterationNumber,
+                        Period = Period.IterationNumber, XAxisType = XAxisType.IterationNumber,
                     })],
                 }, ct);
                 var results = answer.MetricQueryResults ?? [];
