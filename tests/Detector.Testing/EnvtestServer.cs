@@ -61,7 +61,7 @@ public sealed partial class EnvtestServer : IDisposable
     /// <summary>Why a test needing the server cannot run, or null when it can (pure: the caller passes the environment).</summary>
     public static string? MissingReason(string? assets) => assets switch
     {
-        null or "" => $"{AssetsVariable} is not set (export {AssetsVariable}=\"$(../shared/envtest/setup.sh)\")",
+        null or "" => $"{AssetsVariable} is not set (export {AssetsVariable}=\"$(bash ../shared/envtest/setup.sh)\")",
         _ when !File.Exists(Path.Combine(assets, "kube-apiserver")) || !File.Exists(Path.Combine(assets, "etcd")) =>
             $"{AssetsVariable}={assets} holds no kube-apiserver and etcd",
         _ => null,

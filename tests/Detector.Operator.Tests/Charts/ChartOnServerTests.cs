@@ -5,7 +5,7 @@ namespace Detector.Operator.Tests.Charts;
 
 /// <summary>
 /// The chart rendered by chart-render (as <c>helm template</c>) for the default values and each documented value set
-/// (docs/install.md), then applied with server-side dry-run to the real API server: every object must be valid and
+/// (docs/operator.md, "Install with Helm"), then applied with server-side dry-run to the real API server: every object must be valid and
 /// admitted, not only well-formed YAML.
 /// </summary>
 public sealed class ChartOnServerTests
@@ -39,7 +39,7 @@ public sealed class ChartOnServerTests
         values = values.Replace("NS1", await server.CreateNamespaceAsync("chart-a"), StringComparison.Ordinal)
             .Replace("NS2", await server.CreateNamespaceAsync("chart-b"), StringComparison.Ordinal);
         if (name == "ServiceMonitor")
-            EnsureServiceMonitorCrd(server);
+            _ = s_serviceMonitorCrd.Value;
 
         var manifests = ChartRender.RenderOk("detector", release, values);
         var (code, output, error) = ChartRender.Apply(server.AdminKubeconfig, manifests, dryRun: true);
@@ -101,10 +101,4 @@ public sealed class ChartOnServerTests
         Assert.True(code == 0, error + output);
         return true;
     });
-
-    private static void EnsureServiceMonitorCrd(EnvtestServer server)
-    {
-        _ = server;
-        _ = s_serviceMonitorCrd.Value;
-    }
 }
