@@ -119,7 +119,7 @@ public static class MetricsCommand
         {
             MetricQueries = [.. queries.Select(q => new MetricQuery
             {
-                MetricName = q.Metric, ResourceArn = q.Arn, MetricStat = MetricStatistic.Last, Period = MetricPeriod.IterationNumber,
+                MetricName = q.Metric, ResourceArn = q.Arn, MetricStat = MetricStatistic.Last, Period = Period.IterationNumber,
                 XAxisType = XAxisType.IterationNumber,
             })],
         }, ct);

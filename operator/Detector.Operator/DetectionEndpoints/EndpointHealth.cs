@@ -34,7 +34,7 @@ public static class EndpointHealth
         };
         return new GetMetricDataRequest
         {
-            StartTime = end.AddMinutes(-windowMinutes), EndTime = end, ScanBy = MetricScanBy.TimestampDescending,
+            StartTime = end.AddMinutes(-windowMinutes), EndTime = end, ScanBy = ScanBy.TimestampDescending,
             MetricDataQueries =
             [
                 Query("invocations", "Invocations", "Sum"), Query("errors4xx", "Invocation4XXErrors", "Sum"),

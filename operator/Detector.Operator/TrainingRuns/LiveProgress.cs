@@ -48,7 +48,7 @@ public static class LiveProgress
                 MetricQueries = [new MetricQuery
                 {
                     MetricName = Metric, ResourceArn = status.TrainingJobArn!, MetricStat = MetricStatistic.Last,
-                    Period = MetricPeriod.IterationNumber, XAxisType = XAxisType.IterationNumber,
+                    Period = Period.IterationNumber, XAxisType = XAxisType.IterationNumber,
                 }],
             }, ct);
             var series = answer.MetricQueryResults?.FirstOrDefault();

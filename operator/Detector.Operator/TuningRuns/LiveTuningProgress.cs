@@ -54,7 +54,7 @@ public static class LiveTuningProgress
                     MetricQueries = [.. running.Select(t => new MetricQuery
                     {
                         MetricName = LiveProgress.Metric, ResourceArn = t.TrainingJobArn, MetricStat = MetricStatistic.Last,
-                        Period = MetricPeriod.IterationNumber, XAxisType = XAxisType.IterationNumber,
+                        Period = Period.IterationNumber, XAxisType = XAxisType.IterationNumber,
                     })],
                 }, ct);
                 var results = answer.MetricQueryResults ?? [];

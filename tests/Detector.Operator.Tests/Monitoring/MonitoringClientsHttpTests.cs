@@ -66,7 +66,7 @@ public sealed class MonitoringClientsHttpTests : IAsyncLifetime
 
         var answer = await client.GetMetricDataAsync(new GetMetricDataRequest
         {
-            StartTime = s_t0, EndTime = s_t0.AddMinutes(5), ScanBy = MetricScanBy.TimestampAscending,
+            StartTime = s_t0, EndTime = s_t0.AddMinutes(5), ScanBy = ScanBy.TimestampAscending,
             MetricDataQueries =
             [
                 new() { Id = "p99", MetricStat = new() { Period = 60, Stat = "p99", Metric = new() { Namespace = "AWS/SageMaker", MetricName = "ModelLatency",
@@ -98,7 +98,7 @@ public sealed class MonitoringClientsHttpTests : IAsyncLifetime
         var answer = await client.BatchGetMetricsAsync(new BatchGetMetricsRequest
         {
             MetricQueries = [new() { MetricName = "validation:mAP", ResourceArn = Arn, MetricStat = MetricStatistic.Last,
-                Period = MetricPeriod.IterationNumber, XAxisType = XAxisType.IterationNumber }],
+                Period = Period.IterationNumber, XAxisType = XAxisType.IterationNumber }],
         });
 
         var series = Assert.Single(answer.MetricQueryResults!);

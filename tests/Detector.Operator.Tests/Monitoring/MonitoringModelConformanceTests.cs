@@ -40,10 +40,10 @@ public class MonitoringModelConformanceTests
     {
         var cases = new (string File, string Shape, Type Type)[]
         {
-            ("logs-2014-03-28.json", "OrderBy", typeof(LogStreamOrder)),
-            ("monitoring-2010-08-01.json", "ScanBy", typeof(MetricScanBy)),
+            ("logs-2014-03-28.json", "OrderBy", typeof(OrderBy)),
+            ("monitoring-2010-08-01.json", "ScanBy", typeof(ScanBy)),
             ("sagemaker-metrics-2022-09-30.json", "MetricStatistic", typeof(MetricStatistic)),
-            ("sagemaker-metrics-2022-09-30.json", "Period", typeof(MetricPeriod)),
+            ("sagemaker-metrics-2022-09-30.json", "Period", typeof(Period)),
             ("sagemaker-metrics-2022-09-30.json", "XAxisType", typeof(XAxisType)),
         };
         foreach (var (file, shape, type) in cases)
