@@ -14,7 +14,9 @@ namespace Detector.Operator.Tests.GitOps;
 /// The samples (crds/samples/*.yaml) applied server-side as <c>kubectl apply --server-side</c> does (field manager
 /// <c>kubectl</c>, no force) to a real kube-apiserver (../shared/envtest) with the operator running in-process (as
 /// <c>detector run</c>), until the operator has written each object's status. SageMaker and S3 point at a closed port,
-/// so the chain stops where it needs them; what matters here is every write the operator makes on the way.
+/// so the chain stops where it needs them; what matters here is every write the operator makes on the way. The
+/// samples' namespace policy (crds/samples/policy) is in force, and one more Dataset writes outside its S3 prefixes, so
+/// one object stops for a person.
 /// </summary>
 public sealed class ServerSideApplyScenario : IAsyncDisposable
 {
@@ -31,15 +33,19 @@ public sealed class ServerSideApplyScenario : IAsyncDisposable
     private ServerSideApplyScenario(EnvtestServer server, string ns, string directory, IReadOnlyList<Manifest> samples)
     {
         (Namespace, _directory, Samples) = (ns, directory, samples);
+        Refused = Refuse(samples.Single(s => s.Kind == Dataset.KindName));
         Client = server.CreateClient();
         var kubeconfig = server.WriteKubeconfig(Path.Combine(directory, "kubeconfig"), ns);
+        var policy = Path.Combine(directory, "policy.yaml");
+        File.WriteAllText(policy, File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "crds", "samples", "policy", "namespace-policy.yaml"))
+            .Replace("\n  vision:\n", $"\n  {ns}:\n", StringComparison.Ordinal));
         // Closed local ports: every AWS call fails fast (transient), nothing leaves the machine.
         string[] args =
         [
             "--kubeconfig", kubeconfig, "--watch-namespaces", ns, "--leader-elect", "false", "--metrics-address", "0",
             "--image", "registry.example/detector:ssa", "--aws-region", "us-east-1",
             "--sagemaker-endpoint-url", "http://127.0.0.1:9", "--s3-endpoint-url", "http://127.0.0.1:9",
-            "--poll-interval", "2s", "--log-level", "Critical",
+            "--poll-interval", "2s", "--log-level", "Critical", "--policy-file", policy,
         ];
         // Keys of its own (read through the settings' environment, never set on the test process), so a call gets as
         // far as the closed port instead of stopping at "no credentials".
@@ -64,6 +70,9 @@ public sealed class ServerSideApplyScenario : IAsyncDisposable
     /// <summary>The samples, one per kind.</summary>
     public IReadOnlyList<Manifest> Samples { get; }
 
+    /// <summary>The sample Dataset renamed and writing to another team's bucket: the namespace policy refuses it.</summary>
+    public Manifest Refused { get; }
+
     /// <summary>Starts the operator, applies the samples and waits until the operator has written every object's status.</summary>
     public static async Task<ServerSideApplyScenario> StartAsync()
     {
@@ -77,9 +86,9 @@ public sealed class ServerSideApplyScenario : IAsyncDisposable
             .Select(o => ToManifest(o, ns))
             .ToList();
         var scenario = new ServerSideApplyScenario(server, ns, directory, samples);
-        foreach (var sample in samples)
+        foreach (var sample in (Manifest[])[.. samples, scenario.Refused])
             await scenario.ApplyAsync(sample);
-        foreach (var sample in samples)
+        foreach (var sample in (Manifest[])[.. samples, scenario.Refused])
             await scenario.WaitForAsync(sample, Reconciled);
         return scenario;
     }
@@ -142,6 +151,14 @@ public sealed class ServerSideApplyScenario : IAsyncDisposable
         _stop.Dispose();
         Client.Dispose();
         Directory.Delete(_directory, recursive: true);
+    }
+
+    private static Manifest Refuse(Manifest dataset)
+    {
+        var body = (JsonObject)dataset.Body.DeepClone();
+        body["metadata"]!["name"] = "aquarium-elsewhere";
+        body["spec"]!["output"] = new JsonObject { ["s3"] = new JsonObject { ["uri"] = "s3://another-team-data/prepared/" } };
+        return dataset with { Name = "aquarium-elsewhere", Body = body };
     }
 
     private static Manifest ToManifest(JsonObject obj, string ns)

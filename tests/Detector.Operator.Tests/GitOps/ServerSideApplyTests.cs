@@ -17,7 +17,7 @@ public sealed class ServerSideApplyTests
     private static readonly HashSet<string> s_knownIssue19 = new(StringComparer.Ordinal) { "Dataset aquarium: the operator owns .spec.classes" };
 
     [SkippableFact]
-    public async Task Samples_ReappliedTwiceWithTheOperatorRunning_AreUnchangedAndTheOperatorOwnsOnlyStatusAndFinalizers()
+    public async Task Samples_ReappliedTwiceWithTheOperatorRunning_AreUnchangedTheOperatorOwnsOnlyStatusAndFinalizersAndKstatusReadsThemRight()
     {
         await using var scenario = await ServerSideApplyScenario.StartAsync();
         var problems = new List<string>();
@@ -35,6 +35,10 @@ public sealed class ServerSideApplyTests
             if (status != KstatusStatus.InProgress)
                 problems.Add($"{sample.Kind} {sample.Name} reads {status} ({message}), phase {stored["status"]?["phase"]}");
         }
+        // The Dataset the namespace policy refuses needs a person: Failed, with the operator's reason.
+        var refused = Kstatus.Compute(await scenario.GetAsync(scenario.Refused));
+        if (refused.Status != KstatusStatus.Failed || !refused.Message.Contains("another-team-data", StringComparison.Ordinal))
+            problems.Add($"Dataset {scenario.Refused.Name} reads {refused.Status} ({refused.Message})");
         var owned = new List<string>();
         foreach (var sample in scenario.Samples)
             foreach (var (path, manager) in OperatorOwnedOutsideItsShare(await scenario.GetAsync(sample)))
