@@ -35,6 +35,10 @@ public sealed class ServerSideApplyTests
             if (status != KstatusStatus.InProgress)
                 problems.Add($"{sample.Kind} {sample.Name} reads {status} ({message}), phase {stored["status"]?["phase"]}");
         }
+        // The Dataset whose data is prepared is done: Current.
+        var prepared = await scenario.WaitForAsync(scenario.Prepared, o => o["status"]?["phase"]?.GetValue<string>() == "Ready");
+        if (Kstatus.Compute(prepared).Status != KstatusStatus.Current)
+            problems.Add($"Dataset {scenario.Prepared.Name} is Ready but reads {Kstatus.Compute(prepared).Status}");
         // The Dataset the namespace policy refuses needs a person: Failed, with the operator's reason.
         var refused = Kstatus.Compute(await scenario.GetAsync(scenario.Refused));
         if (refused.Status != KstatusStatus.Failed || !refused.Message.Contains("another-team-data", StringComparison.Ordinal))
