@@ -149,7 +149,7 @@ public sealed class ServerSideApplyScenario : IAsyncDisposable
         obj["status"]?["observedGeneration"]?.GetValue<long>() == obj["metadata"]!["generation"]!.GetValue<long>()
         && obj["status"]!["conditions"] is JsonArray { Count: > 0 };
 
-    /// <summary>Stops the operator and deletes the namespace's objects' scratch folder.</summary>
+    /// <summary>Stops the operator and deletes the scratch folder (the namespace stays on the shared server).</summary>
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
