@@ -5,10 +5,13 @@ using k8s.Models;
 
 namespace Detector.Operator.Tests.Charts;
 
-/// <summary>The chart's RBAC against what the operator really did to the fake API server during a whole Dataset lifecycle.</summary>
+/// <summary>
+/// The chart's RBAC against what the operator really did during a whole Dataset lifecycle on the real API server,
+/// running as the chart's ServiceAccount with the rendered chart's Roles (so a missing verb fails with 403 there).
+/// </summary>
 public sealed class RbacTests
 {
-    /// <summary>Granted but not seen in the request log, each for a reason the fake cannot show.</summary>
+    /// <summary>Granted but not seen in the request log, each for a reason this lifecycle does not show.</summary>
     private static readonly HashSet<(string, string, string)> s_grantedWithoutRequest =
     [
         // The OwnerReferencesPermissionEnforcement admission plugin checks it when a Job names its Dataset with blockOwnerDeletion.
@@ -64,7 +67,8 @@ public sealed class RbacTests
     /// </summary>
     private static async Task<HashSet<(string Group, string Resource, string Verb)>> RunLifecycleAsync()
     {
-        await using var env = await OperatorEnvironment.StartAsync();
+        // As the chart's ServiceAccount with the chart's rendered RBAC: a missing verb is a 403 from the real server.
+        await using var env = await OperatorEnvironment.StartWithChartRbacAsync();
         env.StartOperator();
 
         env.Api.Put(env.NewDataset("broken"));
@@ -74,21 +78,21 @@ public sealed class RbacTests
         {
             ApiVersion = "v1",
             Kind = "Pod",
-            Metadata = new V1ObjectMeta { Name = brokenJob + "-p", NamespaceProperty = OperatorEnvironment.Namespace, Labels = new Dictionary<string, string> { ["job-name"] = brokenJob } },
+            Metadata = new V1ObjectMeta { Name = brokenJob + "-p", NamespaceProperty = env.Namespace, Labels = new Dictionary<string, string> { ["job-name"] = brokenJob } },
             Spec = new V1PodSpec { Containers = [new V1Container { Name = "prepare", Image = "x" }] },
         });
-        env.Api.SetJobFailed(OperatorEnvironment.Namespace, brokenJob);
+        env.Api.SetJobFailed(env.Namespace, brokenJob);
         await env.WaitForPhaseAsync("broken", DatasetPhases.Failed);
 
         env.Api.Put(env.NewDataset("good"));
         await env.WaitForPhaseAsync("good", DatasetPhases.Preparing);
         var good = env.Dataset("good")!;
         await env.WriteManifestAsync(good.Status!.Outputs!.Prefix!, DatasetStatusMapperTests.Manifest());
-        env.Api.SetJobSucceeded(OperatorEnvironment.Namespace, env.Jobs.Single(j => j.Metadata.Name != brokenJob).Metadata.Name);
+        env.Api.SetJobSucceeded(env.Namespace, env.Jobs.Single(j => j.Metadata.Name != brokenJob).Metadata.Name);
         await env.WaitForPhaseAsync("good", DatasetPhases.Ready);
         // Events are written in the background; wait for them so their requests are in the log.
-        await env.WaitForAsync(e => e.Api.List("events", OperatorEnvironment.Namespace).Count(ev => ev["reason"]?.GetValue<string>() is "Ready" or "JobFailed") == 2);
-        env.Api.Delete("datasets", OperatorEnvironment.Namespace, "good");
+        await env.WaitForAsync(e => e.Api.List("events", env.Namespace).Count(ev => ev["reason"]?.GetValue<string>() is "Ready" or "JobFailed") == 2);
+        env.Api.Delete("datasets", env.Namespace, "good");
         await env.WaitForAsync(e => e.Dataset("good") is null);
         await env.StopOperatorAsync();
 

@@ -75,7 +75,7 @@ public sealed class DetectionEndpointReconcilerTests
 
         Assert.Equal(ReconcileResult.After(DetectionEndpointHarness.PollInterval), result);
         Assert.Equal((DetectionEndpointPhase.Waiting, EndpointReasons.WaitingForModel), (h.Status.Phase, Conditions.Get(h.Status.Conditions, Conditions.Ready)!.Reason));
-        Assert.DoesNotContain(h.SageMaker.Calls, c => c.Operation.StartsWith("Create", StringComparison.Ordinal));
+        Assert.Empty(h.SageMaker.Calls);                   // Nothing made yet and nothing to serve: no SageMaker call.
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public sealed class SingleModelLifecycleTests
 
         // `detector predict` resolves no component (so sends no component header) and the variant's model answers.
         using (var client = env.Kube.Api.CreateClient())
-            Assert.Null((await new EndpointResolver(client).ResolveAsync(PredictTarget.Parse($"{Ns}/fish-live"), null, CancellationToken.None)).InferenceComponentName);
+            Assert.Null((await new EndpointResolver(client).ResolveAsync(PredictTarget.Parse($"{env.Kube.Namespace}/fish-live"), null, CancellationToken.None)).InferenceComponentName);
         var output = await PredictOkAsync(env);
         Assert.StartsWith("CLASS", output);
         Assert.Equal(200, env.SageMaker.Requests.Last(r => r.Operation == "InvokeEndpoint").StatusCode);
@@ -103,7 +103,7 @@ public sealed class SingleModelLifecycleTests
     // Applies a SingleModel DetectionEndpoint: model → config → endpoint (Creating 6 min) → InService, no component.
     private static async Task<DetectionEndpointStatus> CreateSingleModelEndpointAsync(SageMakerEnvironment env, IKubeStore<DetectionEndpoint> endpoints)
     {
-        await endpoints.CreateAsync(NewEndpoint(s => s with { DeploymentMode = EndpointDeploymentMode.SingleModel }), CancellationToken.None);
+        await endpoints.CreateAsync(NewEndpoint(env.Kube.Namespace, s => s with { DeploymentMode = EndpointDeploymentMode.SingleModel }), CancellationToken.None);
         await env.WaitForAsync(e => e.SageMaker.CreateCount("CreateEndpoint") == 1);
         env.SageMaker.Advance(TimeSpan.FromMinutes(7));
         await env.WaitForAsync(e => Settled(e));
@@ -113,7 +113,7 @@ public sealed class SingleModelLifecycleTests
     // kubectl delete: the finalizer deletes endpoint, configs and models, then the object goes; SageMaker is empty.
     private static async Task DeleteAndWaitAsync(SageMakerEnvironment env, IKubeStore<DetectionEndpoint> endpoints)
     {
-        await endpoints.DeleteAsync(new ObjectKey(Ns, "fish-live"), CancellationToken.None);
+        await endpoints.DeleteAsync(new ObjectKey(env.Kube.Namespace, "fish-live"), CancellationToken.None);
         await env.WaitForAsync(e => e.SageMaker.CallCount("DeleteEndpoint") >= 1);
         env.SageMaker.Advance(TimeSpan.FromMinutes(2));
         await env.WaitForAsync(e => Endpoint(e) is null);

@@ -39,7 +39,7 @@ public class TrainingRunReconcilerTests
         Assert.Equal(RunReasons.WaitingForReference, h.Ready.Reason);
         Assert.Contains("Dataset aquarium", h.Ready.Message);
         Assert.True(Conditions.IsTrue(h.Status.Conditions, Conditions.Reconciling));
-        Assert.Equal(0, h.SageMaker.Count("CreateTrainingJob"));
+        Assert.Empty(h.SageMaker.Calls);                   // Waiting costs no SageMaker budget, not even a Describe.
     }
 
     [Theory]
