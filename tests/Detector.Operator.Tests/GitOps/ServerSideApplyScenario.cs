@@ -2,8 +2,12 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Detector.Operator.Api.V1Alpha1;
 using Detector.Operator.Cli;
+using Detector.Operator.Datasets;
 using Detector.Operator.Hosting;
+using Detector.Operator.Tests.Datasets;
 using Detector.Operator.Validation;
+using Detector.Preprocessing.Outputs;
+using Detector.Preprocessing.Storage;
 using Detector.Testing;
 using k8s;
 using k8s.Models;
@@ -14,7 +18,10 @@ namespace Detector.Operator.Tests.GitOps;
 /// The samples (crds/samples/*.yaml) applied server-side as <c>kubectl apply --server-side</c> does (field manager
 /// <c>kubectl</c>, no force) to a real kube-apiserver (../shared/envtest) with the operator running in-process (as
 /// <c>detector run</c>), until the operator has written each object's status. SageMaker and S3 point at a closed port,
-/// so the chain stops where it needs them; what matters here is every write the operator makes on the way.
+/// so the chain stops where it needs them; what matters here is every write the operator makes on the way. The
+/// samples' namespace policy (crds/samples/policy) is in force, and one more Dataset writes outside its S3 prefixes, so
+/// one object stops for a person. S3 is s3rver with the samples' bucket, where one more Dataset finds its data already
+/// prepared (manifest.json in its folder, as after a re-created Dataset), so one object is done.
 /// </summary>
 public sealed class ServerSideApplyScenario : IAsyncDisposable
 {
@@ -27,24 +34,30 @@ public sealed class ServerSideApplyScenario : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task<int> _operator;
     private readonly string _directory;
+    private readonly S3rverServer _s3;
 
-    private ServerSideApplyScenario(EnvtestServer server, string ns, string directory, IReadOnlyList<Manifest> samples)
+    private ServerSideApplyScenario(EnvtestServer server, S3rverServer s3, string ns, string directory, IReadOnlyList<Manifest> samples)
     {
-        (Namespace, _directory, Samples) = (ns, directory, samples);
+        (Namespace, _directory, Samples, _s3) = (ns, directory, samples, s3);
+        Refused = Refuse(samples.Single(s => s.Kind == Dataset.KindName));
+        Prepared = Prepare(samples.Single(s => s.Kind == Dataset.KindName));
         Client = server.CreateClient();
         var kubeconfig = server.WriteKubeconfig(Path.Combine(directory, "kubeconfig"), ns);
+        var policy = Path.Combine(directory, "policy.yaml");
+        File.WriteAllText(policy, File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "crds", "samples", "policy", "namespace-policy.yaml"))
+            .Replace("\n  vision:\n", $"\n  {ns}:\n", StringComparison.Ordinal));
         // Closed local ports: every AWS call fails fast (transient), nothing leaves the machine.
         string[] args =
         [
             "--kubeconfig", kubeconfig, "--watch-namespaces", ns, "--leader-elect", "false", "--metrics-address", "0",
             "--image", "registry.example/detector:ssa", "--aws-region", "us-east-1",
-            "--sagemaker-endpoint-url", "http://127.0.0.1:9", "--s3-endpoint-url", "http://127.0.0.1:9",
-            "--poll-interval", "2s", "--log-level", "Critical",
+            "--sagemaker-endpoint-url", "http://127.0.0.1:9", "--s3-endpoint-url", s3.ServiceUrl,
+            "--poll-interval", "2s", "--log-level", "Critical", "--policy-file", policy,
         ];
         // Keys of its own (read through the settings' environment, never set on the test process), so a call gets as
         // far as the closed port instead of stopping at "no credentials".
         var env = new Dictionary<string, string> { ["AWS_ACCESS_KEY_ID"] = "AKIDSSATEST", ["AWS_SECRET_ACCESS_KEY"] = "ssa-test-secret" };
-        var settings = RunCommand.ParseSettings(args, name => env.GetValueOrDefault(name));
+        var settings = RunCommand.ParseSettings(args, name => env.GetValueOrDefault(name)) with { Storage = s3.Settings };
         _operator = Task.Run(() => OperatorHost.RunAsync(settings, _stop.Token));
     }
 
@@ -64,10 +77,17 @@ public sealed class ServerSideApplyScenario : IAsyncDisposable
     /// <summary>The samples, one per kind.</summary>
     public IReadOnlyList<Manifest> Samples { get; }
 
+    /// <summary>The sample Dataset renamed and writing to another team's bucket: the namespace policy refuses it.</summary>
+    public Manifest Refused { get; }
+
+    /// <summary>The sample Dataset renamed, whose data is already prepared: Ready without a Job.</summary>
+    public Manifest Prepared { get; }
+
     /// <summary>Starts the operator, applies the samples and waits until the operator has written every object's status.</summary>
     public static async Task<ServerSideApplyScenario> StartAsync()
     {
         var server = EnvtestServer.Shared;
+        var s3 = S3rverServer.Shared;
         var ns = await server.CreateNamespaceAsync("ssa");
         var directory = Directory.CreateTempSubdirectory("detector-ssa-").FullName;
         var samples = Directory.GetFiles(Path.Combine(SharedData.RepositoryRoot, "crds", "samples"), "*.yaml")
@@ -76,10 +96,11 @@ public sealed class ServerSideApplyScenario : IAsyncDisposable
             .OfType<JsonObject>()
             .Select(o => ToManifest(o, ns))
             .ToList();
-        var scenario = new ServerSideApplyScenario(server, ns, directory, samples);
-        foreach (var sample in samples)
+        var scenario = new ServerSideApplyScenario(server, s3, ns, directory, samples);
+        await scenario.PutPreparedDataAsync();
+        foreach (var sample in (Manifest[])[.. samples, scenario.Refused, scenario.Prepared])
             await scenario.ApplyAsync(sample);
-        foreach (var sample in samples)
+        foreach (var sample in (Manifest[])[.. samples, scenario.Refused, scenario.Prepared])
             await scenario.WaitForAsync(sample, Reconciled);
         return scenario;
     }
@@ -128,7 +149,7 @@ public sealed class ServerSideApplyScenario : IAsyncDisposable
         obj["status"]?["observedGeneration"]?.GetValue<long>() == obj["metadata"]!["generation"]!.GetValue<long>()
         && obj["status"]!["conditions"] is JsonArray { Count: > 0 };
 
-    /// <summary>Stops the operator and deletes the namespace's objects' scratch folder.</summary>
+    /// <summary>Stops the operator and deletes the scratch folder (the namespace stays on the shared server).</summary>
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
@@ -142,6 +163,43 @@ public sealed class ServerSideApplyScenario : IAsyncDisposable
         _stop.Dispose();
         Client.Dispose();
         Directory.Delete(_directory, recursive: true);
+    }
+
+    // The samples' bucket on s3rver (shared by test runs: it may exist), and manifest.json where the Prepared Dataset
+    // will look. The folder name hashes the spec as the server stores it, defaults included, so it is computed from a
+    // server-side dry run of the create.
+    private async Task PutPreparedDataAsync()
+    {
+        var bucket = "detector-vision-data";
+        try
+        {
+            await _s3.CreateBucketAsync(bucket);
+        }
+        catch (Amazon.S3.AmazonS3Exception e) when (e.ErrorCode is "BucketAlreadyOwnedByYou" or "BucketAlreadyExists")
+        {
+        }
+        var stored = await Client.CustomObjects.CreateNamespacedCustomObjectAsync(Prepared.Body, ApiGroup.Name, ApiGroup.Version,
+            Namespace, Prepared.Plural, dryRun: "All");
+        var dataset = KubernetesJson.Deserialize<Dataset>(KubernetesJson.Serialize(stored));
+        var prefix = DatasetNames.OutputPrefix(dataset, DatasetNames.SpecHash(dataset));
+        using var store = new S3ObjectStore(_s3.CreateClient(), _s3.Settings);
+        await store.PutAsync(StorageUri.Parse(DatasetNames.ManifestUri(prefix)),
+            JsonSerializer.SerializeToUtf8Bytes(DatasetStatusMapperTests.Manifest(), DatasetManifest.JsonOptions), "application/json", CancellationToken.None);
+    }
+
+    private static Manifest Prepare(Manifest dataset)
+    {
+        var body = (JsonObject)dataset.Body.DeepClone();
+        body["metadata"]!["name"] = "aquarium-prepared";
+        return dataset with { Name = "aquarium-prepared", Body = body };
+    }
+
+    private static Manifest Refuse(Manifest dataset)
+    {
+        var body = (JsonObject)dataset.Body.DeepClone();
+        body["metadata"]!["name"] = "aquarium-elsewhere";
+        body["spec"]!["output"] = new JsonObject { ["s3"] = new JsonObject { ["uri"] = "s3://another-team-data/prepared/" } };
+        return dataset with { Name = "aquarium-elsewhere", Body = body };
     }
 
     private static Manifest ToManifest(JsonObject obj, string ns)

@@ -10,7 +10,7 @@ namespace Detector.Operator.Tests.GitOps;
 public sealed class ServerSideApplyTests
 {
     [SkippableFact]
-    public async Task Samples_ReappliedTwiceWithTheOperatorRunning_AreUnchangedAndTheOperatorOwnsOnlyStatusAndFinalizers()
+    public async Task Samples_ReappliedTwiceWithTheOperatorRunning_AreUnchangedTheOperatorOwnsOnlyStatusAndFinalizersAndKstatusReadsThemRight()
     {
         await using var scenario = await ServerSideApplyScenario.StartAsync();
         var problems = new List<string>();
@@ -28,11 +28,17 @@ public sealed class ServerSideApplyTests
             if (status != KstatusStatus.InProgress)
                 problems.Add($"{sample.Kind} {sample.Name} reads {status} ({message}), phase {stored["status"]?["phase"]}");
         }
-        var owned = new List<string>();
-        foreach (var sample in scenario.Samples)
+        // The Dataset whose data is prepared is done: Current.
+        var prepared = await scenario.WaitForAsync(scenario.Prepared, o => o["status"]?["phase"]?.GetValue<string>() == "Ready");
+        if (Kstatus.Compute(prepared).Status != KstatusStatus.Current)
+            problems.Add($"Dataset {scenario.Prepared.Name} is Ready but reads {Kstatus.Compute(prepared).Status}");
+        // The Dataset the namespace policy refuses needs a person: Failed, with the operator's reason.
+        var refused = Kstatus.Compute(await scenario.GetAsync(scenario.Refused));
+        if (refused.Status != KstatusStatus.Failed || !refused.Message.Contains("another-team-data", StringComparison.Ordinal))
+            problems.Add($"Dataset {scenario.Refused.Name} reads {refused.Status} ({refused.Message})");
+        foreach (var sample in (ServerSideApplyScenario.Manifest[])[.. scenario.Samples, scenario.Prepared, scenario.Refused])
             foreach (var (path, manager) in OperatorOwnedOutsideItsShare(await scenario.GetAsync(sample)))
-                owned.Add($"{sample.Kind} {sample.Name}: the operator owns {path}|{manager}");
-        problems.AddRange(owned.Select(o => o.Replace("|", " ")));
+                problems.Add($"{sample.Kind} {sample.Name}: the operator owns {path} {manager}");
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
