@@ -4,14 +4,15 @@ using Detector.Operator.Tests.Charts;
 namespace Detector.Operator.Tests.GitOps;
 
 /// <summary>
-/// The chart's Argo CD health scripts (files/argocd/&lt;Kind&gt;.lua), run with a real Lua 5.1 interpreter against
-/// every row of each kind's phase table in every variant (the same fixtures as the kstatus tests).
+/// The chart's Argo CD health script (files/argocd/health.lua, rendered under every kind's key), run with a real Lua 5.1
+/// interpreter against every row of each kind's phase table in every variant (the same fixtures as the kstatus tests).
 /// </summary>
 public sealed class ArgoHealthTests
 {
     public static TheoryData<string> Kinds => [.. PhaseFixtures.Kinds.Select(k => k.Kind)];
 
-    public static string Script(string kind) => Path.Combine(ChartFiles.Chart, "files", "argocd", kind + ".lua");
+    /// <summary>The one script every kind's key carries (the kind is read from the object).</summary>
+    public static string Script(string kind) => Path.Combine(ChartFiles.Chart, "files", "argocd", "health.lua");
 
     [SkippableTheory]
     [MemberData(nameof(Kinds))]
@@ -62,6 +63,27 @@ public sealed class ArgoHealthTests
         Assert.Equal(["Progressing", "Progressing", "Suspended", "Healthy"], results.Select(r => r.Status));
         Assert.Equal($"Waiting for the operator to report the status of {kind}", results[0].Message);
         Assert.Equal("Waiting for the operator to observe generation 3", results[1].Message);
+    }
+
+    [SkippableFact]
+    public void HealthScript_ServingEndpointAboveItsHealthThresholds_IsDegradedWithTheFigure()
+    {
+        var serving = PhaseFixtures.All().First(f => f.Kind == "DetectionEndpoint" && f.Variant == FixtureVariant.Current
+            && UserExpectations.ArgoHealth(f.Kind, f.Phase, f.Reason, f.Variant) == "Healthy").Object;
+        var degraded = (JsonObject)serving.DeepClone();
+        var generation = degraded["metadata"]!["generation"]!.DeepClone();
+        degraded["status"]!["conditions"]!.AsArray().Add(new JsonObject
+        {
+            ["type"] = "Degraded", ["status"] = "True", ["reason"] = "ErrorRateHigh", ["observedGeneration"] = generation,
+            ["message"] = "5XX rate 15.5% over 5 min is above 5.0% (31 of 200 invocations)",
+        });
+        var recovered = (JsonObject)degraded.DeepClone();
+        recovered["status"]!["conditions"]!.AsArray().Last()!["status"] = "False";
+
+        var results = Lua.RunHealth(Script("DetectionEndpoint"), [degraded, recovered]);
+
+        Assert.Equal(("Degraded", "InService (ErrorRateHigh): 5XX rate 15.5% over 5 min is above 5.0% (31 of 200 invocations)"), results[0]);
+        Assert.Equal("Healthy", results[1].Status);
     }
 
     [SkippableFact]

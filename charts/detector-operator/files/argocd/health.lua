@@ -1,25 +1,28 @@
--- Argo CD health check for detector.dev/TuningRun: argocd-cm key resource.customizations.health.detector.dev_TuningRun
--- (the chart renders it with argocd.healthChecks.enabled=true). Lua 5.1 as Argo CD's gopher-lua runs it.
--- The operator publishes the kstatus conditions (docs/gitops.md): exactly one of Ready, Reconciling and Stalled is
--- True, each with the generation it describes.
+-- Argo CD health check for every detector.dev kind: argocd-cm keys resource.customizations.health.detector.dev_<Kind>
+-- (the chart renders this one script under each kind's key with argocd.healthChecks.enabled=true). Lua 5.1 as Argo
+-- CD's gopher-lua runs it. Every kind publishes the kstatus conditions (docs/gitops.md): exactly one of Ready,
+-- Reconciling and Stalled is True, each with the generation it describes; so one script serves all five.
 --   detector.dev/paused: "true"                  -> Suspended (the operator takes no action on the object)
 --   no status yet, or one older than the spec    -> Progressing (the operator has not looked at this generation)
 --   Stalled=True                                 -> Degraded (needs a person; the message says what)
+--   Degraded=True (a DetectionEndpoint above the
+--   error or latency thresholds of spec.health)  -> Degraded
 --   Reconciling=True                             -> Progressing
 --   Ready=True                                   -> Healthy
 local hs = {}
+local kind = obj.kind or "object"
 local meta = obj.metadata or {}
 local annotations = meta.annotations or {}
 local paused = annotations["detector.dev/paused"]
 if type(paused) == "string" and string.lower(string.match(paused, "^%s*(.-)%s*$")) == "true" then
   hs.status = "Suspended"
-  hs.message = "TuningRun is paused (detector.dev/paused: \"true\"); the operator takes no action"
+  hs.message = kind .. " is paused (detector.dev/paused: \"true\"); the operator takes no action"
   return hs
 end
 local status = obj.status
 if status == nil or status.conditions == nil then
   hs.status = "Progressing"
-  hs.message = "Waiting for the operator to report the status of TuningRun"
+  hs.message = "Waiting for the operator to report the status of " .. kind
   return hs
 end
 local generation = meta.generation
@@ -34,7 +37,7 @@ for _, condition in ipairs(status.conditions) do
     conditions[condition.type] = condition
   end
 end
-local verdicts = { { "Stalled", "Degraded" }, { "Reconciling", "Progressing" }, { "Ready", "Healthy" } }
+local verdicts = { { "Stalled", "Degraded" }, { "Degraded", "Degraded" }, { "Reconciling", "Progressing" }, { "Ready", "Healthy" } }
 for _, verdict in ipairs(verdicts) do
   local condition = conditions[verdict[1]]
   if condition ~= nil and condition.status == "True" then
@@ -49,5 +52,5 @@ for _, verdict in ipairs(verdicts) do
   end
 end
 hs.status = "Progressing"
-hs.message = "Waiting for the operator to set Ready, Reconciling or Stalled on TuningRun"
+hs.message = "Waiting for the operator to set Ready, Reconciling or Stalled on " .. kind
 return hs
