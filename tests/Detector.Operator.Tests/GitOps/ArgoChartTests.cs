@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Detector.Operator.Tests.Charts;
 using Detector.Operator.Validation;
 using Detector.Testing;
@@ -28,17 +27,5 @@ public sealed class ArgoChartTests
     public void HealthChecksDefault_RendersNoArgoCdConfigMap() =>
         Assert.DoesNotContain("argocd-health", Render());
 
-    private static string Render(params string[] flags)
-    {
-        var tool = SharedData.RequireFile("tools/chart-render");
-        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in (string[])[ChartFiles.Chart, "--skip-crds", .. flags])
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"chart-render failed: {errors}");
-        return output.Result;
-    }
+    private static string Render(params string[] flags) => Policy.ChartRender.Render(flags);
 }

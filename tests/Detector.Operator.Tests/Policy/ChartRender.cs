@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Detector.Operator.Policy;
 using Detector.Operator.Tests.Charts;
@@ -19,15 +18,10 @@ public static class ChartRender
     /// <summary>The rendered manifests (no CRDs) of a release in a namespace; skips without chart-render.</summary>
     public static string RenderRelease(string release, string ns, params string[] arguments)
     {
-        var tool = SharedData.RequireFile("tools/chart-render");
-        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in (string[])[release, ChartFiles.Chart, "-n", ns, "--skip-crds", .. arguments]) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, "chart-render failed: " + stderr);
-        return stdout.Result;
+        var (code, output, error) = Charts.ChartRender.Run(SharedData.RequireFile("tools/chart-render"),
+            [release, ChartFiles.Chart, "-n", ns, "--skip-crds", .. arguments], stdin: null);
+        Assert.True(code == 0, "chart-render failed: " + error);
+        return output;
     }
 
     /// <summary>The rendered documents as JSON.</summary>
