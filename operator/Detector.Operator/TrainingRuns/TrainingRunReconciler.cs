@@ -46,8 +46,15 @@ public sealed partial class TrainingRunReconciler(
         RecordTransition(run, run.Status, status);
         metrics.Observe(TrainingRun.KindName, key, status.TrainingJobStatus, [.. status.FinalMetrics.Select(m => (m.Name, m.Value))]);
         await runs.UpdateStatusIfChangedAsync(run, status, ct);
-        return TrainingRunStatusMapper.IsSettled(status) ? ReconcileResult.Done : ReconcileResult.After(settings.PollInterval);
+        return Next(run, status);
     }
+
+    // Settled, or waiting for the Dataset (its watch brings the run back): no poll. Waiting on SageMaker: a poll that
+    // backs off for long jobs (Runtime/PollSchedule).
+    private ReconcileResult Next(TrainingRun run, TrainingRunStatus status) =>
+        TrainingRunStatusMapper.IsSettled(status) || status.Phase == TrainingRunPhase.Waiting
+            ? ReconcileResult.Done
+            : ReconcileResult.After(PollSchedule.After(settings.PollInterval, status.Conditions, run.Metadata.CreationTimestamp, clock.GetUtcNow()));
 
     private async Task<TrainingRunObservation> ObserveAsync(TrainingRun run, CancellationToken ct)
     {

@@ -47,8 +47,15 @@ public sealed partial class TuningRunReconciler(
         metrics.Observe(TuningRun.KindName, key, status.TuningJobStatus,
             status.BestTrainingJob?.MAP is { } map ? [(TrainingRunStatusMapper.MapMetric, map)] : []);
         await runs.UpdateStatusIfChangedAsync(run, status, ct);
-        return TuningRunStatusMapper.IsSettled(status) ? ReconcileResult.Done : ReconcileResult.After(settings.PollInterval);
+        return Next(run, status);
     }
+
+    // Settled, or waiting for the Dataset (watched): no poll. Waiting for warm-start parents (not watched) or on
+    // SageMaker: a poll that backs off for long tuning jobs (Runtime/PollSchedule).
+    private ReconcileResult Next(TuningRun run, TuningRunStatus status) =>
+        TuningRunStatusMapper.IsSettled(status) || status.Phase == TuningRunPhase.Waiting && run.Spec.WarmStart is not { TuningRunRefs.Count: > 0 }
+            ? ReconcileResult.Done
+            : ReconcileResult.After(PollSchedule.After(settings.PollInterval, status.Conditions, run.Metadata.CreationTimestamp, clock.GetUtcNow()));
 
     private async Task<TuningRunObservation> ObserveAsync(TuningRun run, CancellationToken ct)
     {
