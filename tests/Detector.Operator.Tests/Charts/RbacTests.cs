@@ -15,6 +15,9 @@ public sealed class RbacTests
         ("detector.dev", "datasets/finalizers", "update"),
         // Patch instead of update for the same writes (kubectl-style clients, future controllers); no new power.
         ("detector.dev", "datasets", "patch"),
+        // The operator writes finalizers as merge patches (issue 19: never a PUT of the spec); update is still granted
+        // until the chart drops it (issue 16's rules).
+        ("detector.dev", "datasets", "update"),
         ("detector.dev", "datasets/status", "patch"),
         ("detector.dev", "datasets/status", "get"),
         ("", "events", "patch"),
