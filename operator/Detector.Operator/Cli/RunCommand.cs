@@ -161,7 +161,7 @@ public static class RunCommand
         public Option<string?> JobServiceAccount { get; } = new("--job-service-account") { Description = "Service account of dataset Jobs whose Dataset names none (it carries their S3 access)." };
         public Option<int> JobBackoffLimit { get; } = new("--job-backoff-limit") { Description = "Pod retries before a dataset Job fails.", DefaultValueFactory = _ => 2 };
         public Option<int> JobTtl { get; } = new("--job-ttl-seconds") { Description = "Seconds a finished dataset Job is kept.", DefaultValueFactory = _ => 7 * 24 * 3600 };
-        public Option<string?> PolicyFile { get; } = new("--policy-file") { Description = "Namespace policy (YAML/JSON): S3 prefixes, roles and service accounts per namespace." };
+        public Option<string?> PolicyFile { get; } = new("--policy-file") { Description = "Namespace policy (YAML/JSON): roles, S3 prefixes, service accounts and http hosts per namespace." };
         public Option<string?> S3Endpoint { get; } = new("--s3-endpoint-url") { Description = "S3 endpoint override for S3-compatible stores (default: DETECTOR_S3_ENDPOINT_URL, else AWS)." };
         public Option<bool?> S3PathStyle { get; } = new("--s3-force-path-style") { Description = "Path-style S3 addressing (default: on when an endpoint is set)." };
         public Option<bool?> S3Checksum { get; } = new("--s3-checksum-when-required") { Description = "Checksums only when S3 requires them, no aws-chunked uploads (default: on when an endpoint is set)." };

@@ -6,7 +6,7 @@ namespace Detector.Operator.Datasets;
 
 /// <summary>
 /// Pure: whether the operator may act on a Dataset at all — the spec rules (the same the CRD schema and
-/// <c>detector validate</c> apply) and the namespace policy (which S3 prefixes and service accounts the namespace may use).
+/// <c>detector validate</c> apply) and the namespace policy (which S3 prefixes, service accounts and http hosts the namespace may use; internal hosts never).
 /// Any error stalls the Dataset with reason InvalidSpec before a Job or an S3 call exists.
 /// </summary>
 public static class DatasetAdmission
@@ -15,11 +15,8 @@ public static class DatasetAdmission
     public static IReadOnlyList<FieldError> Check(Dataset dataset, NamespacePolicy? policy)
     {
         var errors = new List<FieldError>(SpecValidation.Validate(dataset.Spec));
-        if (policy is not null)
-        {
-            var (roles, s3Uris, serviceAccounts) = PolicyInputs.Of(dataset.Spec);
-            errors.AddRange(policy.Check(dataset.Metadata.NamespaceProperty ?? "", roles, s3Uris, serviceAccounts));
-        }
+        // The same rules the chart's admission policy applies, for objects stored before it (or without it).
+        errors.AddRange(PolicyRules.Check(policy, dataset.Metadata.NamespaceProperty ?? "", PolicyInputs.Of(dataset.Spec)));
         return errors;
     }
 

@@ -16,13 +16,9 @@ public static class DetectionEndpointAdmission
     public static IReadOnlyList<FieldError> Check(DetectionEndpoint endpoint, NamespacePolicy? policy)
     {
         var errors = new List<FieldError>(SpecValidation.Validate(endpoint.Spec));
-        if (policy is not null)
-        {
-            var (roles, s3Uris) = PolicyInputs.Of(endpoint.Spec);
-            // One message per field: a value the schema already refused needs no policy complaint too.
-            var reported = errors.Select(e => e.Field).ToHashSet(StringComparer.Ordinal);
-            errors.AddRange(policy.Check(endpoint.Metadata.NamespaceProperty ?? "", roles, s3Uris).Where(e => !reported.Contains(e.Field)));
-        }
+        // One message per field: a value the schema already refused needs no policy complaint too.
+        var reported = errors.Select(e => e.Field).ToHashSet(StringComparer.Ordinal);
+        errors.AddRange(PolicyRules.Check(policy, endpoint.Metadata.NamespaceProperty ?? "", PolicyInputs.Of(endpoint.Spec)).Where(e => !reported.Contains(e.Field)));
         return errors;
     }
 

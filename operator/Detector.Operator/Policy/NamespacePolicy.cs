@@ -13,7 +13,8 @@ namespace Detector.Operator.Policy;
 /// <item>A policy is configured: a namespace it lists gets exactly its rules; a namespace it does not list gets the
 /// <c>default</c> rules when present, and is otherwise denied everything (fail closed: a new namespace has no rights
 /// until someone grants them).</item>
-/// <item>An empty or absent list allows nothing of that sort (serviceAccountNames: absent allows any).</item>
+/// <item>An empty or absent list allows nothing of that sort (serviceAccountNames and httpHosts: absent allows any).</item>
+/// <item>Whatever the policy, http(s) sources never reach loopback, link-local or metadata addresses (<see cref="HostSafety"/>).</item>
 /// </list>
 /// </summary>
 public sealed record NamespacePolicy
@@ -24,39 +25,21 @@ public sealed record NamespacePolicy
     /// <summary>Rules for namespaces not listed; when absent, unlisted namespaces may use nothing.</summary>
     [JsonPropertyName("default")] public NamespaceRules? Default { get; init; }
 
-    /// <summary>
-    /// Checks the role ARNs and S3 URIs an object of <paramref name="namespace"/> asks for. Pure; the field of each
-    /// value names it in the error.
-    /// </summary>
-    public IReadOnlyList<FieldError> Check(string @namespace, IEnumerable<PolicyValue> roleArns, IEnumerable<PolicyValue> s3Uris) =>
-        Check(@namespace, roleArns, s3Uris, []);
+    /// <summary>The rules of <paramref name="namespace"/>: its own, else <c>default</c>, else null (it may use nothing).</summary>
+    public NamespaceRules? RulesFor(string @namespace) => Namespaces.GetValueOrDefault(@namespace) ?? Default;
 
-    /// <summary>As <see cref="Check(string, IEnumerable{PolicyValue}, IEnumerable{PolicyValue})"/>, also checking service account names.</summary>
+    /// <summary>
+    /// Checks role ARNs, S3 URIs and service account names of an object of <paramref name="namespace"/> with
+    /// <see cref="PolicyRules"/>. Pure; the field of each value names it in the error.
+    /// </summary>
     public IReadOnlyList<FieldError> Check(string @namespace, IEnumerable<PolicyValue> roleArns, IEnumerable<PolicyValue> s3Uris,
-        IEnumerable<PolicyValue> serviceAccounts)
-    {
-        var errors = new List<FieldError>();
-        var rules = Namespaces.GetValueOrDefault(@namespace) ?? Default;
-        foreach (var role in roleArns)
-        {
-            if (rules is null) errors.Add(Unlisted(role, @namespace));
-            else if (!rules.RoleArns.Any(allowed => PolicyMatch.Role(allowed, role.Value)))
-                errors.Add(new(role.Field, $"role {role.Value} is not allowed in namespace {@namespace} by the namespace policy"));
-        }
-        foreach (var uri in s3Uris)
-        {
-            if (rules is null) errors.Add(Unlisted(uri, @namespace));
-            else if (!rules.S3Prefixes.Any(prefix => PolicyMatch.S3(prefix, uri.Value)))
-                errors.Add(new(uri.Field, $"{uri.Value} is outside the S3 prefixes allowed in namespace {@namespace} by the namespace policy"));
-        }
-        foreach (var account in serviceAccounts)
-        {
-            if (rules is null) errors.Add(Unlisted(account, @namespace));
-            else if (rules.ServiceAccountNames is { } names && !names.Contains(account.Value, StringComparer.Ordinal))
-                errors.Add(new(account.Field, $"service account {account.Value} is not allowed in namespace {@namespace} by the namespace policy"));
-        }
-        return errors;
-    }
+        IEnumerable<PolicyValue>? serviceAccounts = null) =>
+        PolicyRules.Check(this, @namespace,
+        [
+            .. roleArns.Select(v => Input(v, PolicyValueKind.RoleArn)),
+            .. s3Uris.Select(v => Input(v, PolicyValueKind.S3Uri)),
+            .. (serviceAccounts ?? []).Select(v => Input(v, PolicyValueKind.ServiceAccount)),
+        ]);
 
     /// <summary>Parses a policy from YAML or JSON (the ConfigMap's content); unknown fields are errors.</summary>
     /// <exception cref="FormatException">The text is not a valid policy; the message says where.</exception>
@@ -95,16 +78,20 @@ public sealed record NamespacePolicy
         foreach (var (name, rules) in Namespaces.Select(n => (n.Key, (NamespaceRules?)n.Value)).Append(("default", Default)))
         {
             if (rules is null) continue;
-            foreach (var prefix in rules.S3Prefixes.Where(p => !p.StartsWith("s3://", StringComparison.Ordinal) || p.Length <= 5))
-                problems.Add($"namespaces[{name}].s3Prefixes: \"{prefix}\" is not an s3:// prefix");
-            foreach (var role in rules.RoleArns.Where(r => !r.StartsWith("arn:", StringComparison.Ordinal)))
-                problems.Add($"namespaces[{name}].roleArns: \"{role}\" is not an ARN (a trailing * is allowed)");
+            var at = name == "default" && ReferenceEquals(rules, Default) ? "default" : $"namespaces[{name}]";
+            foreach (var prefix in rules.S3Prefixes.Where(p => !p.StartsWith("s3://", StringComparison.Ordinal) || p.Length <= 5 || p.Contains('*')))
+                problems.Add($"{at}.s3Prefixes: \"{prefix}\" is not an s3:// prefix (no wildcards; {{namespace}} stands for the namespace)");
+            foreach (var role in rules.RoleArns.Where(r => !r.StartsWith("arn:", StringComparison.Ordinal) || r.Count(c => c == '*') > 2))
+                problems.Add($"{at}.roleArns: \"{role}\" is not an ARN pattern (at most two *; {{namespace}} stands for the namespace)");
+            foreach (var host in (rules.HttpHosts ?? []).Where(h => !PolicyMatch.IsHostPattern(h)))
+                problems.Add($"{at}.httpHosts: \"{host}\" is not a lower-case DNS name or *.domain");
+            foreach (var account in (rules.ServiceAccountNames ?? []).Where(a => !System.Text.RegularExpressions.Regex.IsMatch(a, Api.V1Alpha1.Patterns.ObjectName)))
+                problems.Add($"{at}.serviceAccountNames: \"{account}\" is not a ServiceAccount name");
         }
         return problems;
     }
 
-    private static FieldError Unlisted(PolicyValue value, string @namespace) =>
-        new(value.Field, $"namespace {@namespace} is not listed in the namespace policy, so {value.Value} may not be used");
+    private static PolicyInput Input(PolicyValue value, PolicyValueKind kind) => new(new PolicyField("", value.Field, kind), value.Value);
 
     private static readonly JsonSerializerOptions s_json = new() { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
 }
@@ -112,14 +99,26 @@ public sealed record NamespacePolicy
 /// <summary>What one namespace may use.</summary>
 public sealed record NamespaceRules
 {
-    /// <summary>IAM role ARNs, exact or ending in <c>*</c> (any ARN with that prefix).</summary>
+    /// <summary>
+    /// IAM role ARN patterns: <c>*</c> stands for any characters (at most two per pattern), <c>{namespace}</c> for the
+    /// object's namespace, e.g. <c>arn:aws:iam::*:role/detector/{namespace}/*</c>.
+    /// </summary>
     [JsonPropertyName("roleArns")] public IReadOnlyList<string> RoleArns { get; init; } = [];
 
-    /// <summary>S3 prefixes such as <c>s3://ml-data/team-a/</c>; a prefix matches at a path boundary.</summary>
+    /// <summary>S3 prefixes such as <c>s3://ml-data/team-a/</c> or <c>s3://detector-{namespace}-data/</c>; a prefix matches at a path boundary.</summary>
     [JsonPropertyName("s3Prefixes")] public IReadOnlyList<string> S3Prefixes { get; init; } = [];
 
     /// <summary>Service accounts dataset Jobs may run as; any when absent.</summary>
     [JsonPropertyName("serviceAccountNames")] public IReadOnlyList<string>? ServiceAccountNames { get; init; }
+
+    /// <summary>Hosts http(s) sources may download from: exact names or <c>*.example.com</c> (any subdomain); any public host when absent.</summary>
+    [JsonPropertyName("httpHosts")] public IReadOnlyList<string>? HttpHosts { get; init; }
+
+    /// <summary>Whether http sources may use plain <c>http://</c> (no integrity, no authenticity); https only when false.</summary>
+    [JsonPropertyName("allowPlainHttp")] public bool AllowPlainHttp { get; init; }
+
+    /// <summary>A role or S3 pattern with <c>{namespace}</c> replaced by the object's namespace.</summary>
+    public static string Expand(string pattern, string @namespace) => pattern.Replace("{namespace}", @namespace, StringComparison.Ordinal);
 }
 
 /// <summary>A value a policy checks, with the field it came from (for the error message).</summary>

@@ -1,11 +1,24 @@
+using System.Text.RegularExpressions;
+
 namespace Detector.Operator.Policy;
 
 /// <summary>How policy entries match values (pure).</summary>
 public static class PolicyMatch
 {
-    /// <summary>An allowed role ARN matches exactly, or as a prefix when it ends in <c>*</c>.</summary>
+    /// <summary>An allowed role ARN pattern matches when each <c>*</c> stands for any run of characters (a glob).</summary>
     public static bool Role(string allowed, string roleArn) =>
-        allowed.EndsWith('*') ? roleArn.StartsWith(allowed[..^1], StringComparison.Ordinal) : string.Equals(allowed, roleArn, StringComparison.Ordinal);
+        Regex.IsMatch(roleArn, "^" + Regex.Escape(allowed).Replace(@"\*", ".*", StringComparison.Ordinal) + "$", RegexOptions.Singleline | RegexOptions.CultureInvariant);
+
+    /// <summary>A host pattern matches the host (any case) exactly, or as any subdomain when it is <c>*.domain</c>.</summary>
+    public static bool Host(string pattern, string host)
+    {
+        var lower = host.ToLowerInvariant();
+        return pattern.StartsWith("*.", StringComparison.Ordinal) ? lower.EndsWith(pattern[1..], StringComparison.Ordinal) : lower == pattern;
+    }
+
+    /// <summary>Whether a policy's host entry is a lower-case DNS name, optionally after <c>*.</c>.</summary>
+    public static bool IsHostPattern(string pattern) =>
+        Regex.IsMatch(pattern.StartsWith("*.", StringComparison.Ordinal) ? pattern[2..] : pattern, HostSafety.DnsNamePattern);
 
     /// <summary>
     /// An S3 prefix matches a URI equal to it or below it at a path boundary (<c>s3://b/team-a</c> allows

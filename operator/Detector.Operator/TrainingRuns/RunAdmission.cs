@@ -15,11 +15,7 @@ public static class RunAdmission
     public static IReadOnlyList<FieldError> Check(TrainingRun run, NamespacePolicy? policy)
     {
         var errors = new List<FieldError>(SpecValidation.Validate(run.Spec));
-        if (policy is not null)
-        {
-            var (roles, s3Uris) = PolicyInputs.Of(run.Spec);
-            errors.AddRange(policy.Check(run.Metadata.NamespaceProperty ?? "", roles, s3Uris));
-        }
+        errors.AddRange(PolicyRules.Check(policy, run.Metadata.NamespaceProperty ?? "", PolicyInputs.Of(run.Spec)));
         errors.AddRange(TagRoom(run.Spec.Tags));
         return errors;
     }
@@ -28,11 +24,7 @@ public static class RunAdmission
     public static IReadOnlyList<FieldError> Check(TuningRun run, NamespacePolicy? policy)
     {
         var errors = new List<FieldError>(SpecValidation.Validate(run.Spec));
-        if (policy is not null)
-        {
-            var (roles, s3Uris) = PolicyInputs.Of(run.Spec);
-            errors.AddRange(policy.Check(run.Metadata.NamespaceProperty ?? "", roles, s3Uris));
-        }
+        errors.AddRange(PolicyRules.Check(policy, run.Metadata.NamespaceProperty ?? "", PolicyInputs.Of(run.Spec)));
         errors.AddRange(TagRoom(run.Spec.Tags));
         if (run.Spec.WarmStart?.TuningRunRefs.Contains(run.Metadata.Name, StringComparer.Ordinal) == true)
             errors.Add(new("spec.warmStart.tuningRunRefs", $"a TuningRun cannot warm start from itself ({run.Metadata.Name})"));

@@ -63,22 +63,23 @@ public static class ManifestValidation
             }
             checkedCount++;
             var kind = manifest["kind"]!.GetValue<string>();
-            var name = (manifest["metadata"]?["name"] as JsonValue)?.ToString() ?? $"(document {i + 1})";
+            var name = Preprocessing.Reporting.TerminalText.Escape((manifest["metadata"]?["name"] as JsonValue)?.ToString() ?? $"(document {i + 1})");
             var errors = new List<FieldError>();
             if (manifest["apiVersion"]?.ToString() != ApiGroup.ApiVersion)
                 errors.Add(new("apiVersion", $"Unsupported value: \"{manifest["apiVersion"]}\": supported values: \"{ApiGroup.ApiVersion}\""));
-            if (manifest["metadata"]?["name"] is null) errors.Add(new("metadata.name", "Required value"));
+            if (manifest["metadata"]?["name"] is not JsonValue nameValue) errors.Add(new("metadata.name", "Required value"));
+            else if (ObjectNameRules.Check(kind, nameValue.ToString()) is { } nameProblem) errors.Add(new("metadata.name", nameProblem));
             if (Crds.CrdGenerator.ForKind(kind) is null)
             {
                 var kinds = string.Join(", ", Crds.CrdGenerator.Kinds.Select(k => $"\"{k.Name}\""));
                 errors.Add(new("kind", $"Unsupported value: \"{kind}\": supported values: {kinds}"));
             }
             else errors.AddRange(SpecValidation.ValidateManifest(manifest));
-            if (policy is not null && errors.Count == 0)
+            if (errors.Count == 0 && manifest["spec"] is JsonObject spec)
             {
+                // The admission policy's rules (PolicyRules): the always-on ones even without a policy file.
                 var ns = (manifest["metadata"]?["namespace"] as JsonValue)?.ToString() ?? defaultNamespace;
-                var (roles, uris, accounts) = PolicyValues(kind, (JsonObject)manifest["spec"]!);
-                errors.AddRange(policy.Check(ns, roles, uris, accounts));
+                errors.AddRange(PolicyRules.Check(policy, ns, kind, spec));
             }
             problems.AddRange(errors.Select(e => new ManifestProblem(file, $"{kind}/{name}", e)));
         }
@@ -108,18 +109,6 @@ public static class ManifestValidation
             return [new(file, $"CustomResourceDefinition/{name}", new FieldError("", e.Message))];
         }
         return Crds.CrdValidation.Validate(crd).Select(error => new ManifestProblem(file, $"CustomResourceDefinition/{name}", error));
-    }
-
-    private static (IReadOnlyList<PolicyValue>, IReadOnlyList<PolicyValue>, IReadOnlyList<PolicyValue>) PolicyValues(string kind, JsonObject spec)
-    {
-        switch (kind)
-        {
-            case Dataset.KindName: return PolicyInputs.Of(Read<DatasetSpec>(spec));
-            case TrainingRun.KindName: { var (r, s) = PolicyInputs.Of(Read<TrainingRunSpec>(spec)); return (r, s, []); }
-            case TuningRun.KindName: { var (r, s) = PolicyInputs.Of(Read<TuningRunSpec>(spec)); return (r, s, []); }
-            case DetectionEndpoint.KindName: { var (r, s) = PolicyInputs.Of(Read<DetectionEndpointSpec>(spec)); return (r, s, []); }
-            default: return ([], [], []);
-        }
     }
 
     private static T Read<T>(JsonObject spec) => KubernetesJson.Deserialize<T>(spec.ToJsonString());

@@ -32,13 +32,13 @@ public sealed class DatasetGenerationOverHttpTests
         await env.WaitForAsync(e => Track(e) && e.Dataset("aquarium")?.Status?.Phase == DatasetPhases.Preparing);
         var dataset = env.Dataset("aquarium")!;
         Assert.Contains(DatasetNames.Finalizer, dataset.Metadata.Finalizers);
-        Assert.Null(env.Api.List("datasets", OperatorEnvironment.Namespace).Single()["spec"]!["classes"]);   // as the user wrote it
+        Assert.Null(env.Api.List("datasets", env.Namespace).Single()["spec"]!["classes"]);   // as the user wrote it
         await env.WriteManifestAsync(dataset.Status!.Outputs!.Prefix!, DatasetStatusMapperTests.Manifest());
-        env.Api.SetJobSucceeded(OperatorEnvironment.Namespace, Assert.Single(env.Jobs).Metadata.Name);
+        env.Api.SetJobSucceeded(env.Namespace, Assert.Single(env.Jobs).Metadata.Name);
         await env.WaitForAsync(e => Track(e) && e.Dataset("aquarium")?.Status?.Phase == DatasetPhases.Ready);
         Assert.Equal(1L, env.Dataset("aquarium")!.Status!.ObservedGeneration);
 
-        await env.Datasets.DeleteAsync(new ObjectKey(OperatorEnvironment.Namespace, "aquarium"), CancellationToken.None);
+        await env.Datasets.DeleteAsync(new ObjectKey(env.Namespace, "aquarium"), CancellationToken.None);
         await env.WaitForAsync(e => Track(e) && e.Dataset("aquarium") is null);
 
         Assert.NotEmpty(generations);
@@ -55,7 +55,7 @@ public sealed class DatasetGenerationOverHttpTests
         {
             ["apiVersion"] = ApiGroup.ApiVersion,
             ["kind"] = "Dataset",
-            ["metadata"] = new JsonObject { ["name"] = name, ["namespace"] = OperatorEnvironment.Namespace },
+            ["metadata"] = new JsonObject { ["name"] = name, ["namespace"] = env.Namespace },
             ["spec"] = new JsonObject
             {
                 ["source"] = new JsonObject { ["s3"] = new JsonObject { ["uri"] = $"s3://{env.Bucket}/raw/aquarium/" } },
@@ -63,6 +63,6 @@ public sealed class DatasetGenerationOverHttpTests
             },
         };
         using var client = env.Api.CreateClient();
-        await client.CustomObjects.CreateNamespacedCustomObjectAsync<JsonObject>(body, ApiGroup.Name, ApiGroup.Version, OperatorEnvironment.Namespace, "datasets");
+        await client.CustomObjects.CreateNamespacedCustomObjectAsync<JsonObject>(body, ApiGroup.Name, ApiGroup.Version, env.Namespace, "datasets");
     }
 }

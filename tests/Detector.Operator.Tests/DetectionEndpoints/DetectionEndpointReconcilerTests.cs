@@ -151,7 +151,8 @@ public sealed class DetectionEndpointReconcilerTests
         Assert.Equal(Conditions.True, failed.Status);
         Assert.Contains("Alarm detector-5xx fired", failed.Message);
         Assert.Contains(h.Events.All, e => e.Type == "Warning" && e.Reason == EndpointReasons.RolloutFailed && e.Message.Contains("Alarm"));
-        Assert.True(Conditions.IsTrue(h.Status.Conditions, Conditions.Ready));
+        // Version 1 keeps serving, but version 2 (the declared one) needs a person: Stalled, not Ready.
+        Assert.Equal(ReconcileState.Stalled, Conditions.StateOf(h.Status.Conditions));
     }
 
     [Fact]

@@ -78,7 +78,7 @@ public sealed class AwsFailureOverHttpTests
     private static bool IsStatusWrite(ApiCall call) => call is { Subresource: "status", Verb: "update" or "patch" };
 
     private static IEnumerable<JsonObject> Warnings(SageMakerEnvironment env, string reason) =>
-        env.Kube.Api.List("events", OperatorEnvironment.Namespace)
+        env.Kube.Api.List("events", env.Kube.Namespace)
             .Where(e => e["type"]?.GetValue<string>() == "Warning" && e["reason"]?.GetValue<string>() == reason);
 
     // Waits for the operator's Lease to be renewed `count` more times: a measure of time passing, without a sleep.
@@ -93,5 +93,5 @@ public sealed class AwsFailureOverHttpTests
     }
 
     private static string? RenewTime(SageMakerEnvironment env) =>
-        env.Kube.Api.List("leases", "detector-system").FirstOrDefault()?["spec"]?["renewTime"]?.GetValue<string>();
+        env.Kube.Api.Get("leases", env.Kube.LeaseNamespace, env.Kube.LeaseName)?["spec"]?["renewTime"]?.GetValue<string>();
 }

@@ -45,7 +45,7 @@ public class ManifestValidationTests
     [InlineData("02-trainingrun.yaml", "imageShape: 512", "imageShape: 200", "spec.algorithm.imageShape")]
     [InlineData("02-trainingrun.yaml", "optimizer: sgd", "optimizer: lbfgs", "spec.hyperparameters.optimizer")]
     [InlineData("02-trainingrun.yaml", "  deletionPolicy: Stop", "  deletionPolicy: Stop\n  colour: blue", "spec.colour")]
-    [InlineData("02-trainingrun.yaml", "role/detector-vision-sagemaker", "user/detector-vision-sagemaker", "spec.roleArn")]
+    [InlineData("02-trainingrun.yaml", "role/detector/vision/sagemaker", "user/detector/vision/sagemaker", "spec.roleArn")]
     [InlineData("02-trainingrun.yaml", "uri: s3://detector-vision-data/models/", "uri: gs://detector-vision-data/models/", "spec.output.s3.uri")]
     [InlineData("02-trainingrun.yaml", "datasetRef: aquarium", "datasetRef: Aquarium_Data", "spec.datasetRef")]
     [InlineData("02-trainingrun.yaml", "maxWaitSeconds: 28800", "maxWaitSeconds: 3600", "spec.spot.maxWaitSeconds")]
@@ -71,7 +71,7 @@ public class ManifestValidationTests
     [InlineData("05-detectionendpoint.yaml", "batchSize: 50", "batchSize: 0", "spec.rollout.batchSize")]
     [InlineData("05-detectionendpoint.yaml", "instanceCount: 1", "instanceCount: 4", "spec.instanceCount")]
     [InlineData("05-detectionendpoint.yaml", "destinationS3Uri: s3://", "destinationS3Uri: https://", "spec.dataCapture.destinationS3Uri")]
-    [InlineData("05-detectionendpoint.yaml", "roleArn: arn:aws:iam::123456789012:role/detector-vision-sagemaker", "roleArn: \"\"", "spec.roleArn")]
+    [InlineData("05-detectionendpoint.yaml", "roleArn: arn:aws:iam::123456789012:role/detector/vision/sagemaker", "roleArn: \"\"", "spec.roleArn")]
     public void BrokenSample_FailsWithTheFieldNamed(string file, string find, string replace, string field)
     {
         var text = Sample(file);
@@ -81,7 +81,7 @@ public class ManifestValidationTests
     }
 
     [Theory]
-    [InlineData("02-trainingrun.yaml", "role/detector-vision-sagemaker", "role/admin", "spec.roleArn")]
+    [InlineData("02-trainingrun.yaml", "role/detector/vision/sagemaker", "role/admin", "spec.roleArn")]
     [InlineData("02-trainingrun.yaml", "s3://detector-vision-data/checkpoints/", "s3://other-bucket/checkpoints/", "spec.spot.checkpointS3Uri")]
     [InlineData("01-dataset.yaml", "serviceAccountName: detector-datasets", "serviceAccountName: default", "spec.serviceAccountName")]
     [InlineData("05-detectionendpoint.yaml", "namespace: vision", "namespace: marketing", "spec.roleArn")]

@@ -14,7 +14,7 @@ public sealed record TuningRunStatus
     /// <summary>The generation this status describes.</summary>
     [JsonPropertyName("observedGeneration")] public long? ObservedGeneration { get; init; }
 
-    /// <summary>Ready, Progressing and Stalled.</summary>
+    /// <summary>kstatus conditions: Ready (the declared state is reached), Reconciling (work in flight) and Stalled (needs a person); exactly one is True. See docs/gitops.md.</summary>
     [JsonPropertyName("conditions")] public IReadOnlyList<V1Condition> Conditions { get; init; } = [];
 
     /// <summary>SageMaker tuning job name for the current spec.</summary>
@@ -34,6 +34,9 @@ public sealed record TuningRunStatus
 
     /// <summary>The best training jobs by validation mAP (at most 5), best first.</summary>
     [JsonPropertyName("topTrials")] public IReadOnlyList<TuningTrial> TopTrials { get; init; } = [];
+
+    /// <summary>Live figures while the tuning job runs (running trials' latest validation:mAP, best so far); kept after it ends.</summary>
+    [JsonPropertyName("progress")] public TuningProgress? Progress { get; init; }
 
     /// <summary>Content hash of the Dataset the jobs train on.</summary>
     [JsonPropertyName("datasetContentHash")] public string? DatasetContentHash { get; init; }
