@@ -40,7 +40,11 @@ public sealed partial class DatasetReconciler(
         var status = DatasetStatusMapper.Map(dataset, observed, clock.GetUtcNow());
         RecordTransition(dataset, dataset.Status, status);
         await datasets.UpdateStatusIfChangedAsync(dataset, status, ct);
-        return DatasetStatusMapper.IsSettled(status) ? ReconcileResult.Done : ReconcileResult.After(settings.PollInterval);
+        // Job changes come through the Job watch; the poll finds what is not watched (a pod that cannot start, a service
+        // account created later) and backs off for long preparations.
+        return DatasetStatusMapper.IsSettled(status)
+            ? ReconcileResult.Done
+            : ReconcileResult.After(PollSchedule.After(settings.PollInterval, status.Conditions, dataset.Metadata.CreationTimestamp, clock.GetUtcNow()));
     }
 
     private async Task<DatasetObservation> ObserveAsync(Dataset dataset, CancellationToken ct)

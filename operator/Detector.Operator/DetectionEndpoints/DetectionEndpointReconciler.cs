@@ -64,6 +64,9 @@ public sealed partial class DetectionEndpointReconciler(
         var before = endpoint.Status;
         await endpoints.UpdateStatusIfChangedAsync(endpoint, status, ct);
         metrics.Observe(key, before, status);   // After the write: a refused write is retried, and must not count twice.
+        // A step that changed something: the next one may follow at once (model → config → endpoint → component).
+        if (rejected is null && Changes(plan.Step.Action))
+            return ReconcileResult.After(TimeSpan.Zero);
         if (!DetectionEndpointStatusMapper.IsSettled(status))
             return ReconcileResult.After(settings.PollInterval);
         // A settled endpoint is looked at for drift; a monitored one also as often as its health is read.
@@ -99,6 +102,9 @@ public sealed partial class DetectionEndpointReconciler(
         var existingConfigs = await sageMaker.ExistingConfigsAsync(EndpointPlanner.CandidateConfigs(endpoint, target), ct);
         return new EndpointObservation(ep, component, existingModels, existingConfigs, Rejected: RejectedBefore(endpoint));
     }
+
+    private static bool Changes(EndpointAction action) =>
+        action is not (EndpointAction.None or EndpointAction.Wait or EndpointAction.Stall or EndpointAction.RemoveFinalizer);
 
     /// <summary>Takes the plan's step; returns SageMaker's message when it refused a create or update, else null.</summary>
     private async Task<string?> PerformAsync(DetectionEndpoint endpoint, EndpointPlan plan, CancellationToken ct)

@@ -51,7 +51,13 @@ public sealed partial class RegisteredModelReconciler(
         RecordTransition(model, model.Status, status);
         metrics.Observe(key, status.Versions);
         await models.UpdateStatusIfChangedAsync(model, status, ct);
-        return WaitsForEdit(status) ? ReconcileResult.Done : ReconcileResult.After(settings.PollInterval);
+        if (WaitsForEdit(status) || status.Phase == RegisteredModelPhase.Waiting)
+            return ReconcileResult.Done;                     // The source's watch brings it back when it has an artifact.
+        // A group just created or a version just registered and not yet usable: look again at once for the next step.
+        var stepped = observed.Registered || model.Status?.ModelPackageGroupArn is null && status.ModelPackageGroupArn is not null;
+        return stepped && !RegisteredModelStatusMapper.IsSettled(status)
+            ? ReconcileResult.After(TimeSpan.Zero)
+            : ReconcileResult.After(settings.PollInterval);
     }
 
     // Only an edit (of the spec or the operator's settings) helps these; everything else polls, Ready included: a new

@@ -11,7 +11,7 @@ public sealed class ControllerMetrics
     /// <summary>Reconcile outcome label: finished and asked to look again later.</summary>
     public const string ResultRequeue = "requeue";
 
-    /// <summary>Reconcile outcome label: threw; retried with backoff.</summary>
+    /// <summary>Reconcile outcome label: threw (retried with backoff when transient, else stalled).</summary>
     public const string ResultError = "error";
 
     private static readonly Lazy<ControllerMetrics> s_default = new(() => new ControllerMetrics(Metrics.DefaultRegistry));
@@ -26,7 +26,7 @@ public sealed class ControllerMetrics
         var factory = Metrics.WithCustomRegistry(registry);
         ReconcileTotal = factory.CreateCounter("detector_reconcile_total", "Reconciles by kind and result (success, requeue, error).", "kind", "result");
         ReconcileErrors = factory.CreateCounter("detector_reconcile_errors_total",
-            "Reconciles that failed, by kind and condition reason (Retrying, OperatorMisconfigured, InvalidSpec, Rejected).", "kind", "reason");
+            "Reconciles that failed, by kind and condition reason (Retrying, OperatorMisconfigured, AccessDenied, QuotaExceeded, InvalidSpec, Rejected).", "kind", "reason");
         ReconcileDuration = factory.CreateHistogram("detector_reconcile_duration_seconds", "Duration of reconciles, by kind.",
             new HistogramConfiguration { LabelNames = ["kind"], Buckets = Histogram.ExponentialBuckets(0.005, 2, 14) });
         WorkQueueDepth = factory.CreateGauge("detector_workqueue_depth", "Keys waiting in the work queue, by kind.", "kind");

@@ -1,6 +1,7 @@
 using Detector.Operator.Api.V1Alpha1;
 using Detector.Operator.Aws;
 using Detector.Operator.Kube;
+using Detector.Operator.Runs;
 using Detector.Operator.Runtime;
 using Microsoft.Extensions.Logging;
 
@@ -26,6 +27,11 @@ public sealed partial class TrainingRunReconciler(
     /// <summary>The finalizer that stops a running job before the TrainingRun goes.</summary>
     public const string Finalizer = Finalizers.Cleanup;
 
+    private readonly RunShell<TrainingRun, DescribeTrainingJobResponse> _shell = new(runs,
+        new RunJobKind<DescribeTrainingJobResponse>(TrainingRun.KindName, "training job", sageMaker.FindTrainingJobAsync, sageMaker.TryStopTrainingJobAsync,
+            job => job.TrainingJobStatus, (name, job, generation, now, status) => TrainingRunStatusMapper.HistoryEntry(name, job, generation, now, status)),
+        events, metrics, clock, settings.PollInterval, log);
+
     /// <inheritdoc />
     public async Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken ct)
     {
@@ -37,7 +43,8 @@ public sealed partial class TrainingRunReconciler(
         if (Annotations.IsPaused(run))
             return ReconcileResult.Done;                     // Paused means no writes and no SageMaker calls.
         if (run.IsBeingDeleted())
-            return await FinalizeAsync(run, ct);
+            return await _shell.FinalizeAsync(run, run.Spec.DeletionPolicy,
+                RunJobs.ToStop(run.Status?.TrainingJobName, TrainingJobNames.TrainingJob(run), run.Status?.Conditions), ct);
         if (run.AddFinalizer(Finalizer))
             run = await runs.UpdateFinalizersAsync(run, ct);           // Before any SageMaker call, so no job can outlive the run.
 
@@ -46,11 +53,18 @@ public sealed partial class TrainingRunReconciler(
         // Live epoch and mAP of a running job (issue 18); the previous figures stay only for the same job.
         status = await LiveProgress.UpdateAsync(status, run.Status?.TrainingJobName == status.TrainingJobName ? run.Status?.Progress : null,
             settings.LiveMetrics, clock.GetUtcNow(), settings.ProgressInterval, ct);
-        RecordTransition(run, run.Status, status);
+        _shell.RecordTransition(run, run.Status?.Phase, run.Status?.Conditions, status.Phase!, status.Conditions, TrainingRunPhase.Pending);
         metrics.Observe(TrainingRun.KindName, key, status.TrainingJobStatus, [.. status.FinalMetrics.Select(m => (m.Name, m.Value))]);
         await runs.UpdateStatusIfChangedAsync(run, status, ct);
-        return TrainingRunStatusMapper.IsSettled(status) ? ReconcileResult.Done : ReconcileResult.After(settings.PollInterval);
+        return Next(run, status);
     }
+
+    // Settled, or waiting for the Dataset (its watch brings the run back): no poll. Waiting on SageMaker: a poll that
+    // backs off for long jobs (Runtime/PollSchedule).
+    private ReconcileResult Next(TrainingRun run, TrainingRunStatus status) =>
+        TrainingRunStatusMapper.IsSettled(status) || status.Phase == TrainingRunPhase.Waiting
+            ? ReconcileResult.Done
+            : ReconcileResult.After(PollSchedule.After(settings.PollInterval, status.Conditions, run.Metadata.CreationTimestamp, clock.GetUtcNow()));
 
     private async Task<TrainingRunObservation> ObserveAsync(TrainingRun run, CancellationToken ct)
     {
@@ -60,7 +74,7 @@ public sealed partial class TrainingRunReconciler(
             return new(name, region, Misconfigured: problem);
         // Before the spec checks: an edit that makes the spec invalid still replaces (stops) the job of the old spec.
         // Only a run that had a job calls SageMaker here; a new invalid run makes no call at all.
-        var history = await ReplaceOldJobAsync(run, name, ct);
+        var history = await _shell.ReplaceOldJobAsync(run, run.Status?.TrainingJobName, name, run.Status?.History ?? [], run.Status?.ObservedGeneration, ct);
         if (RunAdmission.Check(run, settings.Policy) is { Count: > 0 } errors)
             return new(name, region, InvalidSpec: RunAdmission.Message(errors), History: history);
         if (RunJobs.RejectedBefore(run.Status?.TrainingJobName, name, run.Status?.Conditions, run.Metadata.Generation) is { } rejected)
@@ -101,67 +115,10 @@ public sealed partial class TrainingRunReconciler(
         }
     }
 
-    /// <summary>
-    /// A spec edit derives a new job name: the previous job is stopped if it still runs and goes into the history.
-    /// Returns the history to write (null: unchanged).
-    /// </summary>
-    private async Task<IReadOnlyList<JobHistoryEntry>?> ReplaceOldJobAsync(TrainingRun run, string name, CancellationToken ct)
-    {
-        if (run.Status?.TrainingJobName is not { } old || old == name || run.Status.History.Any(h => h.JobName == old))
-            return null;
-        var job = await sageMaker.FindTrainingJobAsync(old, ct);
-        string? status = null;
-        if (job?.TrainingJobStatus == TrainingJobStatus.InProgress && await sageMaker.TryStopTrainingJobAsync(old, ct))
-            status = TrainingJobStatus.Stopping;
-        events.Normal(run, "JobReplaced", $"The spec changed: training job {old} is replaced by {name}" + (status is null ? "" : $" and was asked to stop"));
-        var entry = TrainingRunStatusMapper.HistoryEntry(old, job, run.Status.ObservedGeneration, clock.GetUtcNow(), status);
-        return [entry, .. run.Status.History];
-    }
-
-    private async Task<ReconcileResult> FinalizeAsync(TrainingRun run, CancellationToken ct)
-    {
-        if (!run.HasFinalizer(Finalizer))
-            return ReconcileResult.Done;
-        if (run.Spec.DeletionPolicy == JobDeletionPolicy.Stop)
-        {
-            var stopping = false;
-            foreach (var name in RunJobs.ToStop(run.Status?.TrainingJobName, TrainingJobNames.TrainingJob(run), run.Status?.Conditions))
-            {
-                var job = await sageMaker.FindTrainingJobAsync(name, ct);
-                if (job?.TrainingJobStatus == TrainingJobStatus.InProgress && await sageMaker.TryStopTrainingJobAsync(name, ct))
-                {
-                    events.Normal(run, "JobStopping", $"Stopping training job {name}: the TrainingRun is being deleted");
-                    stopping = true;
-                }
-                stopping |= job?.TrainingJobStatus == TrainingJobStatus.Stopping;
-            }
-            if (stopping)
-                return ReconcileResult.After(settings.PollInterval);   // Let go only once the job has stopped.
-        }
-        run.RemoveFinalizer(Finalizer);
-        await runs.UpdateFinalizersAsync(run, ct);
-        metrics.Forget(TrainingRun.KindName, run.Key());
-        return ReconcileResult.Done;
-    }
-
-    private void RecordTransition(TrainingRun run, TrainingRunStatus? before, TrainingRunStatus after)
-    {
-        var ready = Conditions.Get(after.Conditions, Conditions.Ready)!;
-        var warning = Conditions.IsTrue(after.Conditions, Conditions.Stalled);
-        if (PhaseTransitions.Decide(before?.Phase, Conditions.Get(before?.Conditions, Conditions.Ready)?.Reason, after.Phase!,
-                ready, warning, TrainingRunPhase.Pending) is not { } moved)
-            return;
-        LogPhaseChanged(run.Metadata.NamespaceProperty, run.Metadata.Name, moved.OldPhase, moved.NewPhase, moved.Reason);
-        if (moved.Event is { } recorded)
-            events.Record(run, recorded);
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Created SageMaker training job {JobName} for TrainingRun {Namespace}/{Name}")]
     private partial void LogCreated(string jobName, string? @namespace, string name);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Adopted existing SageMaker training job {JobName} for TrainingRun {Namespace}/{Name}")]
     private partial void LogAdopted(string jobName, string? @namespace, string name);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Moved TrainingRun {Namespace}/{Name} from {OldPhase} to {NewPhase} ({Reason})")]
-    private partial void LogPhaseChanged(string? @namespace, string name, string oldPhase, string newPhase, string reason);
 }

@@ -1,6 +1,7 @@
 using Detector.Operator.Api.V1Alpha1;
 using Detector.Operator.Aws;
 using Detector.Operator.Kube;
+using Detector.Operator.Runs;
 using Detector.Operator.Runtime;
 using Detector.Operator.TrainingRuns;
 using Microsoft.Extensions.Logging;
@@ -26,6 +27,11 @@ public sealed partial class TuningRunReconciler(
     /// <summary>The finalizer that stops a running tuning job before the TuningRun goes.</summary>
     public const string Finalizer = Finalizers.Cleanup;
 
+    private readonly RunShell<TuningRun, DescribeHyperParameterTuningJobResponse> _shell = new(runs,
+        new RunJobKind<DescribeHyperParameterTuningJobResponse>(TuningRun.KindName, "tuning job", sageMaker.FindTuningJobAsync, sageMaker.TryStopTuningJobAsync,
+            job => job.HyperParameterTuningJobStatus, (name, job, generation, now, status) => TuningRunStatusMapper.HistoryEntry(name, job, generation, now, status)),
+        events, metrics, clock, settings.PollInterval, log);
+
     /// <inheritdoc />
     public async Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken ct)
     {
@@ -37,7 +43,8 @@ public sealed partial class TuningRunReconciler(
         if (Annotations.IsPaused(run))
             return ReconcileResult.Done;
         if (run.IsBeingDeleted())
-            return await FinalizeAsync(run, ct);
+            return await _shell.FinalizeAsync(run, run.Spec.DeletionPolicy,
+                RunJobs.ToStop(run.Status?.TuningJobName, TrainingJobNames.TuningJob(run), run.Status?.Conditions), ct);
         if (run.AddFinalizer(Finalizer))
             run = await runs.UpdateFinalizersAsync(run, ct);
 
@@ -46,12 +53,19 @@ public sealed partial class TuningRunReconciler(
         // Live figures of the running trials (issue 18); the previous ones stay only for the same tuning job.
         status = await LiveTuningProgress.UpdateAsync(status, run.Status?.TuningJobName == status.TuningJobName ? run.Status?.Progress : null,
             sageMaker, settings.LiveMetrics, clock.GetUtcNow(), settings.ProgressInterval, ct);
-        RecordTransition(run, run.Status, status);
+        _shell.RecordTransition(run, run.Status?.Phase, run.Status?.Conditions, status.Phase!, status.Conditions, TuningRunPhase.Pending);
         metrics.Observe(TuningRun.KindName, key, status.TuningJobStatus,
             status.BestTrainingJob?.MAP is { } map ? [(TrainingRunStatusMapper.MapMetric, map)] : []);
         await runs.UpdateStatusIfChangedAsync(run, status, ct);
-        return TuningRunStatusMapper.IsSettled(status) ? ReconcileResult.Done : ReconcileResult.After(settings.PollInterval);
+        return Next(run, status);
     }
+
+    // Settled, or waiting for the Dataset (watched): no poll. Waiting for warm-start parents (not watched) or on
+    // SageMaker: a poll that backs off for long tuning jobs (Runtime/PollSchedule).
+    private ReconcileResult Next(TuningRun run, TuningRunStatus status) =>
+        TuningRunStatusMapper.IsSettled(status) || status.Phase == TuningRunPhase.Waiting && run.Spec.WarmStart is not { TuningRunRefs.Count: > 0 }
+            ? ReconcileResult.Done
+            : ReconcileResult.After(PollSchedule.After(settings.PollInterval, status.Conditions, run.Metadata.CreationTimestamp, clock.GetUtcNow()));
 
     private async Task<TuningRunObservation> ObserveAsync(TuningRun run, CancellationToken ct)
     {
@@ -59,7 +73,7 @@ public sealed partial class TuningRunReconciler(
         if (ObjectDetectionImage.Problem(settings.Region) is { } problem)
             return new(name, Misconfigured: problem);
         // Before the spec checks: an edit that makes the spec invalid still replaces (stops) the old spec's job.
-        var history = await ReplaceOldJobAsync(run, name, ct);
+        var history = await _shell.ReplaceOldJobAsync(run, run.Status?.TuningJobName, name, run.Status?.History ?? [], run.Status?.ObservedGeneration, ct);
         if (RunAdmission.Check(run, settings.Policy) is { Count: > 0 } errors)
             return new(name, InvalidSpec: RunAdmission.Message(errors), History: history);
         if (RunJobs.RejectedBefore(run.Status?.TuningJobName, name, run.Status?.Conditions, run.Metadata.Generation) is { } rejected)
@@ -137,62 +151,10 @@ public sealed partial class TuningRunReconciler(
         return (parents, null);
     }
 
-    private async Task<IReadOnlyList<JobHistoryEntry>?> ReplaceOldJobAsync(TuningRun run, string name, CancellationToken ct)
-    {
-        if (run.Status?.TuningJobName is not { } old || old == name || run.Status.History.Any(h => h.JobName == old))
-            return null;
-        var job = await sageMaker.FindTuningJobAsync(old, ct);
-        string? status = null;
-        if (job?.HyperParameterTuningJobStatus == HyperParameterTuningJobStatus.InProgress && await sageMaker.TryStopTuningJobAsync(old, ct))
-            status = HyperParameterTuningJobStatus.Stopping;
-        events.Normal(run, "JobReplaced", $"The spec changed: tuning job {old} is replaced by {name}" + (status is null ? "" : " and was asked to stop"));
-        return [TuningRunStatusMapper.HistoryEntry(old, job, run.Status.ObservedGeneration, clock.GetUtcNow(), status), .. run.Status.History];
-    }
-
-    private async Task<ReconcileResult> FinalizeAsync(TuningRun run, CancellationToken ct)
-    {
-        if (!run.HasFinalizer(Finalizer))
-            return ReconcileResult.Done;
-        if (run.Spec.DeletionPolicy == JobDeletionPolicy.Stop)
-        {
-            var stopping = false;
-            foreach (var name in RunJobs.ToStop(run.Status?.TuningJobName, TrainingJobNames.TuningJob(run), run.Status?.Conditions))
-            {
-                var job = await sageMaker.FindTuningJobAsync(name, ct);
-                if (job?.HyperParameterTuningJobStatus == HyperParameterTuningJobStatus.InProgress && await sageMaker.TryStopTuningJobAsync(name, ct))
-                {
-                    events.Normal(run, "JobStopping", $"Stopping tuning job {name}: the TuningRun is being deleted");
-                    stopping = true;
-                }
-                stopping |= job?.HyperParameterTuningJobStatus == HyperParameterTuningJobStatus.Stopping;
-            }
-            if (stopping)
-                return ReconcileResult.After(settings.PollInterval);
-        }
-        run.RemoveFinalizer(Finalizer);
-        await runs.UpdateFinalizersAsync(run, ct);
-        metrics.Forget(TuningRun.KindName, run.Key());
-        return ReconcileResult.Done;
-    }
-
-    private void RecordTransition(TuningRun run, TuningRunStatus? before, TuningRunStatus after)
-    {
-        var ready = Conditions.Get(after.Conditions, Conditions.Ready)!;
-        var warning = Conditions.IsTrue(after.Conditions, Conditions.Stalled);
-        if (PhaseTransitions.Decide(before?.Phase, Conditions.Get(before?.Conditions, Conditions.Ready)?.Reason, after.Phase!,
-                ready, warning, TuningRunPhase.Pending) is not { } moved)
-            return;
-        LogPhaseChanged(run.Metadata.NamespaceProperty, run.Metadata.Name, moved.OldPhase, moved.NewPhase, moved.Reason);
-        if (moved.Event is { } recorded)
-            events.Record(run, recorded);
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Created SageMaker tuning job {JobName} for TuningRun {Namespace}/{Name}")]
     private partial void LogCreated(string jobName, string @namespace, string name);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Adopted existing SageMaker tuning job {JobName} for TuningRun {Namespace}/{Name}")]
     private partial void LogAdopted(string jobName, string @namespace, string name);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Moved TuningRun {Namespace}/{Name} from {OldPhase} to {NewPhase} ({Reason})")]
-    private partial void LogPhaseChanged(string? @namespace, string name, string oldPhase, string newPhase, string reason);
 }

@@ -38,6 +38,19 @@ public sealed class DetectionEndpointReconcilerTests
     }
 
     [Fact]
+    public async Task Reconcile_AfterEachCreateStep_LooksAgainAtOnce_AndPollsOnlyWhileSageMakerWorks()
+    {
+        var h = new DetectionEndpointHarness(EndpointSamples.Registry(1, 1));
+        var now = ReconcileResult.After(TimeSpan.Zero);
+
+        Assert.Equal(now, await h.ReconcileAsync());                  // CreateModel
+        Assert.Equal(now, await h.ReconcileAsync());                  // CreateEndpointConfig, no full poll in between
+        Assert.Equal(now, await h.ReconcileAsync());                  // CreateEndpoint
+        Assert.Equal((1, 1, 1), (h.SageMaker.Count("CreateModel"), h.SageMaker.Count("CreateEndpointConfig"), h.SageMaker.Count("CreateEndpoint")));
+        Assert.Equal(ReconcileResult.After(DetectionEndpointHarness.PollInterval), await h.ReconcileAsync());   // Creating: SageMaker works
+    }
+
+    [Fact]
     public async Task Reconcile_RepeatedWhileSageMakerWorks_CreatesNothingTwice()
     {
         var h = new DetectionEndpointHarness(EndpointSamples.Registry(1, 1));
@@ -73,7 +86,7 @@ public sealed class DetectionEndpointReconcilerTests
 
         var result = await h.ReconcileAsync();
 
-        Assert.Equal(ReconcileResult.After(DetectionEndpointHarness.PollInterval), result);
+        Assert.Equal(ReconcileResult.After(DetectionEndpointHarness.PollInterval), result);   // the model's status is watched, its absence is not
         Assert.Equal((DetectionEndpointPhase.Waiting, EndpointReasons.WaitingForModel), (h.Status.Phase, Conditions.Get(h.Status.Conditions, Conditions.Ready)!.Reason));
         Assert.Empty(h.SageMaker.Calls);                   // Nothing made yet and nothing to serve: no SageMaker call.
     }

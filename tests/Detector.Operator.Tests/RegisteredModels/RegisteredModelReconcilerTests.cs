@@ -82,7 +82,7 @@ public sealed class RegisteredModelReconcilerTests
         Assert.Contains("TrainingRun birds-run is Training", h.Ready.Message);
         Assert.Empty(h.SageMaker.Calls);                   // The group comes with the first version: no call while waiting.
         Assert.Empty(h.SageMaker.Groups);
-        Assert.Equal(RegisteredModelHarness.PollInterval, result.RequeueAfter);
+        Assert.Null(result.RequeueAfter);                  // The source's watch brings it back: no poll.
     }
 
     [SkippableFact]

@@ -34,7 +34,7 @@ public class TrainingRunReconcilerTests
 
         var result = await h.ReconcileAsync();
 
-        Assert.Equal(ReconcileResult.After(TrainingRunHarness.PollInterval), result);
+        Assert.Equal(ReconcileResult.Done, result);        // The Dataset's watch brings it back: no poll.
         Assert.Equal(TrainingRunPhase.Waiting, h.Status.Phase);
         Assert.Equal(RunReasons.WaitingForReference, h.Ready.Reason);
         Assert.Contains("Dataset aquarium", h.Ready.Message);

@@ -1,0 +1,117 @@
+using Detector.Operator.Api.V1Alpha1;
+using Detector.Operator.Kube;
+using Detector.Operator.Runtime;
+using Detector.Operator.TrainingRuns;
+using k8s;
+using k8s.Models;
+using Microsoft.Extensions.Logging;
+
+namespace Detector.Operator.Runs;
+
+/// <summary>
+/// What the shared run shell needs of one run kind's SageMaker job: how it is named in messages, described, stopped,
+/// read and recorded in the history when a spec change replaces it.
+/// </summary>
+/// <param name="Kind">The run's kind, e.g. <c>TrainingRun</c> (Events, logs, metrics).</param>
+/// <param name="Noun">The job's name in messages, e.g. <c>training job</c>.</param>
+/// <param name="Find">Describes a job; null when SageMaker does not know it.</param>
+/// <param name="TryStop">Stops a job; false when there was nothing to stop.</param>
+/// <param name="StatusOf">The job's status (<c>InProgress</c>, <c>Stopping</c>, …).</param>
+/// <param name="HistoryEntry">The history entry of a replaced job (name, description, generation, time, status override).</param>
+public sealed record RunJobKind<TJob>(
+    string Kind,
+    string Noun,
+    Func<string, CancellationToken, Task<TJob?>> Find,
+    Func<string, CancellationToken, Task<bool>> TryStop,
+    Func<TJob, string?> StatusOf,
+    Func<string, TJob?, long?, DateTimeOffset, string?, JobHistoryEntry> HistoryEntry) where TJob : class;
+
+/// <summary>
+/// The I/O both run kinds (TrainingRun, TuningRun) share around their one SageMaker job: replacing the job of an
+/// older spec, stopping jobs before the finalizer goes, and recording phase changes (decided by
+/// <see cref="PhaseTransitions.Decide"/>) as logs and Events. Each kind's shell keeps only what differs.
+/// </summary>
+public sealed class RunShell<TRun, TJob>(
+    IKubeStore<TRun> runs,
+    RunJobKind<TJob> jobs,
+    IEventRecorder events,
+    TrainingMetrics metrics,
+    TimeProvider clock,
+    TimeSpan pollInterval,
+    ILogger log)
+    where TRun : class, IKubernetesObject<V1ObjectMeta>
+    where TJob : class
+{
+    // TrainingJobStatus and HyperParameterTuningJobStatus share these two values.
+    private const string InProgress = "InProgress";
+    private const string Stopping = "Stopping";
+
+    /// <summary>
+    /// A spec edit derives a new job name: the previous job (<paramref name="old"/>, from status) is stopped if it still
+    /// runs and goes into the history. Returns the history to write (null: unchanged).
+    /// </summary>
+    public async Task<IReadOnlyList<JobHistoryEntry>?> ReplaceOldJobAsync(TRun run, string? old, string name, IReadOnlyList<JobHistoryEntry> history,
+        long? observedGeneration, CancellationToken ct)
+    {
+        if (old is null || old == name || history.Any(h => h.JobName == old))
+            return null;
+        var job = await jobs.Find(old, ct);
+        string? status = null;
+        if (job is not null && jobs.StatusOf(job) == InProgress && await jobs.TryStop(old, ct))
+            status = Stopping;
+        events.Normal(run, "JobReplaced", $"The spec changed: {jobs.Noun} {old} is replaced by {name}" + (status is null ? "" : " and was asked to stop"));
+        return [jobs.HistoryEntry(old, job, observedGeneration, clock.GetUtcNow(), status), .. history];
+    }
+
+    /// <summary>
+    /// Deletion: with <c>deletionPolicy: Stop</c> stops the run's running jobs and lets go of the finalizer only once
+    /// SageMaker reports them stopped; <c>Retain</c> lets them finish.
+    /// </summary>
+    public async Task<ReconcileResult> FinalizeAsync(TRun run, string deletionPolicy, IReadOnlyList<string> jobsToStop, CancellationToken ct)
+    {
+        if (!run.HasFinalizer(Finalizers.Cleanup))
+            return ReconcileResult.Done;
+        if (deletionPolicy == JobDeletionPolicy.Stop)
+        {
+            var stopping = false;
+            foreach (var name in jobsToStop)
+            {
+                var job = await jobs.Find(name, ct);
+                var status = job is null ? null : jobs.StatusOf(job);
+                if (status == InProgress && await jobs.TryStop(name, ct))
+                {
+                    events.Normal(run, "JobStopping", $"Stopping {jobs.Noun} {name}: the {jobs.Kind} is being deleted");
+                    stopping = true;
+                }
+                stopping |= status == Stopping;
+            }
+            if (stopping)
+                return ReconcileResult.After(pollInterval);   // Let go only once the job has stopped.
+        }
+        run.RemoveFinalizer(Finalizers.Cleanup);
+        await runs.UpdateFinalizersAsync(run, ct);
+        metrics.Forget(jobs.Kind, run.Key());
+        return ReconcileResult.Done;
+    }
+
+    /// <summary>Logs and records (as an Event) a phase change, as <see cref="PhaseTransitions.Decide"/> decides it.</summary>
+    public void RecordTransition(TRun run, string? beforePhase, IReadOnlyList<V1Condition>? beforeConditions, string afterPhase,
+        IReadOnlyList<V1Condition> afterConditions, string pendingPhase)
+    {
+        var ready = Conditions.Get(afterConditions, Conditions.Ready)!;
+        var warning = Conditions.IsTrue(afterConditions, Conditions.Stalled);
+        if (PhaseTransitions.Decide(beforePhase, Conditions.Get(beforeConditions, Conditions.Ready)?.Reason, afterPhase, ready, warning, pendingPhase)
+            is not { } moved)
+            return;
+        log.RunPhaseChanged(jobs.Kind, run.Metadata.NamespaceProperty, run.Metadata.Name, moved.OldPhase, moved.NewPhase, moved.Reason);
+        if (moved.Event is { } recorded)
+            events.Record(run, recorded);
+    }
+}
+
+/// <summary>The run shell's log lines.</summary>
+internal static partial class RunShellLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Moved {Kind} {Namespace}/{Name} from {OldPhase} to {NewPhase} ({Reason})")]
+    public static partial void RunPhaseChanged(this ILogger log, string kind, string? @namespace, string name, string oldPhase, string newPhase, string reason);
+}
