@@ -55,6 +55,18 @@ public static class CrdGenerator
         return text.ToString();
     }
 
+    /// <summary>
+    /// Defaults a missing <c>status</c> to <c>{observedGeneration: 0}</c>. The API server applies it when it reads the
+    /// object, so a new object carries it before the operator first writes status (or while the operator is down):
+    /// kstatus (Flux, kpt, Config Sync) reads a custom resource with no status as Current, but one whose
+    /// <c>observedGeneration</c> (0) differs from its <c>generation</c> (1 or more) as InProgress.
+    /// </summary>
+    private static V1JSONSchemaProps WithObservedGenerationZero(V1JSONSchemaProps status)
+    {
+        status.DefaultProperty = new Dictionary<string, object> { ["observedGeneration"] = 0 };
+        return status;
+    }
+
     /// <summary>Builds the CRD of one kind (a <see cref="CustomResource{TSpec, TStatus}"/> subclass).</summary>
     public static V1CustomResourceDefinition Generate(Type kind, SchemaBuilder builder)
     {
@@ -75,7 +87,7 @@ public static class CrdGenerator
                 // A real API server rejects anything but `type: object` here (not even a description).
                 ["metadata"] = new() { Type = "object" },
                 ["spec"] = builder.ForObject(specType, withDefaults: true),
-                ["status"] = builder.ForObject(statusType, withDefaults: false),
+                ["status"] = WithObservedGenerationZero(builder.ForObject(statusType, withDefaults: false)),
             }),
         };
         var columns = kind.GetCustomAttributes<PrinterColumnAttribute>().OrderBy(c => c.Order)

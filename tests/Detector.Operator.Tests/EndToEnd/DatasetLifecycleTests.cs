@@ -135,7 +135,8 @@ public sealed class DatasetLifecycleTests
         await env.WaitForPhaseAsync("sentinel", DatasetPhases.Preparing);
 
         Assert.DoesNotContain(env.RequestsFor("datasets", "paused"), r => r.IsWrite && r.Verb != "create");
-        Assert.Null(env.Dataset("paused")!.Status);
+        // Only the CRD's default for a missing status ({observedGeneration: 0}), which the server applies on read.
+        Assert.Equal((null, 0L, 0), (env.Dataset("paused")!.Status?.Phase, env.Dataset("paused")!.Status?.ObservedGeneration, env.Dataset("paused")!.Status?.Conditions.Count));
         Assert.Null(env.Dataset("paused")!.Metadata.Finalizers);
         Assert.Single(env.Jobs);
         Assert.DoesNotContain(env.Api.List("events", env.Namespace),
