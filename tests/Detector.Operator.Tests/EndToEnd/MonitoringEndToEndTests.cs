@@ -63,14 +63,13 @@ public sealed class MonitoringEndToEndTests
         var component = new Dictionary<string, string> { ["InferenceComponentName"] = serving.InferenceComponentName! };
         void Traffic(int invocations, int errors5xx)
         {
-            // Two minutes back: inside the 5-minute window the operator asks for (it ends at the last whole minute).
+            // One minute's datapoint per metric, as SageMaker publishes them, two minutes back: inside the 5-minute
+            // window the operator asks for (it ends at the last whole minute). Invocations before errors, so a read in
+            // between sees a lower rate, never a higher one than the test states.
             var at = DateTimeOffset.UtcNow.AddMinutes(-2);
-            for (var i = 0; i < invocations; i++)
-            {
-                monitoring.Metrics.Put("AWS/SageMaker", "Invocations", component, at.AddSeconds(i % 50), 1);
-                monitoring.Metrics.Put("AWS/SageMaker", "ModelLatency", component, at.AddSeconds(i % 50), 80_000);
-                monitoring.Metrics.Put("AWS/SageMaker", "Invocation5XXErrors", component, at.AddSeconds(i % 50), i < errors5xx ? 1 : 0);
-            }
+            monitoring.Metrics.Put("AWS/SageMaker", "ModelLatency", component, at, 80_000);
+            monitoring.Metrics.Put("AWS/SageMaker", "Invocations", component, at, invocations);
+            monitoring.Metrics.Put("AWS/SageMaker", "Invocation5XXErrors", component, at, errors5xx);
         }
 
         Traffic(100, 1);
