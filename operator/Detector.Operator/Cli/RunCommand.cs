@@ -95,6 +95,15 @@ public static class RunCommand
                 EndpointUrl = Blank(parsed.GetValue(o.SageMakerEndpoint)) ?? Blank(env("DETECTOR_SAGEMAKER_ENDPOINT_URL")),
                 RequestsPerSecond = parsed.GetValue(o.SageMakerRate),
             },
+            Monitoring = new MonitoringSettings
+            {
+                // The AWS SDKs' service-specific variables, then the global one, as `detector logs` and `metrics` read them.
+                CloudWatchEndpointUrl = Blank(parsed.GetValue(o.CloudWatchEndpoint)) ?? Blank(env("AWS_ENDPOINT_URL_CLOUDWATCH"))
+                    ?? Blank(env("AWS_ENDPOINT_URL")),
+                SageMakerMetricsEndpointUrl = Blank(parsed.GetValue(o.SageMakerMetricsEndpoint)) ?? Blank(env(MetricsCommand.EndpointVariable))
+                    ?? Blank(env("AWS_ENDPOINT_URL")),
+                Interval = ParseDuration(parsed.GetValue(o.MonitoringInterval)!, "--monitoring-interval"),
+            },
             PollInterval = ParseDuration(parsed.GetValue(o.PollInterval)!, "--poll-interval"),
             DriftInterval = ParseDuration(parsed.GetValue(o.DriftInterval)!, "--drift-interval"),
             StalledRecheckInterval = ParseDuration(parsed.GetValue(o.StalledRecheck)!, "--stalled-recheck-interval"),
@@ -167,6 +176,9 @@ public static class RunCommand
         public Option<bool?> S3Checksum { get; } = new("--s3-checksum-when-required") { Description = "Checksums only when S3 requires them, no aws-chunked uploads (default: on when an endpoint is set)." };
         public Option<string?> SageMakerEndpoint { get; } = new("--sagemaker-endpoint-url") { Description = "SageMaker endpoint override for emulators and tests (default: DETECTOR_SAGEMAKER_ENDPOINT_URL, else AWS)." };
         public Option<double> SageMakerRate { get; } = new("--sagemaker-requests-per-second") { Description = "Global rate limit of SageMaker calls; 0 disables it.", DefaultValueFactory = _ => 5 };
+        public Option<string?> CloudWatchEndpoint { get; } = new(MonitoringSettings.CloudWatchFlag) { Description = "CloudWatch endpoint override (endpoint health) for emulators and tests (default: AWS_ENDPOINT_URL_CLOUDWATCH, AWS_ENDPOINT_URL, else AWS)." };
+        public Option<string?> SageMakerMetricsEndpoint { get; } = new(MonitoringSettings.SageMakerMetricsFlag) { Description = $"SageMaker Metrics endpoint override (live training progress) for emulators and tests (default: {MetricsCommand.EndpointVariable}, AWS_ENDPOINT_URL, else AWS)." };
+        public Option<string> MonitoringInterval { get; } = new("--monitoring-interval") { Description = "Minimum time between two reads of a running job's progress or an endpoint's health: seconds, or 30s, 1m.", DefaultValueFactory = _ => "1m" };
         public Option<string> PollInterval { get; } = new("--poll-interval") { Description = "How often running Jobs are looked at again: seconds, or 30s, 2m.", DefaultValueFactory = _ => "30s" };
         public Option<string> DriftInterval { get; } = new("--drift-interval") { Description = "How often a settled DetectionEndpoint is described again, so changes made outside the operator are undone: seconds, or 30s, 5m.", DefaultValueFactory = _ => "5m" };
         public Option<string> StalledRecheck { get; } = new("--stalled-recheck-interval") { Description = "How often an object stalled on the operator's credentials, IAM permissions, RBAC or an AWS quota is looked at again (any change to it counts at once): seconds, or 30s, 5m.", DefaultValueFactory = _ => "5m" };
@@ -175,6 +187,6 @@ public static class RunCommand
 
         public IEnumerable<Option> All => [Kubeconfig, Context, Namespace, WatchNamespaces, Workers, LeaderElect, LeaseName, LeaseNamespace,
             MetricsAddress, Image, JobServiceAccount, JobBackoffLimit, JobTtl, PolicyFile, S3Endpoint, S3PathStyle, S3Checksum,
-            AwsRegion, SageMakerEndpoint, SageMakerRate, PollInterval, DriftInterval, StalledRecheck, LogFormat, LogLevel];
+            AwsRegion, SageMakerEndpoint, SageMakerRate, CloudWatchEndpoint, SageMakerMetricsEndpoint, MonitoringInterval, PollInterval, DriftInterval, StalledRecheck, LogFormat, LogLevel];
     }
 }

@@ -30,20 +30,21 @@ public static class DetectionEndpointController
             },
             host.Settings.Workers, host.Clock, host.Logs);
 
-    // CloudWatch for endpoint health (one client per process): the region's endpoint, or AWS_ENDPOINT_URL_CLOUDWATCH /
-    // AWS_ENDPOINT_URL (emulators, tests). None without a region.
+    // CloudWatch for endpoint health (one client per process): the region's endpoint, or the override
+    // (--cloudwatch-endpoint-url and its variables: emulators, tests), with the SageMaker client's credentials. None
+    // without a region.
     private static EndpointHealthMonitor? HealthMonitor(Hosting.HostServices host)
     {
-        if (string.IsNullOrEmpty(host.Settings.AwsRegion))
+        var settings = host.Settings;
+        if (string.IsNullOrEmpty(settings.AwsRegion))
             return null;
-        var url = Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL_CLOUDWATCH") is { Length: > 0 } specific ? specific
-            : Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL");
+        var url = settings.Monitoring.CloudWatchEndpointUrl;
         var client = new CloudWatchClient(new SageMakerClientOptions
         {
-            Region = host.Settings.AwsRegion, ServiceUrl = Uri.TryCreate(url, UriKind.Absolute, out var parsed) ? parsed : null,
+            Region = settings.AwsRegion, ServiceUrl = string.IsNullOrEmpty(url) ? null : new Uri(url), Credentials = settings.SageMaker.Credentials,
             TimeProvider = host.Clock, RequestsPerSecond = 2, Burst = 2,
         });
-        return new EndpointHealthMonitor(client, host.Registry);
+        return new EndpointHealthMonitor(client, host.Registry, settings.Monitoring.Interval);
     }
 
     /// <summary>Registers the DetectionEndpoint controller with <paramref name="manager"/>.</summary>

@@ -50,6 +50,9 @@ public sealed record OperatorSettings
     /// <summary>How the operator reaches SageMaker (endpoint override, rate limit, credentials).</summary>
     public SageMakerSettings SageMaker { get; init; } = new();
 
+    /// <summary>How the operator reaches CloudWatch and SageMaker Metrics (live training progress, endpoint health).</summary>
+    public MonitoringSettings Monitoring { get; init; } = new();
+
     /// <summary>How often objects waiting on a Job are looked at again.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(30);
 
@@ -93,6 +96,14 @@ public sealed record OperatorSettings
             errors.Add($"--policy-file {PolicyFile} does not exist");
         if (!string.IsNullOrEmpty(SageMaker.EndpointUrl) && !Uri.TryCreate(SageMaker.EndpointUrl, UriKind.Absolute, out _))
             errors.Add($"--sagemaker-endpoint-url '{SageMaker.EndpointUrl}' is not an absolute http(s) URL");
+        foreach (var (flag, url) in new[] { (MonitoringSettings.CloudWatchFlag, Monitoring.CloudWatchEndpointUrl),
+                     (MonitoringSettings.SageMakerMetricsFlag, Monitoring.SageMakerMetricsEndpointUrl) })
+        {
+            if (!string.IsNullOrEmpty(url) && !(Uri.TryCreate(url, UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https"))
+                errors.Add($"{flag} '{url}' is not an absolute http(s) URL");
+        }
+        if (Monitoring.Interval <= TimeSpan.Zero)
+            errors.Add($"--monitoring-interval must be positive (got {Monitoring.Interval})");
         if (SageMaker.RequestsPerSecond < 0)
             errors.Add($"--sagemaker-requests-per-second must not be negative (got {SageMaker.RequestsPerSecond})");
         if (LeaderElection.Enabled && string.IsNullOrWhiteSpace(LeaderElection.LeaseNamespace))
@@ -112,4 +123,35 @@ public sealed record SageMakerSettings
 
     /// <summary>Credentials; null: AWSSDK.Core's default chain (IRSA, Pod Identity, environment, profile). Tests set fixed keys.</summary>
     public Amazon.Runtime.AWSCredentials? Credentials { get; init; }
+}
+
+/// <summary>
+/// How the operator reaches the monitoring services (docs/monitoring.md): endpoint overrides for emulators and tests
+/// and how often one object's figures are read. Credentials are the SageMaker client's (<see cref="SageMakerSettings.Credentials"/>).
+/// </summary>
+public sealed record MonitoringSettings
+{
+    /// <summary>The flag of <see cref="CloudWatchEndpointUrl"/>.</summary>
+    public const string CloudWatchFlag = "--cloudwatch-endpoint-url";
+
+    /// <summary>The flag of <see cref="SageMakerMetricsEndpointUrl"/>.</summary>
+    public const string SageMakerMetricsFlag = "--sagemaker-metrics-endpoint-url";
+
+    /// <summary>
+    /// CloudWatch (GetMetricData, endpoint health) override (<c>--cloudwatch-endpoint-url</c>, else
+    /// <c>AWS_ENDPOINT_URL_CLOUDWATCH</c>, else <c>AWS_ENDPOINT_URL</c>); null: the region's endpoint.
+    /// </summary>
+    public string? CloudWatchEndpointUrl { get; init; }
+
+    /// <summary>
+    /// SageMaker Metrics (BatchGetMetrics, live training progress) override (<c>--sagemaker-metrics-endpoint-url</c>,
+    /// else <c>AWS_ENDPOINT_URL_SAGEMAKER_METRICS</c>, else <c>AWS_ENDPOINT_URL</c>); null: the region's endpoint.
+    /// </summary>
+    public string? SageMakerMetricsEndpointUrl { get; init; }
+
+    /// <summary>
+    /// Minimum time between two reads of one running job's progress or one endpoint's health
+    /// (<c>--monitoring-interval</c>, default 1 minute: the documented polling cost).
+    /// </summary>
+    public TimeSpan Interval { get; init; } = TimeSpan.FromMinutes(1);
 }

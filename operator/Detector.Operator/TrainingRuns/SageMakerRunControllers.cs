@@ -24,7 +24,8 @@ public static class SageMakerRunControllers
             Region = settings.AwsRegion,
             PollInterval = settings.PollInterval,
             Policy = string.IsNullOrEmpty(settings.PolicyFile) ? null : Policy.NamespacePolicy.Load(settings.PolicyFile),
-            LiveMetrics = LiveMetricsClient(settings.AwsRegion, host.Clock),
+            LiveMetrics = LiveMetricsClient(settings, host.Clock),
+            ProgressInterval = settings.Monitoring.Interval,
         };
         Register(manager, host.Client, host.SageMaker, host.Events, new TrainingMetrics(host.Registry), runSettings, settings.Workers,
             host.Clock, host.Logs);
@@ -48,17 +49,18 @@ public static class SageMakerRunControllers
 
     /// <summary>
     /// SageMaker Metrics for the live progress of running jobs (one per process, like the SageMaker client): the region's
-    /// endpoint, or <c>AWS_ENDPOINT_URL_SAGEMAKER_METRICS</c> / <c>AWS_ENDPOINT_URL</c> (emulators, tests). Null without a region.
+    /// endpoint, or the override (<c>--sagemaker-metrics-endpoint-url</c> and its variables: emulators, tests), with the
+    /// SageMaker client's credentials. Null without a region.
     /// </summary>
-    public static SageMakerMetricsClient? LiveMetricsClient(string? region, TimeProvider clock)
+    public static SageMakerMetricsClient? LiveMetricsClient(Hosting.OperatorSettings settings, TimeProvider clock)
     {
-        if (string.IsNullOrEmpty(region))
+        if (string.IsNullOrEmpty(settings.AwsRegion))
             return null;
-        var url = Environment.GetEnvironmentVariable(Cli.MetricsCommand.EndpointVariable) is { Length: > 0 } specific ? specific
-            : Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL");
+        var url = settings.Monitoring.SageMakerMetricsEndpointUrl;
         return new SageMakerMetricsClient(new SageMakerClientOptions
         {
-            Region = region, ServiceUrl = Uri.TryCreate(url, UriKind.Absolute, out var parsed) ? parsed : null, TimeProvider = clock, RequestsPerSecond = 2, Burst = 2,
+            Region = settings.AwsRegion, ServiceUrl = string.IsNullOrEmpty(url) ? null : new Uri(url), Credentials = settings.SageMaker.Credentials,
+            TimeProvider = clock, RequestsPerSecond = 2, Burst = 2,
         });
     }
 

@@ -66,12 +66,17 @@ public sealed class FakeMonitoring : IAsyncDisposable
     /// <summary>Fails the next <paramref name="times"/> calls of <paramref name="operation"/> with a throttling error.</summary>
     public void ThrottleNext(string operation, int times = 1) => _faults.FailNext(operation, ServiceError.Throttling(), times);
 
-    /// <summary>Starts the fake on a free port; skips the test without ../shared.</summary>
-    public static async Task<FakeMonitoring> StartAsync()
+    /// <summary>
+    /// Starts the fake on a free port; skips the test without ../shared. <paramref name="alsoAccept"/>: another key pair
+    /// it verifies signatures with (the operator signs every AWS service with one identity, the fake SageMaker's in e2e tests).
+    /// </summary>
+    public static async Task<FakeMonitoring> StartAsync((string AccessKey, string SecretKey)? alsoAccept = null)
     {
         var (logs, metrics, training, faults) = (new LogsBackend(), new MetricsBackend(), new TrainingMetricsBackend(), new FaultInjector());
         var placeholder = new FakeMonitoring(null!, null!, faults, new Uri("http://127.0.0.1/"), logs, metrics, training);
         var credentials = new Dictionary<string, (string, string?)> { [placeholder.AccessKey] = (placeholder.SecretKey, null) };
+        if (alsoAccept is { } other)
+            credentials[other.AccessKey] = (other.SecretKey, null);
         (ServiceModel, SigV4Verifier) Service(string file)
         {
             var model = ServiceModel.Load(SharedData.RequireFile("aws-models/" + file));
