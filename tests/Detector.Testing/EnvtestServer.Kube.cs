@@ -70,6 +70,23 @@ public sealed partial class EnvtestServer
         return path;
     }
 
+    /// <summary>
+    /// An HTTP handler for raw requests to this server that trusts its CA; with <paramref name="asAdmin"/> it presents
+    /// the admin client certificate, otherwise the caller authenticates (e.g. a bearer token) or is anonymous.
+    /// </summary>
+    public HttpMessageHandler CreateHttpHandler(bool asAdmin)
+    {
+        var ca = Certificates.LoadCa();
+        var options = new System.Net.Security.SslClientAuthenticationOptions
+        {
+            RemoteCertificateValidationCallback = (_, certificate, _, _) => ValidatesAgainst(ca, certificate),
+        };
+        if (asAdmin)
+            options.ClientCertificates = [System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(
+                Certificates.AdminCertificatePem, Certificates.AdminKeyPem)];
+        return new SocketsHttpHandler { SslOptions = options, PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30) };
+    }
+
     private static string Base64(string pem) => Convert.ToBase64String(Encoding.ASCII.GetBytes(pem));
 
     /// <summary>Applies every crds/*.yaml of the repository and waits until each is Established.</summary>

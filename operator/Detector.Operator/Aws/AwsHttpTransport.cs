@@ -120,19 +120,19 @@ internal sealed class AwsHttpTransport : IDisposable
                 headers.GetValueOrDefault("x-amzn-RequestId") ?? headers.GetValueOrDefault("x-amz-request-id"), body, request.RestJson);
             var kind = AwsErrors.Classify(request.Operation, error.Code, error.Message, status);
             return (null, new SageMakerException(error.Code, Describe(request, error.Code, error.Message, status), status,
-                error.RequestId, kind), wait, Elapsed(), response.Headers.Date);
+                error.RequestId, kind, operation: request.Operation), wait, Elapsed(), response.Headers.Date);
         }
         catch (OperationCanceledException e) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested)
         {
             return (null, new SageMakerException("RequestTimeout",
                 $"SageMaker {request.Operation} got no response within {request.Timeout.TotalSeconds:0.#} s", 0, null,
-                SageMakerErrorKind.Transient, e), wait, Elapsed(), null);
+                SageMakerErrorKind.Transient, e, request.Operation), wait, Elapsed(), null);
         }
         catch (Exception e) when (e is HttpRequestException or IOException && !ct.IsCancellationRequested)
         {
             return (null, new SageMakerException("NetworkError",
                 $"SageMaker {request.Operation} failed to reach {request.Url.Authority}: {e.Message}", 0, null,
-                SageMakerErrorKind.Transient, e), wait, Elapsed(), null);
+                SageMakerErrorKind.Transient, e, request.Operation), wait, Elapsed(), null);
         }
     }
 
@@ -191,7 +191,7 @@ internal sealed class AwsHttpTransport : IDisposable
         var status = e is AmazonServiceException service ? (int)service.StatusCode : 0;
         var kind = status is >= 400 and < 500 ? SageMakerErrorKind.AccessDenied : SageMakerErrorKind.Transient;
         return new SageMakerException("CredentialsRefreshFailed",
-            $"SageMaker {request.Operation} could not get AWS credentials: {e.Message}", status, null, kind, e);
+            $"SageMaker {request.Operation} could not get AWS credentials: {e.Message}", status, null, kind, e, request.Operation);
     }
 
     private static string Describe(AwsHttpRequest request, string code, string message, int status) =>

@@ -89,7 +89,7 @@ public sealed partial class SageMakerClient : ISageMaker, IDisposable
         catch (System.Text.Json.JsonException e)
         {
             throw new SageMakerException("InvalidResponse", $"SageMaker {operation} returned a body that is not a {typeof(TResponse).Name}: {e.Message}",
-                response.StatusCode, response.Headers.GetValueOrDefault("x-amzn-RequestId"), SageMakerErrorKind.Other, e);
+                response.StatusCode, response.Headers.GetValueOrDefault("x-amzn-RequestId"), SageMakerErrorKind.Other, e, operation);
         }
     }
 

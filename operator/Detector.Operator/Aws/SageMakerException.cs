@@ -5,9 +5,10 @@ public sealed class SageMakerException : Exception
 {
     /// <summary>Creates the exception; <paramref name="kind"/> normally comes from <see cref="AwsErrors.Classify"/>.</summary>
     public SageMakerException(string errorCode, string message, int statusCode, string? requestId, SageMakerErrorKind kind,
-        Exception? inner = null)
+        Exception? inner = null, string? operation = null)
         : base(message, inner)
     {
+        Operation = operation;
         ErrorCode = errorCode;
         StatusCode = statusCode;
         RequestId = requestId;
@@ -17,6 +18,9 @@ public sealed class SageMakerException : Exception
     /// <summary>The AWS error code: <c>__type</c> (or <c>x-amzn-ErrorType</c>) trimmed of namespace and suffix,
     /// e.g. <c>ValidationException</c>; for network errors a code of our own such as <c>RequestTimeout</c>.</summary>
     public string ErrorCode { get; }
+
+    /// <summary>The API operation that failed, e.g. <c>CreateTrainingJob</c>; null when not known.</summary>
+    public string? Operation { get; }
 
     /// <summary>The HTTP status code, or 0 when no response arrived.</summary>
     public int StatusCode { get; }

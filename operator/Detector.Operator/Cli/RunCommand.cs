@@ -85,7 +85,7 @@ public static class RunCommand
                 LeaseName = parsed.GetValue(o.LeaseName)!,
                 // Empty: the host takes the kubeconfig context's namespace, else "default".
                 LeaseNamespace = Blank(parsed.GetValue(o.LeaseNamespace)) ?? Blank(env("POD_NAMESPACE")) ?? "",
-                Identity = env("POD_NAME") ?? Environment.MachineName,
+                Identity = LeaderElectionOptions.UniqueIdentity(env("POD_NAME") ?? Environment.MachineName),
             },
             MetricsAddress = parsed.GetValue(o.MetricsAddress) ?? MetricsEndpoint.Default(inPod),
             PolicyFile = parsed.GetValue(o.PolicyFile),
@@ -97,6 +97,7 @@ public static class RunCommand
             },
             PollInterval = ParseDuration(parsed.GetValue(o.PollInterval)!, "--poll-interval"),
             DriftInterval = ParseDuration(parsed.GetValue(o.DriftInterval)!, "--drift-interval"),
+            StalledRecheckInterval = ParseDuration(parsed.GetValue(o.StalledRecheck)!, "--stalled-recheck-interval"),
             // Log collectors parse JSON in a pod; a person reads a terminal.
             LogFormat = parsed.GetValue(o.LogFormat) ?? (inPod ? "json" : "text"),
             LogLevel = parsed.GetValue(o.LogLevel),
@@ -168,11 +169,12 @@ public static class RunCommand
         public Option<double> SageMakerRate { get; } = new("--sagemaker-requests-per-second") { Description = "Global rate limit of SageMaker calls; 0 disables it.", DefaultValueFactory = _ => 5 };
         public Option<string> PollInterval { get; } = new("--poll-interval") { Description = "How often running Jobs are looked at again: seconds, or 30s, 2m.", DefaultValueFactory = _ => "30s" };
         public Option<string> DriftInterval { get; } = new("--drift-interval") { Description = "How often a settled DetectionEndpoint is described again, so changes made outside the operator are undone: seconds, or 30s, 5m.", DefaultValueFactory = _ => "5m" };
+        public Option<string> StalledRecheck { get; } = new("--stalled-recheck-interval") { Description = "How often an object stalled on the operator's credentials, IAM permissions, RBAC or an AWS quota is looked at again (any change to it counts at once): seconds, or 30s, 5m.", DefaultValueFactory = _ => "5m" };
         public Option<string?> LogFormat { get; } = new("--log-format") { Description = "json (one object per line) or text (default: json in a pod, text outside one)." };
         public Option<LogLevel> LogLevel { get; } = new("--log-level") { Description = "Minimum log level.", DefaultValueFactory = _ => Microsoft.Extensions.Logging.LogLevel.Information };
 
         public IEnumerable<Option> All => [Kubeconfig, Context, Namespace, WatchNamespaces, Workers, LeaderElect, LeaseName, LeaseNamespace,
             MetricsAddress, Image, JobServiceAccount, JobBackoffLimit, JobTtl, PolicyFile, S3Endpoint, S3PathStyle, S3Checksum,
-            AwsRegion, SageMakerEndpoint, SageMakerRate, PollInterval, DriftInterval, LogFormat, LogLevel];
+            AwsRegion, SageMakerEndpoint, SageMakerRate, PollInterval, DriftInterval, StalledRecheck, LogFormat, LogLevel];
     }
 }

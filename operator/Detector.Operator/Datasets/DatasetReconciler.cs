@@ -34,7 +34,7 @@ public sealed partial class DatasetReconciler(
         if (dataset.IsBeingDeleted())
             return await FinalizeAsync(dataset, ct);
         if (dataset.AddFinalizer(DatasetNames.Finalizer))
-            dataset = await datasets.UpdateAsync(dataset, ct); // Before any Job exists, so nothing can outlive the Dataset.
+            dataset = await datasets.UpdateFinalizersAsync(dataset, ct); // Before any Job exists, so nothing can outlive the Dataset.
 
         var observed = await ObserveAsync(dataset, ct);
         var status = DatasetStatusMapper.Map(dataset, observed, clock.GetUtcNow());
@@ -112,7 +112,7 @@ public sealed partial class DatasetReconciler(
             LogDeletedData(dataset.Metadata.NamespaceProperty, dataset.Metadata.Name, prefix);
         }
         dataset.RemoveFinalizer(DatasetNames.Finalizer);
-        await datasets.UpdateAsync(dataset, ct);
+        await datasets.UpdateFinalizersAsync(dataset, ct);
         return ReconcileResult.Done;
     }
 

@@ -12,8 +12,8 @@ public static class DatasetStatusMapper
     {
         var view = View(observed);
         var generation = dataset.Metadata.Generation;
-        var conditions = Conditions.SetSummary(dataset.Status?.Conditions, view.Phase == DatasetPhases.Ready, view.Progressing,
-            view.Phase == DatasetPhases.Failed, view.Reason, view.Message, generation, now);
+        var conditions = Conditions.SetSummary(dataset.Status?.Conditions, DatasetPhaseTable.Table.StateOf(view.Phase, view.Reason),
+            view.Reason, view.Message, generation, now);
         var manifest = view.Phase == DatasetPhases.Ready ? observed.Manifest : null;
         var valid = observed.InvalidSpec is null;
         return new DatasetStatus
@@ -38,26 +38,26 @@ public static class DatasetStatusMapper
     private static PhaseView View(DatasetObservation observed)
     {
         if (observed.InvalidSpec is { } invalid)
-            return new(DatasetPhases.Failed, false, DatasetPhases.InvalidSpecReason, invalid);
+            return new(DatasetPhases.Failed, DatasetPhases.InvalidSpecReason, invalid);
         if (observed.Manifest is { } manifest)
-            return new(DatasetPhases.Ready, false, DatasetPhases.PreparedReason, Summary(manifest, observed.OutputPrefix));
+            return new(DatasetPhases.Ready, DatasetPhases.PreparedReason, Summary(manifest, observed.OutputPrefix));
         if (observed.Blocked is { } blocked)
-            return new(observed.Job is null ? DatasetPhases.Pending : DatasetPhases.Preparing, true, blocked.Reason, blocked.Message);
+            return new(observed.Job is null ? DatasetPhases.Pending : DatasetPhases.Preparing, blocked.Reason, blocked.Message);
         return observed.Job switch
         {
-            null => new(DatasetPhases.Pending, true, DatasetPhases.JobPendingReason, "The preparation Job is not created yet"),
-            { State: JobState.Failed } job => new(DatasetPhases.Failed, false, DatasetPhases.JobFailedReason, FailureMessage(job)),
+            null => new(DatasetPhases.Pending, DatasetPhases.JobPendingReason, "The preparation Job is not created yet"),
+            { State: JobState.Failed } job => new(DatasetPhases.Failed, DatasetPhases.JobFailedReason, FailureMessage(job)),
             { State: JobState.Succeeded, Stage: JobStage.Shards } job =>
-                new(DatasetPhases.Preparing, true, DatasetPhases.MergingReason, $"All shards of Job {job.Name} are done; merging them"),
-            { State: JobState.Succeeded } job => new(DatasetPhases.Failed, false, DatasetPhases.ManifestMissingReason,
+                new(DatasetPhases.Preparing, DatasetPhases.MergingReason, $"All shards of Job {job.Name} are done; merging them"),
+            { State: JobState.Succeeded } job => new(DatasetPhases.Failed, DatasetPhases.ManifestMissingReason,
                 $"Job {job.Name} succeeded but {DatasetNames.ManifestUri(observed.OutputPrefix)} could not be read: " +
                 (observed.ManifestError ?? "it does not exist")),
-            { PodProblem: { } stuck } job => new(DatasetPhases.Preparing, true, DatasetPhases.PodNotStartingReason,
+            { PodProblem: { } stuck } job => new(DatasetPhases.Preparing, DatasetPhases.PodNotStartingReason,
                 $"Job {job.Name} cannot start its pod {Truncate(stuck)}"),
-            { Stage: JobStage.Shards } job => new(DatasetPhases.Preparing, true, DatasetPhases.JobRunningReason,
+            { Stage: JobStage.Shards } job => new(DatasetPhases.Preparing, DatasetPhases.JobRunningReason,
                 $"Job {job.Name} is preparing the data: {job.SucceededPods}/{job.Completions} shards done"),
-            { Stage: JobStage.Merge } job => new(DatasetPhases.Preparing, true, DatasetPhases.MergingReason, $"Job {job.Name} is merging the shards"),
-            var job => new(DatasetPhases.Preparing, true, DatasetPhases.JobRunningReason, $"Job {job.Name} is preparing the data"),
+            { Stage: JobStage.Merge } job => new(DatasetPhases.Preparing, DatasetPhases.MergingReason, $"Job {job.Name} is merging the shards"),
+            var job => new(DatasetPhases.Preparing, DatasetPhases.JobRunningReason, $"Job {job.Name} is preparing the data"),
         };
     }
 
@@ -124,5 +124,5 @@ public static class DatasetStatusMapper
     // Status must stay small (etcd object size, kubectl output); the full log is in the pod.
     private static string Truncate(string text) => text.Length <= 1024 ? text : text[..1024] + "…";
 
-    private sealed record PhaseView(string Phase, bool Progressing, string Reason, string Message);
+    private sealed record PhaseView(string Phase, string Reason, string Message);
 }

@@ -42,7 +42,7 @@ public sealed partial class DetectionEndpointReconciler(
                 return ReconcileResult.Done;
         }
         else if (endpoint.AddFinalizer(Finalizer))
-            endpoint = await endpoints.UpdateAsync(endpoint, ct);   // Before any SageMaker call, so nothing outlives the object.
+            endpoint = await endpoints.UpdateFinalizersAsync(endpoint, ct);   // Before any SageMaker call, so nothing outlives the object.
 
         var model = await ModelStatusAsync(endpoint, ct);
         var observed = await ObserveAsync(endpoint, model, ct);
@@ -81,6 +81,11 @@ public sealed partial class DetectionEndpointReconciler(
             return new EndpointObservation(null, null, new HashSet<string>(), new HashSet<string>(), InvalidSpec: DetectionEndpointAdmission.Message(errors));
         var status = endpoint.Status;
         var target = EndpointTargets.Resolve(endpoint, model, status?.FailedVersion, status?.FailedGeneration).Target;
+        // Waiting for an Approved version with nothing made yet: no SageMaker call until the RegisteredModel has one.
+        if (target is null && !endpoint.IsBeingDeleted()
+            && status is null or { EndpointName: null, EndpointConfigName: null, ModelName: null, InferenceComponentName: null,
+                PreviousModelName: null, PreviousEndpointConfigName: null })
+            return new EndpointObservation(null, null, new HashSet<string>(), new HashSet<string>(), Rejected: RejectedBefore(endpoint));
         var single = endpoint.Spec.DeploymentMode == EndpointDeploymentMode.SingleModel;
         var component = single ? null : await sageMaker.FindComponentAsync(DetectionEndpointNames.InferenceComponent(endpoint), ct);
         var ep = await sageMaker.FindEndpointAsync(DetectionEndpointNames.Endpoint(endpoint), ct);
@@ -168,7 +173,7 @@ public sealed partial class DetectionEndpointReconciler(
         {
             case EndpointAction.RemoveFinalizer:
                 endpoint.RemoveFinalizer(Finalizer);
-                await endpoints.UpdateAsync(endpoint, ct);
+                await endpoints.UpdateFinalizersAsync(endpoint, ct);
                 metrics.Forget(endpoint.Key());
                 return ReconcileResult.Done;
             case EndpointAction.Wait:

@@ -45,7 +45,7 @@ public static class DetectionEndpointStatusMapper
         {
             Phase = step.Phase,
             ObservedGeneration = endpoint.Metadata.Generation,
-            Conditions = Conditions(endpoint, step, last, deployed is not null && Serving(observed, single), now),
+            Conditions = Conditions(endpoint, plan, last, now),
             EndpointName = endpointExists ? endpointName : old.EndpointName,
             EndpointArn = observed.Endpoint?.Arn ?? old.EndpointArn,
             EndpointStatus = observed.Endpoint?.Status,
@@ -67,10 +67,26 @@ public static class DetectionEndpointStatusMapper
         };
     }
 
-    /// <summary>True when nothing more happens without a change elsewhere: serving as specified, or stalled.</summary>
+    /// <summary>
+    /// True when the operator has nothing to do until a change elsewhere: serving (as specified, held back after a
+    /// failed rollout, or waiting for the requested version's approval) or stalled. Looked at again at the drift
+    /// interval; cleanup and deletion steps are polled.
+    /// </summary>
     public static bool IsSettled(DetectionEndpointStatus status) =>
         status.Phase is DetectionEndpointPhase.InService or DetectionEndpointPhase.Failed
-        && !Runtime.Conditions.IsTrue(status.Conditions, Runtime.Conditions.Progressing);
+        && Runtime.Conditions.Get(status.Conditions, Runtime.Conditions.Ready)?.Reason is not (R.CleaningUp or R.Deleting);
+
+    /// <summary>
+    /// The situation the conditions report, as (reason, message): the step's, except when the endpoint has nothing to
+    /// do while the requested version is not what serves — held back after a failed rollout (<c>RolloutFailed</c>: a
+    /// person must approve a newer version or change the spec) or not Approved yet (<c>WaitingForModel</c>).
+    /// </summary>
+    public static (string Reason, string Message) Situation(EndpointPlan plan) => plan switch
+    {
+        { Step.Action: EndpointAction.None, Target.HeldBack: { } heldBack } => (R.RolloutFailed, heldBack),
+        { Step.Action: EndpointAction.None, Target.Waiting: not null } => (R.WaitingForModel, plan.Step.Message),
+        _ => (plan.Step.Reason, plan.Step.Message),
+    };
 
     /// <summary>
     /// The version serving now: the target's once SageMaker serves its model (component InService with it, or in
@@ -95,25 +111,13 @@ public static class DetectionEndpointStatusMapper
             ? assessed
             : null;
 
-    private static bool Serving(EndpointObservation observed, bool single)
-    {
-        var endpointUp = observed.Endpoint?.Status is EndpointStatus.InService or EndpointStatus.Updating
-            or EndpointStatus.SystemUpdating or EndpointStatus.RollingBack;
-        return single
-            ? endpointUp
-            : endpointUp && observed.Component?.Status is InferenceComponentStatus.InService or InferenceComponentStatus.Updating;
-    }
-
-    private static IReadOnlyList<k8s.Models.V1Condition> Conditions(DetectionEndpoint endpoint, EndpointStep step, RolloutResult? last,
-        bool serving, DateTimeOffset now)
+    private static IReadOnlyList<k8s.Models.V1Condition> Conditions(DetectionEndpoint endpoint, EndpointPlan plan, RolloutResult? last,
+        DateTimeOffset now)
     {
         var generation = endpoint.Metadata.Generation;
-        var conditions = endpoint.Status?.Conditions ?? [];
-        var stalled = step.Action == EndpointAction.Stall;
-        var progressing = step.Action is not (EndpointAction.None or EndpointAction.Stall);
-        conditions = Runtime.Conditions.Set(conditions, Runtime.Conditions.Ready, serving, step.Reason, step.Message, generation, now);
-        conditions = Runtime.Conditions.Set(conditions, Runtime.Conditions.Progressing, progressing, step.Reason, step.Message, generation, now);
-        conditions = Runtime.Conditions.Set(conditions, Runtime.Conditions.Stalled, stalled, step.Reason, step.Message, generation, now);
+        var situation = Situation(plan);
+        var state = DetectionEndpointPhaseTable.Table.StateOf(plan.Step.Phase, situation.Reason);
+        var conditions = Runtime.Conditions.SetSummary(endpoint.Status?.Conditions, state, situation.Reason, situation.Message, generation, now);
         if (last is null)
             return conditions;
         var (failed, reason, message) = last.Result switch

@@ -1,3 +1,4 @@
+using Detector.Operator.Aws;
 using Detector.Operator.Kube;
 using Detector.Operator.Runtime;
 using Detector.Preprocessing.Storage;
@@ -57,10 +58,10 @@ public sealed partial class OperatorHost(OperatorSettings settings, ILoggerFacto
             var failureEvents = new KubeEventRecorder(new CoreEventStore(client), clock, logs.CreateLogger<KubeEventRecorder>(), podName,
                 aggregateByReason: true);
             var manager = new ControllerManager(new KubeWatchSourceFactory(client), settings.Namespaces, clock, logs, new ControllerMetrics(registry),
-                new KubeFailureReporterFactory(client, failureEvents, clock));
+                new KubeFailureReporterFactory(client, failureEvents, clock)) { StalledRecheck = settings.StalledRecheckInterval };
             var events = new KubeEventRecorder(new CoreEventStore(client), clock, logs.CreateLogger<KubeEventRecorder>(), podName);
             using var sageMaker = TrainingRuns.SageMakerRunControllers.CreateClient(settings.AwsRegion, settings.SageMaker.EndpointUrl,
-                settings.SageMaker.Credentials, settings.SageMaker.RequestsPerSecond, clock);
+                settings.SageMaker.Credentials, settings.SageMaker.RequestsPerSecond, clock, new AwsMetrics(registry).For("SageMaker"));
             var services = new HostServices(client, settings, events, uri => uri.IsS3 ? s3.Value : new FileObjectStore(), sageMaker,
                 registry, clock, logs);
             foreach (var kind in _kinds)

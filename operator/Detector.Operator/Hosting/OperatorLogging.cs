@@ -14,12 +14,19 @@ public static class OperatorLogging
         builder.AddFilter("Microsoft", LogLevel.Warning);
         builder.AddFilter("System.Net.Http", LogLevel.Warning);
         if (settings.LogFormat == "text")
-            builder.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ "; o.UseUtcTimestamp = true; });
+            builder.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+                o.UseUtcTimestamp = true;
+                o.IncludeScopes = true;   // the reconcile's kind, object and reconcileID (Runtime/ReconcileScope)
+            });
         else
             builder.AddJsonConsole(o =>
             {
                 o.UseUtcTimestamp = true;
                 o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+                o.IncludeScopes = true;   // kind, namespace, name and reconcileID of the reconcile that wrote the line
                 o.JsonWriterOptions = new() { Indented = false };
             });
     });

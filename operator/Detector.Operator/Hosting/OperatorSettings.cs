@@ -56,6 +56,12 @@ public sealed record OperatorSettings
     /// <summary>How often a settled DetectionEndpoint is described again, so out-of-band changes are found and undone.</summary>
     public TimeSpan DriftInterval { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How long an object stalled on something only a person can fix outside it (credentials, IAM, RBAC, a quota) waits
+    /// before it is looked at again; a change to the object brings it back at once.
+    /// </summary>
+    public TimeSpan StalledRecheckInterval { get; init; } = Runtime.ControllerOptions.DefaultStalledRecheck;
+
     /// <summary>"json" (default, one object per line) or "text".</summary>
     public string LogFormat { get; init; } = "json";
 
@@ -70,6 +76,8 @@ public sealed record OperatorSettings
             errors.Add($"--workers must be at least 1 (got {Workers})");
         if (PollInterval <= TimeSpan.Zero)
             errors.Add($"--poll-interval must be positive (got {PollInterval})");
+        if (StalledRecheckInterval <= TimeSpan.Zero)
+            errors.Add($"--stalled-recheck-interval must be positive (got {StalledRecheckInterval})");
         if (DriftInterval <= TimeSpan.Zero)
             errors.Add($"--drift-interval must be positive (got {DriftInterval})");
         if (string.IsNullOrWhiteSpace(Jobs.Image))

@@ -22,6 +22,13 @@ public interface IKubeStore<T> where T : class, IKubernetesObject<V1ObjectMeta>
     /// <summary>Replaces metadata and spec (PUT); status is ignored by the server when a status subresource exists.</summary>
     Task<T> UpdateAsync(T obj, CancellationToken ct);
 
+    /// <summary>
+    /// Writes only <c>metadata.finalizers</c> of <paramref name="obj"/>, never its spec: what the C# types make of a
+    /// spec on a round trip (a defaulted empty list) is not what the user applied, and a PUT of it would bump
+    /// <c>generation</c>. Stores of kinds the operator never finalizes may keep this default (a replace).
+    /// </summary>
+    Task<T> UpdateFinalizersAsync(T obj, CancellationToken ct) => UpdateAsync(obj, ct);
+
     /// <summary>Replaces the status through the status subresource.</summary>
     Task<T> UpdateStatusAsync(T obj, CancellationToken ct);
 

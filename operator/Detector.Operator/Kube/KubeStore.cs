@@ -74,6 +74,26 @@ public sealed class KubeStore<T> : IKubeStore<T> where T : class, IKubernetesObj
         return response.Body;
     }, Describe(obj));
 
+    /// <summary>
+    /// A JSON merge patch of <c>metadata.finalizers</c> carrying the object's <c>resourceVersion</c>, so a concurrent
+    /// change answers 409 as a replace would (controller-runtime's MergeFromWithOptimisticLock).
+    /// </summary>
+    public Task<T> UpdateFinalizersAsync(T obj, CancellationToken ct) => KubeErrors.TranslateAsync(async () =>
+    {
+        var patch = new System.Text.Json.Nodes.JsonObject
+        {
+            ["metadata"] = new System.Text.Json.Nodes.JsonObject
+            {
+                ["resourceVersion"] = obj.Metadata.ResourceVersion,
+                ["finalizers"] = new System.Text.Json.Nodes.JsonArray([.. (obj.Metadata.Finalizers ?? []).Select(f => (System.Text.Json.Nodes.JsonNode?)f)]),
+            },
+        };
+        using var response = await _client.CustomObjects.PatchNamespacedCustomObjectWithHttpMessagesAsync<T>(
+            new V1Patch(patch.ToJsonString(), V1Patch.PatchType.MergePatch), _resource.Group, _resource.Version, Namespace(obj), _resource.Plural,
+            obj.Metadata.Name, cancellationToken: ct);
+        return response.Body;
+    }, Describe(obj));
+
     /// <inheritdoc />
     public Task<T> UpdateStatusAsync(T obj, CancellationToken ct) => KubeErrors.TranslateAsync(async () =>
     {

@@ -56,14 +56,6 @@ public sealed record ModelQualityReport(StorageUri Uri, byte[] Content, string D
         return new(uri, content, "sha256:" + Convert.ToHexStringLower(SHA256.HashData(content)));
     }
 
-    /// <summary>
-    /// Pure: whether a failed write of the report is a refusal only a person can fix — the operator's misconfiguration
-    /// (no permission, no credentials) or any other 4xx answer of S3 but throttling — rather than a passing failure.
-    /// </summary>
-    public static bool IsRefusal(Exception error, Runtime.ReconcileFailure failure) =>
-        failure.Kind == Runtime.FailureKind.Misconfiguration
-        || error is Amazon.Runtime.AmazonServiceException { StatusCode: var code } && (int)code is >= 400 and < 500 and not 429;
-
     /// <summary>The package's ModelMetrics pointing at this report.</summary>
     public ModelMetrics ToModelMetrics() => new()
     {

@@ -44,7 +44,7 @@ public sealed partial class RegisteredModelReconciler(
         if (model.IsBeingDeleted())
             return await FinalizeAsync(model, ct);
         if (model.AddFinalizer(Finalizer))
-            model = await models.UpdateAsync(model, ct);
+            model = await models.UpdateFinalizersAsync(model, ct);
 
         var observed = await ObserveAsync(model, ct);
         var status = RegisteredModelStatusMapper.Map(model, observed, clock.GetUtcNow());
@@ -70,6 +70,12 @@ public sealed partial class RegisteredModelReconciler(
         if (RejectedBefore(model) is { } rejected)
             return new(group, Rejected: rejected);           // Refused for this generation: no retry loop.
 
+        // A model with no version yet whose source has no artifact waits without a SageMaker call: the group is made
+        // with the first version. The mapper reads "group usable, no versions, source not ready" as WaitingForSource.
+        var source = await ReadSourceAsync(model, ct);
+        if (source.Artifact is null && model.Status is null or { Versions.Count: 0 })
+            return new(group, GroupArn: model.Status?.ModelPackageGroupArn, GroupStatus: ModelPackageGroupStatus.Completed, Source: source, Packages: []);
+
         DescribeModelPackageGroupResponse described;
         try
         {
@@ -84,7 +90,6 @@ public sealed partial class RegisteredModelReconciler(
         if (described.ModelPackageGroupStatus != ModelPackageGroupStatus.Completed)
             return observed;
 
-        var source = await ReadSourceAsync(model, ct);
         var packages = await ListPackagesAsync(model, group, ct);
         observed = observed with { Source = source, Packages = packages };
 
@@ -140,7 +145,7 @@ public sealed partial class RegisteredModelReconciler(
         {
             var failure = ReconcileErrors.Classify(e);
             var message = $"Could not write the model-quality report {report.Uri}: {failure.Message}";
-            if (!ModelQualityReport.IsRefusal(e, failure))
+            if (!failure.NeedsPerson)
                 throw new RetryableException(message, e);
             LogReportRefused(report.Uri.ToString(), failure.Message, model.Metadata.NamespaceProperty, model.Metadata.Name);
             events.Warning(model, RegisteredModelReasons.ModelMetricsNotWritten,
@@ -225,7 +230,7 @@ public sealed partial class RegisteredModelReconciler(
             return ReconcileResult.Done;
         // DESIGN: versions are never deleted implicitly, so neither is the group that holds them.
         model.RemoveFinalizer(Finalizer);
-        await models.UpdateAsync(model, ct);
+        await models.UpdateFinalizersAsync(model, ct);
         metrics.Forget(model.Key());
         return ReconcileResult.Done;
     }

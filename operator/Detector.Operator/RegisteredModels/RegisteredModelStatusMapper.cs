@@ -13,10 +13,8 @@ public static class RegisteredModelStatusMapper
         var packages = observed.Packages ?? [];
         var view = View(observed, packages);
         var generation = model.Metadata.Generation;
-        var conditions = model.Status?.Conditions ?? [];
-        conditions = Conditions.Set(conditions, Conditions.Ready, view.Phase == RegisteredModelPhase.Ready, view.Reason, view.Message, generation, now);
-        conditions = Conditions.Set(conditions, Conditions.Progressing, view.Progressing, view.Reason, view.Message, generation, now);
-        conditions = Conditions.Set(conditions, Conditions.Stalled, view.Stalled, view.Reason, view.Message, generation, now);
+        var state = RegisteredModelPhaseTable.Table.StateOf(view.Phase, view.Reason);
+        var conditions = Conditions.SetSummary(model.Status?.Conditions, state, view.Reason, view.Message, generation, now);
         if (observed.AnnotationProblem is { } problem)
             conditions = Conditions.Set(conditions, RegisteredModelReasons.ApproveVersionCondition, false,
                 RegisteredModelReasons.InvalidAnnotation, problem, generation, now);
@@ -34,7 +32,7 @@ public static class RegisteredModelStatusMapper
             Versions = versions,
             LatestVersion = packages.Count == 0 ? null : packages.Max(p => p.Version),
             LatestApprovedVersion = LatestApproved(packages),
-            FailureReason = view.Stalled ? view.Message : null,
+            FailureReason = state == ReconcileState.Stalled ? view.Message : null,
             AppliedApproveVersion = observed.AppliedApproveVersion,
         };
     }
@@ -77,12 +75,12 @@ public static class RegisteredModelStatusMapper
         switch (observed.GroupStatus)
         {
             case null:
-                return new(RegisteredModelPhase.Pending, true, false, RegisteredModelReasons.GroupPending,
+                return new(RegisteredModelPhase.Pending, RegisteredModelReasons.GroupPending,
                     $"Creating model package group {observed.GroupName}");
             case ModelPackageGroupStatus.Failed or ModelPackageGroupStatus.DeleteFailed or ModelPackageGroupStatus.Deleting:
                 return Failed(RegisteredModelReasons.GroupFailed, $"Model package group {observed.GroupName} is {observed.GroupStatus}");
             case ModelPackageGroupStatus.Pending or ModelPackageGroupStatus.InProgress:
-                return new(RegisteredModelPhase.Pending, true, false, RegisteredModelReasons.GroupPending,
+                return new(RegisteredModelPhase.Pending, RegisteredModelReasons.GroupPending,
                     $"Model package group {observed.GroupName} is {observed.GroupStatus}");
         }
         if (packages.FirstOrDefault(p => p.PackageStatus is ModelPackageStatus.Pending or ModelPackageStatus.InProgress) is { } busy)
@@ -92,25 +90,25 @@ public static class RegisteredModelStatusMapper
                 ? $"Registered the artifact of training job {artifact.JobName}; waiting for it to be listed"
                 : $"Registering the artifact of training job {artifact.JobName}");
         if (packages.Count == 0)
-            return new(RegisteredModelPhase.Waiting, true, false, RegisteredModelReasons.WaitingForSource,
+            return new(RegisteredModelPhase.Waiting, RegisteredModelReasons.WaitingForSource,
                 observed.Source?.NotReady ?? "The source run has no completed artifact yet");
         var newest = packages.MaxBy(p => p.Version)!;
         if (newest.PackageStatus == ModelPackageStatus.Failed)
             return Failed(RegisteredModelReasons.VersionFailed,
                 $"Version {newest.Version} failed: {newest.FailureReason ?? "no reason given"}");
         var approved = LatestApproved(packages);
-        return new(RegisteredModelPhase.Ready, false, false, RegisteredModelReasons.Registered,
+        return new(RegisteredModelPhase.Ready, RegisteredModelReasons.Registered,
             $"{packages.Count} version(s); latest {newest.Version} is {newest.ApprovalStatus ?? "without approval status"}" +
             (approved is { } a ? $"; latest approved is {a}" : "; none approved"));
     }
 
     private static PhaseView Registering(string message) =>
-        new(RegisteredModelPhase.Registering, true, false, RegisteredModelReasons.Registering, message);
+        new(RegisteredModelPhase.Registering, RegisteredModelReasons.Registering, message);
 
-    private static PhaseView Failed(string reason, string message) => new(RegisteredModelPhase.Failed, false, true, reason, message);
+    private static PhaseView Failed(string reason, string message) => new(RegisteredModelPhase.Failed, reason, message);
 
     // Status must stay small (etcd object size, kubectl output).
     private static string? Truncate(string? text) => text is null || text.Length <= 1024 ? text : text[..1024] + "…";
 
-    private sealed record PhaseView(string Phase, bool Progressing, bool Stalled, string Reason, string Message);
+    private sealed record PhaseView(string Phase, string Reason, string Message);
 }

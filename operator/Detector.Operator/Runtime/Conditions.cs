@@ -3,19 +3,27 @@ using k8s.Models;
 namespace Detector.Operator.Runtime;
 
 /// <summary>
-/// Pure helpers for <c>metav1.Condition</c> lists. Every kind carries <see cref="Ready"/> (summary),
-/// <see cref="Progressing"/> (waiting on SageMaker or a Job) and <see cref="Stalled"/> (stuck until the spec changes).
+/// Pure helpers for <c>metav1.Condition</c> lists. Every kind carries the kstatus conditions (sigs.k8s.io/cli-utils
+/// "CRD Status Convention"): <see cref="Ready"/> (the declared state is reached), <see cref="Reconciling"/>
+/// (abnormal-true: work toward the current generation is in flight) and <see cref="Stalled"/> (abnormal-true: progress
+/// needs a person). Flux, kpt, Config Sync and Argo CD (through the chart's health scripts) read them.
 /// </summary>
 public static class Conditions
 {
     /// <summary>The summary condition; <c>kubectl wait --for=condition=Ready</c> waits on it.</summary>
     public const string Ready = "Ready";
 
-    /// <summary>True while the object waits on SageMaker or a Job.</summary>
-    public const string Progressing = "Progressing";
+    /// <summary>True while work toward the current generation is in flight (kstatus reads it as InProgress).</summary>
+    public const string Reconciling = "Reconciling";
 
-    /// <summary>True when nothing will happen until the spec changes.</summary>
+    /// <summary>True when progress needs a person: a spec change, an approval, a fix to the operator (kstatus: Failed).</summary>
     public const string Stalled = "Stalled";
+
+    /// <summary>
+    /// The condition v1alpha1 published before it followed kstatus (kstatus ignores it); <see cref="SetSummary"/> removes
+    /// it from objects written by an older operator so no stale copy lingers.
+    /// </summary>
+    public const string RetiredProgressing = "Progressing";
 
     /// <summary>The status value of a true condition.</summary>
     public const string True = "True";
@@ -49,16 +57,29 @@ public static class Conditions
     }
 
     /// <summary>
-    /// Sets the three conditions every kind carries — <see cref="Ready"/>, <see cref="Progressing"/> and
-    /// <see cref="Stalled"/>, in that order — with one reason and message, as <see cref="Set"/> does for each.
+    /// Sets the three conditions every kind carries — <see cref="Ready"/>, <see cref="Reconciling"/> and
+    /// <see cref="Stalled"/>, in that order — from one <see cref="ReconcileState"/> with one reason and message (as
+    /// <see cref="Set"/> does for each), and drops the retired <see cref="RetiredProgressing"/>. Exactly one of the
+    /// three is True, so kstatus never has to choose between Reconciling and Stalled.
     /// </summary>
-    public static IReadOnlyList<V1Condition> SetSummary(IReadOnlyList<V1Condition>? current, bool ready, bool progressing,
-        bool stalled, string reason, string message, long? generation, DateTimeOffset now)
+    public static IReadOnlyList<V1Condition> SetSummary(IReadOnlyList<V1Condition>? current, ReconcileState state,
+        string reason, string message, long? generation, DateTimeOffset now)
     {
-        var conditions = Set(current, Ready, ready, reason, message, generation, now);
-        conditions = Set(conditions, Progressing, progressing, reason, message, generation, now);
-        return Set(conditions, Stalled, stalled, reason, message, generation, now);
+        var kept = (current ?? []).Where(c => c.Type != RetiredProgressing).ToList();
+        var conditions = Set(kept, Ready, state == ReconcileState.Ready, reason, message, generation, now);
+        conditions = Set(conditions, Reconciling, state == ReconcileState.Reconciling, reason, message, generation, now);
+        return Set(conditions, Stalled, state == ReconcileState.Stalled, reason, message, generation, now);
     }
+
+    /// <summary>The state the three summary conditions express, or null when they are missing or not exactly one True.</summary>
+    public static ReconcileState? StateOf(IReadOnlyList<V1Condition>? conditions) =>
+        (IsTrue(conditions, Ready), IsTrue(conditions, Reconciling), IsTrue(conditions, Stalled)) switch
+        {
+            (true, false, false) => ReconcileState.Ready,
+            (false, true, false) => ReconcileState.Reconciling,
+            (false, false, true) => ReconcileState.Stalled,
+            _ => null,
+        };
 
     /// <summary>The condition of this type, or null.</summary>
     public static V1Condition? Get(IReadOnlyList<V1Condition>? conditions, string type) =>

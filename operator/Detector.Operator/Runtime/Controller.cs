@@ -12,9 +12,12 @@ namespace Detector.Operator.Runtime;
 /// Informers + work queue + reconciler for one kind. Watch events of the primary kind are filtered by
 /// <see cref="EnqueueFilter"/>; events of owned objects (<see cref="Owns{TOwned}"/>) enqueue their controlling owner.
 /// Success resets the key's backoff and honours RequeueAfter. An exception is classified by
-/// <see cref="ReconcileErrors.Classify"/>: retried with backoff (transient, misconfiguration) or not until the object
-/// changes (terminal), and shown on the object through the <see cref="IFailureReporter{T}"/> once per distinct failure
-/// (a retry loop meeting the same error writes nothing); the next success forgets it.
+/// <see cref="ReconcileErrors.Classify"/>: a transient one is retried with backoff; one only a person can fix is not
+/// retried in a loop but looked at again when the object changes, and for misconfiguration, denied access and quotas
+/// also after <see cref="ControllerOptions.StalledRecheck"/> (fixed outside the object, nothing tells us when); a
+/// terminal one (invalid or refused spec) waits for the object to change. Each is shown on the object through the
+/// <see cref="IFailureReporter{T}"/> once per distinct failure (meeting the same error again writes nothing); the next
+/// success forgets it.
 /// </summary>
 public sealed class Controller<T> : IController where T : class, IKubernetesObject<V1ObjectMeta>
 {
@@ -147,6 +150,7 @@ public sealed class Controller<T> : IController where T : class, IKubernetesObje
     {
         while (await Queue.TakeAsync(CancellationToken.None) is { } key)
         {
+            using var scope = _log.BeginScope(ReconcileScope.New(Kind, key));
             var started = _clock.GetTimestamp();
             try
             {
@@ -181,11 +185,19 @@ public sealed class Controller<T> : IController where T : class, IKubernetesObje
         _metrics.ReconcileErrors.WithLabels(Kind, failure.Reason).Inc();
         if (failure.Retries)
             _log.ReconcileFailed(ex, Kind, key.ToString(), failure.Reason, failure.Message, Queue.AddRateLimited(key));
-        else
+        else if (failure.Kind == FailureKind.Terminal)
         {
             // Retrying cannot help: the watch brings the key back when the object changes.
             Queue.Forget(key);
             _log.ReconcileRefused(ex, Kind, key.ToString(), failure.Reason, failure.Message);
+        }
+        else
+        {
+            // A person fixes it outside the object (IAM, credentials, a quota): one look per interval, not a loop.
+            Queue.Forget(key);
+            var recheck = _options.StalledRecheck ?? ControllerOptions.DefaultStalledRecheck;
+            Queue.AddAfter(key, recheck);
+            _log.ReconcileStalled(ex, Kind, key.ToString(), failure.Reason, failure.Message, recheck);
         }
         if (_failures is null || (_reported.TryGetValue(key, out var last) && last == failure))
             return;
@@ -200,9 +212,9 @@ public sealed class Controller<T> : IController where T : class, IKubernetesObje
         }
         catch (Exception reportError)
         {
-            // Not remembered: the next failed attempt tries to show it again (a terminal one gets that attempt here).
+            // Not remembered: the next failed attempt tries to show it again (one not retried in a loop gets that attempt here).
             _log.FailureReportFailed(reportError, Kind, key.ToString(), failure.Reason);
-            if (!failure.Retries)
+            if (failure.NeedsPerson)
                 Queue.AddRateLimited(key);
         }
     }

@@ -35,6 +35,12 @@ public sealed class ControllerManager
         _metrics = metrics ?? ControllerMetrics.Default;
     }
 
+    /// <summary>
+    /// <see cref="ControllerOptions.StalledRecheck"/> of every controller registered without one of its own
+    /// (<c>--stalled-recheck-interval</c>).
+    /// </summary>
+    public TimeSpan StalledRecheck { get; init; } = ControllerOptions.DefaultStalledRecheck;
+
     /// <summary>The registered controllers.</summary>
     public IReadOnlyList<IController> Controllers => _controllers;
 
@@ -48,6 +54,7 @@ public sealed class ControllerManager
     public Controller<T> Register<T>(KubeResource resource, IReconciler<T> reconciler, ControllerOptions? options = null)
         where T : class, IKubernetesObject<V1ObjectMeta>
     {
+        options = (options ?? new ControllerOptions()) is var o && o.StalledRecheck is null ? o with { StalledRecheck = StalledRecheck } : o;
         var controller = new Controller<T>(resource, reconciler, _sources, _namespaces, _clock, _logs, options, _metrics,
             _failures?.Create<T>(resource));
         _controllers.Add(controller);

@@ -18,9 +18,17 @@ public static class FailureStatus
     public const string FailedPhase = "Failed";
 
     /// <summary>
-    /// <paramref name="status"/> (null: none yet) with <c>Ready=False</c> and the failure's reason and message,
-    /// <c>Progressing</c> true only while retrying transient errors, <c>Stalled</c> true otherwise, the generation
-    /// observed, and the phase <c>Failed</c> for terminal failures (else kept, <c>Pending</c> when there was none).
+    /// The state a failure puts any kind in: a transient error is work still in flight (<c>Reconciling=True</c>, reason
+    /// <c>Retrying</c>: kstatus InProgress); a misconfiguration or a refused spec needs a person (<c>Stalled=True</c>:
+    /// kstatus Failed).
+    /// </summary>
+    public static ReconcileState StateOf(FailureKind kind) =>
+        kind == FailureKind.Transient ? ReconcileState.Reconciling : ReconcileState.Stalled;
+
+    /// <summary>
+    /// <paramref name="status"/> (null: none yet) with the conditions of <see cref="StateOf"/> carrying the failure's
+    /// reason and message, the generation observed, and the phase <c>Failed</c> for terminal failures (else kept,
+    /// <c>Pending</c> when there was none).
     /// </summary>
     public static JsonObject Apply(JsonObject? status, ReconcileFailure failure, long? generation, DateTimeOffset now)
     {
@@ -28,11 +36,7 @@ public static class FailureStatus
         var conditions = next["conditions"] is JsonArray array
             ? KubernetesJson.Deserialize<List<V1Condition>>(array.ToJsonString())
             : [];
-        var transient = failure.Kind == FailureKind.Transient;
-        IReadOnlyList<V1Condition> updated = conditions;
-        updated = Conditions.Set(updated, Conditions.Ready, false, failure.Reason, failure.Message, generation, now);
-        updated = Conditions.Set(updated, Conditions.Progressing, transient, failure.Reason, failure.Message, generation, now);
-        updated = Conditions.Set(updated, Conditions.Stalled, !transient, failure.Reason, failure.Message, generation, now);
+        var updated = Conditions.SetSummary(conditions, StateOf(failure.Kind), failure.Reason, failure.Message, generation, now);
         next["conditions"] = JsonNode.Parse(KubernetesJson.Serialize(updated));
         next["observedGeneration"] = generation;
         var phase = next["phase"] is JsonValue value && value.TryGetValue<string>(out var p) && p.Length > 0 ? p : null;

@@ -17,8 +17,8 @@ public sealed record LeaderElectionOptions
     /// <summary>Namespace of the Lease (the operator's own).</summary>
     public string LeaseNamespace { get; init; } = "detector-system";
 
-    /// <summary>This replica's identity (the pod name).</summary>
-    public string Identity { get; init; } = Environment.MachineName;
+    /// <summary>This process's identity in the Lease: the pod (or host) name and a random suffix, see <see cref="UniqueIdentity(string)"/>.</summary>
+    public string Identity { get; init; } = UniqueIdentity(Environment.MachineName);
 
     /// <summary>How long a lease is valid without renewal.</summary>
     public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromSeconds(15);
@@ -28,6 +28,16 @@ public sealed record LeaderElectionOptions
 
     /// <summary>Pause between attempts.</summary>
     public TimeSpan RetryPeriod { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// <paramref name="host"/> (the pod name, else the machine name) with a random suffix, as controller-runtime and
+    /// client-go make it (<c>hostname_uuid</c>): two processes on one machine, or a restarted pod whose old process
+    /// still holds the Lease, must never both believe they lead.
+    /// </summary>
+    public static string UniqueIdentity(string host) => UniqueIdentity(host, Guid.NewGuid());
+
+    /// <summary>Pure form of <see cref="UniqueIdentity(string)"/>.</summary>
+    public static string UniqueIdentity(string host, Guid suffix) => $"{host}_{suffix:D}";
 }
 
 /// <summary>

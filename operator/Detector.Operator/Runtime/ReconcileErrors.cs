@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using Amazon.Runtime;
+using Detector.Operator.Aws;
 using Detector.Operator.Kube;
 using k8s.Autorest;
 
@@ -9,7 +10,8 @@ namespace Detector.Operator.Runtime;
 
 /// <summary>
 /// Pure: the one place that turns a reconcile exception into what the user sees on the object (reason, one-line
-/// message) and how the loop retries. Unknown exceptions are transient: retried, and shown as they are.
+/// message) and how the loop retries, for every adapter: the API server, SageMaker and S3 (AWS errors through
+/// <see cref="AwsFailures"/>). Unknown exceptions are transient: retried, and shown as they are.
 /// </summary>
 public static class ReconcileErrors
 {
@@ -29,6 +31,7 @@ public static class ReconcileErrors
         OperatorMisconfiguredException e => new(FailureReasons.OperatorMisconfigured, OneLine(e.Message), FailureKind.Misconfiguration),
         RetryableException e => Transient(e.Message),
         AggregateException { InnerExceptions.Count: 1 } e => Classify(e.InnerExceptions[0]),
+        SageMakerException e => AwsFailures.Classify("SageMaker", e.Operation, e.ErrorCode, e.Message, e.StatusCode, e.Kind),
         AmazonServiceException e => Aws(e),
         AmazonClientException e when e.Message.Contains(NoRegionSdkMessage, StringComparison.Ordinal) =>
             Misconfigured($"No AWS region is configured for the operator's S3 client: {NoRegionFix}"),
@@ -52,16 +55,18 @@ public static class ReconcileErrors
         return line.Length <= MaxMessageLength ? line : line[..(MaxMessageLength - 1)] + "…";
     }
 
+    // The S3 (or STS) client's errors, read by the same rules as SageMaker's.
     private static ReconcileFailure Aws(AmazonServiceException e)
     {
-        var code = (int)e.StatusCode;
-        var what = $"AWS answered {code} {e.ErrorCode}: {OneLine(e.Message)}";
-        return e.ErrorCode switch
+        var status = (int)e.StatusCode;
+        var code = string.IsNullOrEmpty(e.ErrorCode) ? status.ToString(System.Globalization.CultureInfo.InvariantCulture) : e.ErrorCode;
+        var service = e.GetType().Namespace switch
         {
-            "AccessDenied" or "InvalidAccessKeyId" or "SignatureDoesNotMatch" or "ExpiredToken" or "InvalidToken" or "UnrecognizedClientException" =>
-                Misconfigured($"{what} (check the operator's IAM role and its S3/SageMaker permissions)"),
-            _ => Transient(what),
+            "Amazon.S3" => "S3",
+            "Amazon.SecurityToken" => "STS",
+            _ => "AWS",
         };
+        return AwsFailures.Classify(service, null, code, e.Message, status, AwsErrors.Classify("", code, e.Message, status));
     }
 
     private static ReconcileFailure Kube(HttpStatusCode code, Exception error)

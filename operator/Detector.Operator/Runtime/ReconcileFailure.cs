@@ -3,16 +3,23 @@ namespace Detector.Operator.Runtime;
 /// <summary>How the loop treats a failed reconcile.</summary>
 public enum FailureKind
 {
-    /// <summary>Network, throttling, 5xx, 409: retried with per-key backoff; <c>Progressing=True</c>.</summary>
+    /// <summary>Network, throttling, 5xx, 409: retried with per-key backoff; <c>Reconciling=True</c>, reason <c>Retrying</c>.</summary>
     Transient,
 
     /// <summary>
-    /// The operator's own configuration (region, endpoint, credentials, RBAC): retried with backoff (RBAC and
-    /// credentials can be fixed live), <c>Stalled=True</c> because nothing the user does to the object helps.
+    /// The operator's own configuration (region, endpoint, credentials, IAM permissions, RBAC): <c>Stalled=True</c>
+    /// because nothing the user does to the object helps. Not retried in a loop: re-checked when the object changes and
+    /// on the slow timer <see cref="ControllerOptions.StalledRecheck"/> (a person fixes it live, nothing tells us when).
     /// </summary>
     Misconfiguration,
 
-    /// <summary>The spec (or what the server made of it) is refused: not retried until the generation changes; phase Failed.</summary>
+    /// <summary>
+    /// An account limit of AWS (a service quota, <c>ResourceLimitExceeded</c>): <c>Stalled=True</c>, the phase kept;
+    /// re-checked like <see cref="Misconfiguration"/>, since capacity frees up or a person raises the quota.
+    /// </summary>
+    Blocked,
+
+    /// <summary>The spec (or what a server made of it) is refused: not retried until the generation changes; phase Failed.</summary>
     Terminal,
 }
 
@@ -28,8 +35,17 @@ public static class FailureReasons
     /// <summary>The spec is invalid (the message names the field).</summary>
     public const string InvalidSpec = "InvalidSpec";
 
-    /// <summary>The API server refused an object the operator derived from the spec (422 Invalid); the message is the server's.</summary>
+    /// <summary>
+    /// A server refused a request the operator derived from the spec (the API server's 422 Invalid, SageMaker's
+    /// ValidationException, S3's 4xx); the message is the server's.
+    /// </summary>
     public const string Rejected = "Rejected";
+
+    /// <summary>AWS denied the operator's IAM identity an action (the message names the action and resource when AWS does).</summary>
+    public const string AccessDenied = "AccessDenied";
+
+    /// <summary>An AWS account quota is exhausted (ResourceLimitExceeded, a service quota); raise it or free capacity.</summary>
+    public const string QuotaExceeded = "QuotaExceeded";
 }
 
 /// <summary>A reconcile failure as the user sees it: condition reason, a one-line message, and how the loop retries.</summary>
@@ -38,8 +54,14 @@ public static class FailureReasons
 /// <param name="Kind">Transient, misconfiguration or terminal.</param>
 public sealed record ReconcileFailure(string Reason, string Message, FailureKind Kind)
 {
-    /// <summary>Whether the loop retries it with backoff (everything but <see cref="FailureKind.Terminal"/>).</summary>
-    public bool Retries => Kind != FailureKind.Terminal;
+    /// <summary>Whether the loop retries it with backoff (only <see cref="FailureKind.Transient"/>).</summary>
+    public bool Retries => Kind == FailureKind.Transient;
+
+    /// <summary>
+    /// Whether only a person can clear it (every kind but <see cref="FailureKind.Transient"/>): shown as
+    /// <c>Stalled</c>, never retried in a loop.
+    /// </summary>
+    public bool NeedsPerson => Kind != FailureKind.Transient;
 }
 
 /// <summary>

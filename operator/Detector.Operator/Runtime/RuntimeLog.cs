@@ -29,6 +29,9 @@ internal static partial class RuntimeLog
     [LoggerMessage(EventId = 1015, Level = LogLevel.Error, Message = "Reconcile of {Kind} {Key} failed ({Reason}: {FailureMessage}); not retried until the object changes")]
     public static partial void ReconcileRefused(this ILogger log, Exception exception, string kind, string key, string reason, string failureMessage);
 
+    [LoggerMessage(EventId = 1018, Level = LogLevel.Error, Message = "Reconcile of {Kind} {Key} is stalled ({Reason}: {FailureMessage}); looked at again when the object changes or in {Recheck}")]
+    public static partial void ReconcileStalled(this ILogger log, Exception exception, string kind, string key, string reason, string failureMessage, TimeSpan recheck);
+
     [LoggerMessage(EventId = 1016, Level = LogLevel.Warning, Message = "Could not show the {Reason} failure on {Kind} {Key}")]
     public static partial void FailureReportFailed(this ILogger log, Exception exception, string kind, string key, string reason);
 

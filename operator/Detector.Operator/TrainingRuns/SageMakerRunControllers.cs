@@ -48,11 +48,13 @@ public static class SageMakerRunControllers
     /// <summary>
     /// The SageMaker client of the operator's settings: the region's endpoint, or the override (tests, emulators);
     /// credentials from the default chain unless given. Without a region the runs report OperatorMisconfigured before
-    /// any call, so the client then gets a placeholder region that is never used to sign a call.
+    /// any call, so the client then gets a placeholder region that is never used to sign a call. Each HTTP attempt is
+    /// reported to <paramref name="onAttempt"/> (the operator's <see cref="AwsMetrics"/>).
     /// </summary>
     public static SageMakerClient CreateClient(string? region, string? endpointUrl, Amazon.Runtime.AWSCredentials? credentials,
-        double requestsPerSecond, TimeProvider clock) => SageMakerClient.Create(new SageMakerClientOptions
+        double requestsPerSecond, TimeProvider clock, Action<SageMakerAttempt>? onAttempt = null) => SageMakerClient.Create(new SageMakerClientOptions
     {
+        OnAttempt = onAttempt,
         Region = string.IsNullOrEmpty(region) ? "us-east-1" : region,
         ServiceUrl = string.IsNullOrEmpty(endpointUrl) ? null : new Uri(endpointUrl),
         Credentials = credentials,

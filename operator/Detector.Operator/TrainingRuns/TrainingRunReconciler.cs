@@ -39,7 +39,7 @@ public sealed partial class TrainingRunReconciler(
         if (run.IsBeingDeleted())
             return await FinalizeAsync(run, ct);
         if (run.AddFinalizer(Finalizer))
-            run = await runs.UpdateAsync(run, ct);           // Before any SageMaker call, so no job can outlive the run.
+            run = await runs.UpdateFinalizersAsync(run, ct);           // Before any SageMaker call, so no job can outlive the run.
 
         var observed = await ObserveAsync(run, ct);
         var status = TrainingRunStatusMapper.Map(run, observed, clock.GetUtcNow());
@@ -63,13 +63,19 @@ public sealed partial class TrainingRunReconciler(
         if (RunJobs.RejectedBefore(run.Status?.TrainingJobName, name, run.Status?.Conditions, run.Metadata.Generation) is { } rejected)
             return new(name, region, Rejected: rejected);    // Refused for this generation: no retry loop.
 
-        if (await sageMaker.FindTrainingJobAsync(name, ct) is { } job)
+        // A job this generation already has is described; any other run first waits for its Dataset without a
+        // SageMaker call, then looks for the job by its derived name (one created before a crash lost the status
+        // write) before it creates one.
+        var known = run.Status?.TrainingJobName == name;
+        if (known && await sageMaker.FindTrainingJobAsync(name, ct) is { } job)
             return new(name, region, Job: job, History: history);
 
         var (data, waiting) = DatasetInputs.From(run.Spec.DatasetRef,
             await datasets.GetAsync(new ObjectKey(run.Metadata.NamespaceProperty ?? "", run.Spec.DatasetRef), ct));
         if (data is null)
             return new(name, region, WaitingFor: waiting, History: history);
+        if (!known && await sageMaker.FindTrainingJobAsync(name, ct) is { } lost)
+            return new(name, region, Job: lost, History: history);
         if (ObjectDetectionHyperparameterWire.Check(run.Spec.Hyperparameters, data) is { Count: > 0 } dataErrors)
             return new(name, region, InvalidSpec: RunAdmission.Message(dataErrors), History: history);
         var request = TrainingRunRequests.BuildCreateTrainingJob(run, data, ObjectDetectionImage.For(region)!);
@@ -130,7 +136,7 @@ public sealed partial class TrainingRunReconciler(
                 return ReconcileResult.After(settings.PollInterval);   // Let go only once the job has stopped.
         }
         run.RemoveFinalizer(Finalizer);
-        await runs.UpdateAsync(run, ct);
+        await runs.UpdateFinalizersAsync(run, ct);
         metrics.Forget(TrainingRun.KindName, run.Key());
         return ReconcileResult.Done;
     }

@@ -25,8 +25,8 @@ public static class TrainingRunStatusMapper
     {
         var view = View(observed);
         var generation = run.Metadata.Generation;
-        var conditions = Conditions.SetSummary(run.Status?.Conditions, view.Phase == TrainingRunPhase.Completed, view.Progressing,
-            view.Stalled, view.Reason, view.Message, generation, now);
+        var state = TrainingRunPhaseTable.Table.StateOf(view.Phase, view.Reason);
+        var conditions = Conditions.SetSummary(run.Status?.Conditions, state, view.Reason, view.Message, generation, now);
         var job = observed.Job;
         var metrics = FinalMetrics(job);
         var sameJob = run.Status?.TrainingJobName == observed.JobName;
@@ -51,7 +51,7 @@ public static class TrainingRunStatusMapper
             LogsUrl = hasJob ? LogsUrl(observed.Region, observed.JobName) : null,
             StartTime = job?.TrainingStartTime?.UtcDateTime,
             EndTime = job?.TrainingEndTime?.UtcDateTime,
-            FailureReason = view.Stalled ? view.Message : null,
+            FailureReason = state == ReconcileState.Stalled ? view.Message : null,
             History = [.. (observed.History ?? run.Status?.History ?? []).Take(MaxHistory)],
         };
     }
@@ -59,7 +59,7 @@ public static class TrainingRunStatusMapper
     /// <summary>True when nothing more happens without a spec change: Completed, Failed or Stopped (or stalled before a job).</summary>
     public static bool IsSettled(TrainingRunStatus status) =>
         status.Phase is TrainingRunPhase.Completed or TrainingRunPhase.Failed or TrainingRunPhase.Stopped
-        && !Conditions.IsTrue(status.Conditions, Conditions.Progressing)
+        && !Conditions.IsTrue(status.Conditions, Conditions.Reconciling)
         || Conditions.IsTrue(status.Conditions, Conditions.Stalled);
 
     /// <summary>
@@ -101,34 +101,34 @@ public static class TrainingRunStatusMapper
     private static PhaseView View(TrainingRunObservation o)
     {
         if (o.InvalidSpec is { } invalid)
-            return new(TrainingRunPhase.Failed, false, true, RunReasons.InvalidSpec, invalid);
+            return new(TrainingRunPhase.Failed, RunReasons.InvalidSpec, invalid);
         if (o.Misconfigured is { } misconfigured)
-            return new(TrainingRunPhase.Pending, false, true, RunReasons.OperatorMisconfigured, misconfigured);
+            return new(TrainingRunPhase.Pending, RunReasons.OperatorMisconfigured, misconfigured);
         if (o.Rejected is { } rejected)
-            return new(TrainingRunPhase.Failed, false, true, RunReasons.SageMakerRejected, rejected);
+            return new(TrainingRunPhase.Failed, RunReasons.SageMakerRejected, rejected);
         if (o.Job is null)
         {
             if (o.CreatedArn is not null)
-                return new(TrainingRunPhase.Starting, true, false, RunReasons.JobStarting, $"Created SageMaker training job {o.JobName}");
+                return new(TrainingRunPhase.Starting, RunReasons.JobStarting, $"Created SageMaker training job {o.JobName}");
             return o.WaitingFor is { } waiting
-                ? new(TrainingRunPhase.Waiting, true, false, RunReasons.WaitingForReference, waiting)
-                : new(TrainingRunPhase.Pending, true, false, RunReasons.JobPending, $"Training job {o.JobName} is not created yet");
+                ? new(TrainingRunPhase.Waiting, RunReasons.WaitingForReference, waiting)
+                : new(TrainingRunPhase.Pending, RunReasons.JobPending, $"Training job {o.JobName} is not created yet");
         }
         var job = o.Job;
         var detail = job.SecondaryStatusTransitions?.LastOrDefault()?.StatusMessage is { Length: > 0 } m ? $" ({m})" : "";
         return job.TrainingJobStatus switch
         {
             TrainingJobStatus.InProgress when s_starting.Contains(job.SecondaryStatus) =>
-                new(TrainingRunPhase.Starting, true, false, RunReasons.JobStarting, $"Training job {o.JobName} is {job.SecondaryStatus}{detail}"),
+                new(TrainingRunPhase.Starting, RunReasons.JobStarting, $"Training job {o.JobName} is {job.SecondaryStatus}{detail}"),
             TrainingJobStatus.InProgress =>
-                new(TrainingRunPhase.Training, true, false, RunReasons.JobInProgress, $"Training job {o.JobName} is {job.SecondaryStatus}{detail}"),
-            TrainingJobStatus.Completed => new(TrainingRunPhase.Completed, false, false, RunReasons.JobCompleted, Completed(o.JobName, job)),
-            TrainingJobStatus.Failed => new(TrainingRunPhase.Failed, false, true, RunReasons.JobFailed,
+                new(TrainingRunPhase.Training, RunReasons.JobInProgress, $"Training job {o.JobName} is {job.SecondaryStatus}{detail}"),
+            TrainingJobStatus.Completed => new(TrainingRunPhase.Completed, RunReasons.JobCompleted, Completed(o.JobName, job)),
+            TrainingJobStatus.Failed => new(TrainingRunPhase.Failed, RunReasons.JobFailed,
                 $"Training job {o.JobName} failed: {Truncate(job.FailureReason ?? "no reason given")}"),
-            TrainingJobStatus.Stopping => new(TrainingRunPhase.Stopped, true, false, RunReasons.JobStopping, $"Training job {o.JobName} is stopping"),
-            TrainingJobStatus.Stopped => new(TrainingRunPhase.Stopped, false, true, RunReasons.JobStopped,
+            TrainingJobStatus.Stopping => new(TrainingRunPhase.Stopped, RunReasons.JobStopping, $"Training job {o.JobName} is stopping"),
+            TrainingJobStatus.Stopped => new(TrainingRunPhase.Stopped, RunReasons.JobStopped,
                 $"Training job {o.JobName} was stopped ({job.SecondaryStatus})"),
-            _ => new(TrainingRunPhase.Training, true, false, RunReasons.UnknownJobStatus, $"SageMaker reported status {job.TrainingJobStatus} for {o.JobName}"),
+            _ => new(TrainingRunPhase.Training, RunReasons.UnknownJobStatus, $"SageMaker reported status {job.TrainingJobStatus} for {o.JobName}"),
         };
     }
 
@@ -142,5 +142,5 @@ public static class TrainingRunStatusMapper
     // Status must stay small (etcd object size, kubectl output); FailureReason is at most 1024 characters anyway.
     private static string Truncate(string text) => text.Length <= 1024 ? text : text[..1024] + "…";
 
-    private sealed record PhaseView(string Phase, bool Progressing, bool Stalled, string Reason, string Message);
+    private sealed record PhaseView(string Phase, string Reason, string Message);
 }

@@ -39,7 +39,7 @@ public sealed partial class TuningRunReconciler(
         if (run.IsBeingDeleted())
             return await FinalizeAsync(run, ct);
         if (run.AddFinalizer(Finalizer))
-            run = await runs.UpdateAsync(run, ct);
+            run = await runs.UpdateFinalizersAsync(run, ct);
 
         var observed = await ObserveAsync(run, ct);
         var status = TuningRunStatusMapper.Map(run, observed, clock.GetUtcNow());
@@ -62,7 +62,9 @@ public sealed partial class TuningRunReconciler(
         if (RunJobs.RejectedBefore(run.Status?.TuningJobName, name, run.Status?.Conditions, run.Metadata.Generation) is { } rejected)
             return new(name, Rejected: rejected);
 
-        if (await sageMaker.FindTuningJobAsync(name, ct) is { } job)
+        // As for a TrainingRun: only a job this generation already has is described before the inputs are Ready.
+        var known = run.Status?.TuningJobName == name;
+        if (known && await sageMaker.FindTuningJobAsync(name, ct) is { } job)
             return await WithTrialsAsync(run, new(name, Job: job, History: history), ct);
 
         var ns = run.Metadata.NamespaceProperty ?? "";
@@ -74,6 +76,8 @@ public sealed partial class TuningRunReconciler(
         var (parents, parentWait) = await ParentsAsync(run, ct);
         if (parentWait is not null)
             return new(name, WaitingFor: parentWait, History: history);
+        if (!known && await sageMaker.FindTuningJobAsync(name, ct) is { } lost)
+            return await WithTrialsAsync(run, new(name, Job: lost, History: history), ct);
         var request = TuningRunRequests.BuildCreateTuningJob(run, data, ObjectDetectionImage.For(settings.Region)!, parents);
         try
         {
@@ -163,7 +167,7 @@ public sealed partial class TuningRunReconciler(
                 return ReconcileResult.After(settings.PollInterval);
         }
         run.RemoveFinalizer(Finalizer);
-        await runs.UpdateAsync(run, ct);
+        await runs.UpdateFinalizersAsync(run, ct);
         metrics.Forget(TuningRun.KindName, run.Key());
         return ReconcileResult.Done;
     }

@@ -13,8 +13,8 @@ public static class TuningRunStatusMapper
     {
         var view = View(observed);
         var generation = run.Metadata.Generation;
-        var conditions = Conditions.SetSummary(run.Status?.Conditions, view.Phase == TuningRunPhase.Completed, view.Progressing,
-            view.Stalled, view.Reason, view.Message, generation, now);
+        var state = TuningRunPhaseTable.Table.StateOf(view.Phase, view.Reason);
+        var conditions = Conditions.SetSummary(run.Status?.Conditions, state, view.Reason, view.Message, generation, now);
         var job = observed.Job;
         var previous = run.Status?.TuningJobName == observed.JobName ? run.Status : null;
         var hasJob = job is not null || observed.CreatedArn is not null;
@@ -32,7 +32,7 @@ public static class TuningRunStatusMapper
             DatasetContentHash = observed.Data?.ContentHash ?? (hasJob ? previous?.DatasetContentHash : null),
             StartTime = job?.CreationTime.UtcDateTime,
             EndTime = job?.HyperParameterTuningEndTime?.UtcDateTime,
-            FailureReason = view.Stalled ? view.Message : null,
+            FailureReason = state == ReconcileState.Stalled ? view.Message : null,
             History = [.. (observed.History ?? run.Status?.History ?? []).Take(TrainingRunStatusMapper.MaxHistory)],
         };
     }
@@ -40,7 +40,7 @@ public static class TuningRunStatusMapper
     /// <summary>True when nothing more happens without a spec change: Completed, Failed or Stopped (or stalled before a job).</summary>
     public static bool IsSettled(TuningRunStatus status) =>
         status.Phase is TuningRunPhase.Completed or TuningRunPhase.Failed or TuningRunPhase.Stopped
-        && !Conditions.IsTrue(status.Conditions, Conditions.Progressing)
+        && !Conditions.IsTrue(status.Conditions, Conditions.Reconciling)
         || Conditions.IsTrue(status.Conditions, Conditions.Stalled);
 
     /// <summary>The counters of a Describe response (failed = retryable + non-retryable errors).</summary>
@@ -91,37 +91,37 @@ public static class TuningRunStatusMapper
     private static PhaseView View(TuningRunObservation o)
     {
         if (o.InvalidSpec is { } invalid)
-            return new(TuningRunPhase.Failed, false, true, RunReasons.InvalidSpec, invalid);
+            return new(TuningRunPhase.Failed, RunReasons.InvalidSpec, invalid);
         if (o.Misconfigured is { } misconfigured)
-            return new(TuningRunPhase.Pending, false, true, RunReasons.OperatorMisconfigured, misconfigured);
+            return new(TuningRunPhase.Pending, RunReasons.OperatorMisconfigured, misconfigured);
         if (o.Rejected is { } rejected)
-            return new(TuningRunPhase.Failed, false, true, RunReasons.SageMakerRejected, rejected);
+            return new(TuningRunPhase.Failed, RunReasons.SageMakerRejected, rejected);
         if (o.Job is null)
         {
             if (o.CreatedArn is not null)
-                return new(TuningRunPhase.Tuning, true, false, RunReasons.JobStarting, $"Created SageMaker tuning job {o.JobName}");
+                return new(TuningRunPhase.Tuning, RunReasons.JobStarting, $"Created SageMaker tuning job {o.JobName}");
             return o.WaitingFor is { } waiting
-                ? new(TuningRunPhase.Waiting, true, false, RunReasons.WaitingForReference, waiting)
-                : new(TuningRunPhase.Pending, true, false, RunReasons.JobPending, $"Tuning job {o.JobName} is not created yet");
+                ? new(TuningRunPhase.Waiting, RunReasons.WaitingForReference, waiting)
+                : new(TuningRunPhase.Pending, RunReasons.JobPending, $"Tuning job {o.JobName} is not created yet");
         }
         var job = o.Job;
         var c = Counters(job);
         var progress = $"{c.Completed} completed, {c.InProgress} running, {c.Failed} failed, {c.Stopped} stopped";
         return job.HyperParameterTuningJobStatus switch
         {
-            HyperParameterTuningJobStatus.InProgress => new(TuningRunPhase.Tuning, true, false, RunReasons.JobInProgress,
+            HyperParameterTuningJobStatus.InProgress => new(TuningRunPhase.Tuning, RunReasons.JobInProgress,
                 $"Tuning job {o.JobName}: {progress}{BestText(job)}"),
             HyperParameterTuningJobStatus.Completed when o.BestArtifactUri is null && job.BestTrainingJob is { TrainingJobStatus: TrainingJobStatus.Completed } =>
                 // Completed, but the best job's artifact is not read yet: one more look before Ready.
-                new(TuningRunPhase.Tuning, true, false, RunReasons.JobInProgress, $"Tuning job {o.JobName} completed; reading the best job"),
-            HyperParameterTuningJobStatus.Completed => new(TuningRunPhase.Completed, false, false, RunReasons.JobCompleted,
+                new(TuningRunPhase.Tuning, RunReasons.JobInProgress, $"Tuning job {o.JobName} completed; reading the best job"),
+            HyperParameterTuningJobStatus.Completed => new(TuningRunPhase.Completed, RunReasons.JobCompleted,
                 $"Tuning job {o.JobName} completed: {progress}{BestText(job)}"),
-            HyperParameterTuningJobStatus.Failed => new(TuningRunPhase.Failed, false, true, RunReasons.JobFailed,
+            HyperParameterTuningJobStatus.Failed => new(TuningRunPhase.Failed, RunReasons.JobFailed,
                 $"Tuning job {o.JobName} failed: {job.FailureReason ?? "no reason given"}"),
-            HyperParameterTuningJobStatus.Stopping => new(TuningRunPhase.Stopped, true, false, RunReasons.JobStopping, $"Tuning job {o.JobName} is stopping"),
-            HyperParameterTuningJobStatus.Stopped => new(TuningRunPhase.Stopped, false, true, RunReasons.JobStopped,
+            HyperParameterTuningJobStatus.Stopping => new(TuningRunPhase.Stopped, RunReasons.JobStopping, $"Tuning job {o.JobName} is stopping"),
+            HyperParameterTuningJobStatus.Stopped => new(TuningRunPhase.Stopped, RunReasons.JobStopped,
                 $"Tuning job {o.JobName} was stopped: {progress}{BestText(job)}"),
-            _ => new(TuningRunPhase.Tuning, true, false, RunReasons.UnknownJobStatus, $"SageMaker reported status {job.HyperParameterTuningJobStatus} for {o.JobName}"),
+            _ => new(TuningRunPhase.Tuning, RunReasons.UnknownJobStatus, $"SageMaker reported status {job.HyperParameterTuningJobStatus} for {o.JobName}"),
         };
     }
 
@@ -130,5 +130,5 @@ public static class TuningRunStatusMapper
             ? $"; best {best.TrainingJobName} with {metric.MetricName} {metric.Value.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)}"
             : "";
 
-    private sealed record PhaseView(string Phase, bool Progressing, bool Stalled, string Reason, string Message);
+    private sealed record PhaseView(string Phase, string Reason, string Message);
 }

@@ -11,7 +11,7 @@ namespace Detector.Operator.Tests.Datasets;
 public sealed class DatasetReconcilerTests
 {
     [Fact]
-    public async Task Reconcile_NewDataset_AddsFinalizerCreatesOneJobAndSetsProgressing()
+    public async Task Reconcile_NewDataset_AddsFinalizerCreatesOneJobAndSetsReconciling()
     {
         var h = new DatasetReconcilerHarness();
         var result = await h.ReconcileAsync();
@@ -19,7 +19,7 @@ public sealed class DatasetReconcilerTests
         Assert.Equal(DatasetNames.PrepareJob(h.Dataset, DatasetNames.SpecHash(h.Dataset)), job.Metadata.Name);
         Assert.Contains(DatasetNames.Finalizer, h.Dataset.Metadata.Finalizers);
         Assert.Equal(DatasetPhases.Preparing, h.Dataset.Status!.Phase);
-        Assert.True(Conditions.IsTrue(h.Dataset.Status.Conditions, Conditions.Progressing));
+        Assert.True(Conditions.IsTrue(h.Dataset.Status.Conditions, Conditions.Reconciling));
         Assert.Equal(ReconcileResult.After(DatasetReconcilerHarness.PollInterval), result);
         Assert.Contains(h.Events.All, e => e.Reason == "JobCreated");
     }
@@ -263,7 +263,7 @@ public sealed class DatasetReconcilerTests
         Assert.Equal(2, h.Jobs.Count);
         var merge = h.Jobs.Single(j => j.Metadata.Name != shards.Metadata.Name);
         Assert.Equal(["prepare", "merge"], merge.Spec.Template.Spec.Containers[0].Args.Take(2));
-        Assert.Equal(DatasetPhases.MergingReason, Conditions.Get(h.Dataset.Status!.Conditions, Conditions.Progressing)!.Reason);
+        Assert.Equal(DatasetPhases.MergingReason, Conditions.Get(h.Dataset.Status!.Conditions, Conditions.Reconciling)!.Reason);
         await h.SucceedAsync(merge.Metadata.Name);
         h.WriteManifest();
         await h.ReconcileAsync();

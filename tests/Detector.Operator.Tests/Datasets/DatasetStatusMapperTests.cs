@@ -39,12 +39,12 @@ public sealed class DatasetStatusMapperTests
     [Theory]
     [MemberData(nameof(Cases))]
     public void Map_Observation_SetsPhaseAndConditions(string situation, DatasetObservation observed, string phase, string reason,
-        string ready, string progressing, string stalled)
+        string ready, string reconciling, string stalled)
     {
         var status = DatasetStatusMapper.Map(DatasetSamples.Dataset(), observed, DatasetSamples.Now);
         Assert.True(phase == status.Phase, $"{situation}: phase {status.Phase}");
         Assert.Equal((ready, reason), Condition(status, Conditions.Ready));
-        Assert.Equal((progressing, reason), Condition(status, Conditions.Progressing));
+        Assert.Equal((reconciling, reason), Condition(status, Conditions.Reconciling));
         Assert.Equal((stalled, reason), Condition(status, Conditions.Stalled));
         Assert.All(status.Conditions, c => Assert.Equal(1, c.ObservedGeneration));
         Assert.Equal(1, status.ObservedGeneration);

@@ -99,7 +99,7 @@ public sealed class DetectionEndpointOverHttpTests : IAsyncLifetime
 
         var status = kube.Get<DetectionEndpoint>(key)!.Status!;
         Assert.Equal((DetectionEndpointPhase.Updating, EndpointReasons.UpdatingInstanceCount),
-            (updating.Phase, Conditions.Get(updating.Conditions, Conditions.Progressing)!.Reason));
+            (updating.Phase, Conditions.Get(updating.Conditions, Conditions.Reconciling)!.Reason));
         Assert.Equal(((int?)1, (int?)2), counts);
         Assert.Equal(DetectionEndpointPhase.InService, status.Phase);
         Assert.Equal(2, _sm.Endpoint(status.EndpointName!)!["ProductionVariants"]![0]!["CurrentInstanceCount"]!.GetValue<int>());

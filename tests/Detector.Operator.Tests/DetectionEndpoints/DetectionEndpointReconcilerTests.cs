@@ -75,7 +75,7 @@ public sealed class DetectionEndpointReconcilerTests
 
         Assert.Equal(ReconcileResult.After(DetectionEndpointHarness.PollInterval), result);
         Assert.Equal((DetectionEndpointPhase.Waiting, EndpointReasons.WaitingForModel), (h.Status.Phase, Conditions.Get(h.Status.Conditions, Conditions.Ready)!.Reason));
-        Assert.DoesNotContain(h.SageMaker.Calls, c => c.Operation.StartsWith("Create", StringComparison.Ordinal));
+        Assert.Empty(h.SageMaker.Calls);                   // Nothing made yet and nothing to serve: no SageMaker call.
     }
 
     [Fact]
@@ -138,7 +138,8 @@ public sealed class DetectionEndpointReconcilerTests
         Assert.Equal(Conditions.True, failed.Status);
         Assert.Contains("Alarm detector-5xx fired", failed.Message);
         Assert.Contains(h.Events.All, e => e.Type == "Warning" && e.Reason == EndpointReasons.RolloutFailed && e.Message.Contains("Alarm"));
-        Assert.True(Conditions.IsTrue(h.Status.Conditions, Conditions.Ready));
+        // Version 1 keeps serving, but version 2 (the declared one) needs a person: Stalled, not Ready.
+        Assert.Equal(ReconcileState.Stalled, Conditions.StateOf(h.Status.Conditions));
     }
 
     [Fact]

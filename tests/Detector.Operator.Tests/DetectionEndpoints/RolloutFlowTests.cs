@@ -20,7 +20,8 @@ public sealed class RolloutFlowTests
         var status = Step(Serving(1), Registry(2, 1, 2), Observed(InService(s_config), Component(s_m1), [s_m1, s_m2], [s_config]), A.UpdateInferenceComponent);
         Assert.Equal((RolloutResults.InProgress, 2, 1), (status.LastRollout!.Result, status.LastRollout.Version, status.LastRollout.FromVersion));
         Assert.Equal(DetectionEndpointPhase.Updating, status.Phase);
-        Assert.Equal("True", Condition(status, Conditions.Ready).Status);
+        // Version 1 serves, but the declared state (version 2) is not reached: Reconciling, not Ready (kstatus InProgress).
+        Assert.Equal(("False", "True"), (Condition(status, Conditions.Ready).Status, Condition(status, Conditions.Reconciling).Status));
 
         status = Step(status, Registry(2, 1, 2), Observed(InService(s_config), Component(s_m2), [s_m1, s_m2], [s_config]), A.DeleteModel);
         Assert.Equal((2, 1, s_m2, s_m1), (status.DeployedVersion, status.PreviousVersion, status.ModelName, status.PreviousModelName));
@@ -104,12 +105,14 @@ public sealed class RolloutFlowTests
         Assert.Equal(("True", EndpointReasons.RolledBack), Pair(failed));
         Assert.Contains("Alarm birds-5xx fired", failed.Message);
         Assert.Contains("Alarm birds-5xx fired", status.FailureReason);
-        Assert.Equal("True", Condition(status, Conditions.Ready).Status);
 
         // The failed version's model is cleaned up and version 2 is not rolled out again.
         status = Step(status, Registry(2, 1, 2), Observed(InService(s_config), rolledBack, [s_m1], [s_config]), A.None);
         Assert.Equal(1, status.DeployedVersion);
         Assert.Contains("Version 2 failed to roll out", Condition(status, Conditions.Ready).Message);
+        // Held back on version 1 until a person approves a newer version or edits the spec: Stalled (kstatus Failed).
+        Assert.Equal(("False", "True", EndpointReasons.RolloutFailed),
+            (Condition(status, Conditions.Ready).Status, Condition(status, Conditions.Stalled).Status, Condition(status, Conditions.Stalled).Reason));
 
         // A newer approved version does roll out.
         Step(status, Registry(3, 1, 2, 3), Observed(InService(s_config), rolledBack, [s_m1, s_m3], [s_config]), A.UpdateInferenceComponent);
@@ -174,7 +177,7 @@ public sealed class RolloutFlowTests
         Assert.Equal($"https://runtime.sagemaker.us-east-1.amazonaws.com/endpoints/{endpointName}/invocations", status.Url);
         Assert.Equal(s_config, status.EndpointConfigName);
         Assert.Equal((DetectionEndpointPhase.Creating, "False"), (status.Phase, Condition(status, Conditions.Ready).Status));
-        Assert.Equal("True", Condition(status, Conditions.Progressing).Status);
+        Assert.Equal("True", Condition(status, Conditions.Reconciling).Status);
     }
 
     [Fact]

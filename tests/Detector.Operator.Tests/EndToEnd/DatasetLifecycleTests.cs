@@ -6,7 +6,7 @@ using k8s.Models;
 
 namespace Detector.Operator.Tests.EndToEnd;
 
-/// <summary>The Dataset lifecycle through the operator as <c>detector run</c> starts it, the fake API server and s3rver.</summary>
+/// <summary>The Dataset lifecycle through the operator as <c>detector run</c> starts it, the real API server (envtest) and s3rver.</summary>
 public sealed class DatasetLifecycleTests
 {
     [SkippableFact]
@@ -19,7 +19,7 @@ public sealed class DatasetLifecycleTests
         await env.WaitForAsync(e => e.Dataset("aquarium")?.Status?.Phase == DatasetPhases.Preparing);
         var dataset = env.Dataset("aquarium")!;
         Assert.Contains(DatasetNames.Finalizer, dataset.Metadata.Finalizers);
-        Assert.True(Conditions.IsTrue(dataset.Status!.Conditions, Conditions.Progressing));
+        Assert.True(Conditions.IsTrue(dataset.Status!.Conditions, Conditions.Reconciling));
         var job = Assert.Single(env.Jobs);
         var expected = DatasetRequests.BuildPrepareJob(dataset, DatasetNames.SpecHash(dataset), new DatasetJobSettings
         {
@@ -35,7 +35,7 @@ public sealed class DatasetLifecycleTests
         Assert.Equal(dataset.Metadata.Uid, Assert.Single(job.Metadata.OwnerReferences).Uid);
 
         await env.WriteManifestAsync(dataset.Status.Outputs!.Prefix!, DatasetStatusMapperTests.Manifest());
-        env.Api.SetJobSucceeded(OperatorEnvironment.Namespace, job.Metadata.Name);
+        env.Api.SetJobSucceeded(env.Namespace, job.Metadata.Name);
         await env.WaitForPhaseAsync("aquarium", DatasetPhases.Ready);
 
         var ready = env.Dataset("aquarium")!.Status!;
@@ -44,7 +44,7 @@ public sealed class DatasetLifecycleTests
         Assert.Equal(dataset.Status.Outputs.Prefix + "train.rec", ready.Outputs!.TrainRec);
         Assert.Single(env.Jobs);
         // Events are recorded in the background (best effort), so they may land after the status.
-        await env.WaitForAsync(e => e.Api.List("events", OperatorEnvironment.Namespace).Any(ev => ev["reason"]?.GetValue<string>() == DatasetPhases.Ready));
+        await env.WaitForAsync(e => e.Api.List("events", env.Namespace).Any(ev => ev["reason"]?.GetValue<string>() == DatasetPhases.Ready));
     }
 
     [SkippableFact]
@@ -63,7 +63,7 @@ public sealed class DatasetLifecycleTests
         await env.WaitForAsync(e => e.RequestsFor("jobs", jobName).Any(r => r.Verb == "get"));
         var prefix = env.Dataset("aquarium")!.Status!.Outputs!.Prefix!;
         await env.WriteManifestAsync(prefix, DatasetStatusMapperTests.Manifest());
-        env.Api.SetJobSucceeded(OperatorEnvironment.Namespace, jobName);
+        env.Api.SetJobSucceeded(env.Namespace, jobName);
         await env.WaitForPhaseAsync("aquarium", DatasetPhases.Ready);
 
         Assert.Single(env.Jobs);
@@ -80,7 +80,7 @@ public sealed class DatasetLifecycleTests
         var jobName = Assert.Single(env.Jobs).Metadata.Name;
 
         env.Api.ClearRequests();
-        await env.Datasets.DeleteAsync(new ObjectKey(OperatorEnvironment.Namespace, "aquarium"), CancellationToken.None);
+        await env.Datasets.DeleteAsync(new ObjectKey(env.Namespace, "aquarium"), CancellationToken.None);
         // The store drops the Dataset a moment before the fake logs the update that removed its finalizer, so wait for
         // that entry as well (a regression shows as a timeout listing the last requests).
         await env.WaitForAsync(e => e.Dataset("aquarium") is null && FinalizerRemovalLoggedAfterJobDelete(e, jobName!));
@@ -112,10 +112,10 @@ public sealed class DatasetLifecycleTests
         await env.WaitForPhaseAsync("aquarium", DatasetPhases.Preparing);
         var prefix = env.Dataset("aquarium")!.Status!.Outputs!.Prefix!;
         await env.WriteManifestAsync(prefix, DatasetStatusMapperTests.Manifest());
-        env.Api.SetJobSucceeded(OperatorEnvironment.Namespace, env.Jobs[0].Metadata.Name);
+        env.Api.SetJobSucceeded(env.Namespace, env.Jobs[0].Metadata.Name);
         await env.WaitForPhaseAsync("aquarium", DatasetPhases.Ready);
 
-        await env.Datasets.DeleteAsync(new ObjectKey(OperatorEnvironment.Namespace, "aquarium"), CancellationToken.None);
+        await env.Datasets.DeleteAsync(new ObjectKey(env.Namespace, "aquarium"), CancellationToken.None);
         await env.WaitForAsync(e => e.Dataset("aquarium") is null);
 
         Assert.False(await env.ExistsAsync(prefix + "manifest.json"));
@@ -138,7 +138,7 @@ public sealed class DatasetLifecycleTests
         Assert.Null(env.Dataset("paused")!.Status);
         Assert.Null(env.Dataset("paused")!.Metadata.Finalizers);
         Assert.Single(env.Jobs);
-        Assert.DoesNotContain(env.Api.List("events", OperatorEnvironment.Namespace),
+        Assert.DoesNotContain(env.Api.List("events", env.Namespace),
             e => e["involvedObject"]?["name"]?.GetValue<string>() == "paused");
     }
 
@@ -157,7 +157,7 @@ public sealed class DatasetLifecycleTests
 
         env.Api.ClearRequests();
         await env.WriteManifestAsync(dataset.Status!.Outputs!.Prefix!, DatasetStatusMapperTests.Manifest());
-        env.Api.SetJobSucceeded(OperatorEnvironment.Namespace, jobName);
+        env.Api.SetJobSucceeded(env.Namespace, jobName);
         // The Job's change enqueues the Dataset; the reconcile reads it and stops there.
         await env.WaitForAsync(e => e.RequestsFor("datasets", "aquarium").Any(r => r.Verb == "get"));
 
@@ -176,15 +176,15 @@ public sealed class DatasetLifecycleTests
         await env.ApplyAsync(env.NewDataset("aquarium"));
         await env.WaitForPhaseAsync("aquarium", DatasetPhases.Preparing);
         var jobName = Assert.Single(env.Jobs).Metadata.Name;
-        env.Api.Put(FailedPod(jobName, "labels/train/img_42.txt:3: class id 9 is out of range (3 classes)"));
-        env.Api.SetJobFailed(OperatorEnvironment.Namespace, jobName);
+        env.Api.Put(FailedPod(env, jobName, "labels/train/img_42.txt:3: class id 9 is out of range (3 classes)"));
+        env.Api.SetJobFailed(env.Namespace, jobName);
         await env.WaitForPhaseAsync("aquarium", DatasetPhases.Failed);
 
         var status = env.Dataset("aquarium")!.Status!;
         Assert.Contains("BackoffLimitExceeded", status.FailureReason);
         Assert.Contains("labels/train/img_42.txt:3", status.FailureReason);
         Assert.True(Conditions.IsTrue(status.Conditions, Conditions.Stalled));
-        await env.WaitForAsync(e => e.Api.List("events", OperatorEnvironment.Namespace)
+        await env.WaitForAsync(e => e.Api.List("events", env.Namespace)
             .Any(ev => ev["type"]?.GetValue<string>() == "Warning" && ev["reason"]?.GetValue<string>() == DatasetPhases.JobFailedReason));
     }
 
@@ -223,7 +223,7 @@ public sealed class DatasetLifecycleTests
         await env.ApplyAsync(env.NewDataset("aquarium"));
         await env.WaitForPhaseAsync("aquarium", DatasetPhases.Preparing);
 
-        var lease = env.Api.Get<V1Lease>("leases", "detector-system", "detector-e2e");
+        var lease = env.Api.Get<V1Lease>("leases", env.LeaseNamespace, "detector-e2e");
         Assert.False(string.IsNullOrEmpty(lease?.Spec?.HolderIdentity));
     }
 
@@ -237,13 +237,13 @@ public sealed class DatasetLifecycleTests
         var shards = Assert.Single(env.Jobs);
         Assert.Equal(("Indexed", 2), (shards.Spec.CompletionMode, shards.Spec.Completions));
 
-        env.Api.SetJobSucceeded(OperatorEnvironment.Namespace, shards.Metadata.Name);
+        env.Api.SetJobSucceeded(env.Namespace, shards.Metadata.Name);
         await env.WaitForAsync(e => e.Jobs.Count == 2);
         var merge = env.Jobs.Single(j => j.Metadata.Name != shards.Metadata.Name);
         Assert.Equal(["prepare", "merge"], merge.Spec.Template.Spec.Containers[0].Args.Take(2));
 
         await env.WriteManifestAsync(env.Dataset("sharded")!.Status!.Outputs!.Prefix!, DatasetStatusMapperTests.Manifest());
-        env.Api.SetJobSucceeded(OperatorEnvironment.Namespace, merge.Metadata.Name);
+        env.Api.SetJobSucceeded(env.Namespace, merge.Metadata.Name);
         await env.WaitForPhaseAsync("sharded", DatasetPhases.Ready);
     }
 
@@ -258,7 +258,7 @@ public sealed class DatasetLifecycleTests
         var oldJob = Assert.Single(env.Jobs).Metadata.Name;
 
         await env.EditDatasetAsync("aquarium", d => d.Spec = d.Spec with { Preprocessing = d.Spec.Preprocessing with { ImageSize = 300 } });
-        await env.WaitForAsync(e => e.Jobs.Count == 1 && e.Jobs[0].Metadata.Name != oldJob && e.Dataset("aquarium")!.Status!.ObservedGeneration == 2);
+        await env.WaitForAsync(e => e.Jobs is [var only] && only.Metadata.Name != oldJob && e.Dataset("aquarium")!.Status!.ObservedGeneration == 2);
 
         var after = env.Dataset("aquarium")!.Status!;
         Assert.NotEqual(before.Status!.Outputs!.Prefix, after.Outputs!.Prefix);
@@ -266,14 +266,14 @@ public sealed class DatasetLifecycleTests
         Assert.Equal("300", env.Jobs[0].Spec.Template.Spec.Containers[0].Args.SkipWhile(a => a != "--image-size").ElementAt(1));
     }
 
-    private static V1Pod FailedPod(string jobName, string message) => new()
+    private static V1Pod FailedPod(OperatorEnvironment env, string jobName, string message) => new()
     {
         ApiVersion = "v1",
         Kind = "Pod",
         Metadata = new V1ObjectMeta
         {
             Name = jobName + "-x7k2q",
-            NamespaceProperty = OperatorEnvironment.Namespace,
+            NamespaceProperty = env.Namespace,
             Labels = new Dictionary<string, string> { ["job-name"] = jobName, ["batch.kubernetes.io/job-name"] = jobName },
         },
         Spec = new V1PodSpec { Containers = [new V1Container { Name = DatasetRequests.ContainerName, Image = "registry.example/detector:e2e" }] },

@@ -20,7 +20,7 @@ public sealed class EndpointDriftTests
         var (models, endpoints) = Stores(env);
         env.StartOperator("--drift-interval", "3s");
         var firstJob = await TrainVersionOneAsync(env, models);
-        var serving = await CreateServingEndpointAsync(env, endpoints, NewEndpoint());
+        var serving = await CreateServingEndpointAsync(env, endpoints, NewEndpoint(env.Kube.Namespace));
         await TrainVersionTwoAsync(env, firstJob);
         await env.WaitForAsync(e => e.SageMaker.CallCount("UpdateInferenceComponent") == 1);
         env.SageMaker.Advance(TimeSpan.FromMinutes(5));
@@ -52,7 +52,7 @@ public sealed class EndpointDriftTests
         var (models, endpoints) = Stores(env);
         env.StartOperator("--drift-interval", "3s");
         await TrainVersionOneAsync(env, models);
-        var serving = await CreateServingEndpointAsync(env, endpoints, NewEndpoint(s => s with { Copies = 2 }));
+        var serving = await CreateServingEndpointAsync(env, endpoints, NewEndpoint(env.Kube.Namespace, s => s with { Copies = 2 }));
         var component = serving.InferenceComponentName!;
         Assert.Equal(2, Copies(env, component));
 
@@ -78,7 +78,7 @@ public sealed class EndpointDriftTests
         var (models, endpoints) = Stores(env);
         env.StartOperator("--drift-interval", "3s");
         await TrainVersionOneAsync(env, models);
-        var serving = await CreateServingEndpointAsync(env, endpoints, NewEndpoint());
+        var serving = await CreateServingEndpointAsync(env, endpoints, NewEndpoint(env.Kube.Namespace));
         var own = serving.EndpointConfigName!;
 
         env.SageMaker.UpdateEndpointOutOfBand(serving.EndpointName!, "fish-console-copy");
@@ -106,9 +106,9 @@ public sealed class EndpointDriftTests
         var (models, endpoints) = Stores(env);
         env.StartOperator("--drift-interval", "3s");
         await TrainVersionOneAsync(env, models);
-        var serving = await CreateServingEndpointAsync(env, endpoints, NewEndpoint(s => s with { DeletionPolicy = "Retain" }));
+        var serving = await CreateServingEndpointAsync(env, endpoints, NewEndpoint(env.Kube.Namespace, s => s with { DeletionPolicy = "Retain" }));
 
-        await endpoints.DeleteAsync(new ObjectKey(Ns, "fish-live"), CancellationToken.None);
+        await endpoints.DeleteAsync(new ObjectKey(env.Kube.Namespace, "fish-live"), CancellationToken.None);
         await env.WaitForAsync(e => Endpoint(e) is null);   // The finalizer went without any SageMaker delete.
         Assert.Equal([serving.ModelName!], env.SageMaker.Models);
         Assert.Equal([serving.EndpointConfigName!], env.SageMaker.EndpointConfigs);
@@ -120,7 +120,7 @@ public sealed class EndpointDriftTests
 
         // A RegisteredModel never deletes its registry entries: the group and its versions stay for audit.
         var registered = Model(env)!.Status!;
-        await models.DeleteAsync(new ObjectKey(Ns, "fish"), CancellationToken.None);
+        await models.DeleteAsync(new ObjectKey(env.Kube.Namespace, "fish"), CancellationToken.None);
         await env.WaitForAsync(e => Model(e) is null);
         Assert.Contains(registered.ModelPackageGroupName!, env.SageMaker.ModelPackageGroups);
         Assert.All(registered.Versions, v =>

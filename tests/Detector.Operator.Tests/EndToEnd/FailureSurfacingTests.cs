@@ -42,7 +42,7 @@ public sealed class FailureSurfacingTests
     {
         await using var env = await OperatorEnvironment.StartAsync();
         env.Api.FailNext(IsJobCreate, 403, message: "jobs.batch is forbidden: User \"system:serviceaccount:detector-system:detector\" cannot create resource \"jobs\"");
-        env.StartOperator("--workers", "1");
+        env.StartOperator("--workers", "1", "--stalled-recheck-interval", "1s");   // RBAC is fixed outside the object: the slow re-check finds it
         await env.ApplyAsync(env.NewDataset("aquarium"));
 
         await env.WaitForAsync(e => Warnings(e, FailureReasons.OperatorMisconfigured).Any());
@@ -84,7 +84,7 @@ public sealed class FailureSurfacingTests
     {
         // Issue 6 and 10 as reported: `KUBECONFIG=… detector run` on a laptop with no AWS configuration at all.
         await using var env = await OperatorEnvironment.StartAsync();
-        env.StartOperatorWithEnvironment(["--watch-namespaces", OperatorEnvironment.Namespace, "--job-service-account", OperatorEnvironment.JobServiceAccount],
+        env.StartOperatorWithEnvironment(["--watch-namespaces", env.Namespace, "--job-service-account", OperatorEnvironment.JobServiceAccount],
             new Dictionary<string, string> { ["KUBECONFIG"] = env.Kubeconfig });
         await env.ApplyAsync(env.NewDataset("aquarium"));
 
@@ -95,7 +95,7 @@ public sealed class FailureSurfacingTests
         Assert.Contains("is preparing", preparing.Message);
         Assert.Contains("--aws-region or AWS_REGION", preparing.Message);
 
-        env.Api.SetJobSucceeded(OperatorEnvironment.Namespace, job.Metadata.Name);
+        env.Api.SetJobSucceeded(env.Namespace, job.Metadata.Name);
         await env.WaitForAsync(e => Conditions.Get(e.Dataset("aquarium")?.Status?.Conditions, Conditions.Ready)?.Message.Contains("has prepared") == true);
         Assert.Equal(DatasetPhases.Preparing, env.Dataset("aquarium")!.Status!.Phase);
         Assert.Single(env.Jobs);
@@ -109,7 +109,7 @@ public sealed class FailureSurfacingTests
         await using var env = await OperatorEnvironment.StartAsync();
         var noRegion = new Detector.Operator.Hosting.ServedKind("Dataset", _ => null, (manager, host) => DatasetController.Register(manager,
             host with { Stores = _ => throw new Amazon.Runtime.AmazonClientException("No RegionEndpoint or ServiceURL configured") }));
-        env.StartOperatorWithEnvironment(["--watch-namespaces", OperatorEnvironment.Namespace, "--job-service-account", OperatorEnvironment.JobServiceAccount],
+        env.StartOperatorWithEnvironment(["--watch-namespaces", env.Namespace, "--job-service-account", OperatorEnvironment.JobServiceAccount],
             new Dictionary<string, string> { ["KUBECONFIG"] = env.Kubeconfig, ["DETECTOR_S3_ENDPOINT_URL"] = env.S3.ServiceUrl }, [noRegion]);
         await env.ApplyAsync(env.NewDataset("aquarium"));
 
@@ -127,6 +127,6 @@ public sealed class FailureSurfacingTests
     private static bool IsStatusWrite(ApiCall call) => call is { Resource: "datasets", Subresource: "status", Verb: "update" or "patch" };
 
     private static IEnumerable<JsonObject> Warnings(OperatorEnvironment env, string reason) =>
-        env.Api.List("events", OperatorEnvironment.Namespace)
+        env.Api.List("events", env.Namespace)
             .Where(e => e["type"]?.GetValue<string>() == "Warning" && e["reason"]?.GetValue<string>() == reason);
 }

@@ -10,7 +10,7 @@ namespace Detector.Operator.Tests.EndToEnd;
 
 /// <summary>
 /// The whole product over HTTP, as a user drives it with kubectl and <c>detector predict</c>: the operator as
-/// <c>detector run</c> starts it, the fake API server, the fake SageMaker (AWS-model validation, hosting and registry
+/// <c>detector run</c> starts it, the real API server (envtest), the fake SageMaker (AWS-model validation, hosting and registry
 /// state machines on a controllable clock) and s3rver holding data prepared by the real pipeline.
 /// </summary>
 public sealed class FullLifecycleTests
@@ -18,14 +18,15 @@ public sealed class FullLifecycleTests
     [SkippableFact]
     public async Task DatasetToEndpoint_PredictsRollsToVersionTwoAcrossARestart_AndDeletingEverythingLeavesNothing()
     {
-        await using var env = await SageMakerEnvironment.StartAsync();
+        // The operator runs as the chart's ServiceAccount with the chart's RBAC: a verb the chart lacks fails this test.
+        await using var env = await SageMakerEnvironment.StartAsync(chartRbac: true);
         var (models, endpoints) = Stores(env);
         env.StartOperator();
 
         var firstJob = await TrainVersionOneAsync(env, models);
 
         // DetectionEndpoint → Creating; the operator restarts while SageMaker creates the endpoint.
-        await endpoints.CreateAsync(NewEndpoint(), CancellationToken.None);
+        await endpoints.CreateAsync(NewEndpoint(env.Kube.Namespace), CancellationToken.None);
         await env.WaitForAsync(e => Endpoint(e)?.Status?.Phase == DetectionEndpointPhase.Creating && e.SageMaker.CreateCount("CreateEndpoint") == 1);
         Assert.Equal(0, await env.StopOperatorAsync());
         var describes = env.SageMaker.CallCount("DescribeEndpoint");
@@ -78,7 +79,7 @@ public sealed class FullLifecycleTests
         Assert.Equal(2, env.SageMaker.Requests.Count(r => r.Operation == "InvokeEndpoint" && r.Succeeded));
 
         // Delete everything, as kubectl delete would: the finalizers clean SageMaker up, then the objects go.
-        await endpoints.DeleteAsync(new ObjectKey(Ns, "fish-live"), CancellationToken.None);
+        await endpoints.DeleteAsync(new ObjectKey(env.Kube.Namespace, "fish-live"), CancellationToken.None);
         await env.WaitForAsync(e => e.SageMaker.CallCount("DeleteInferenceComponent") >= 1);
         env.SageMaker.Advance(TimeSpan.FromMinutes(2));
         await env.WaitForAsync(e => e.SageMaker.CallCount("DeleteEndpoint") >= 1);
@@ -95,7 +96,7 @@ public sealed class FullLifecycleTests
         var (models, endpoints) = Stores(env);
         env.StartOperator("--drift-interval", "3s");   // A settled endpoint is described again every 3 s.
         var firstJob = await TrainVersionOneAsync(env, models);
-        var serving = await CreateServingEndpointAsync(env, endpoints, NewEndpoint());
+        var serving = await CreateServingEndpointAsync(env, endpoints, NewEndpoint(env.Kube.Namespace));
 
         // SageMaker rolls the component update back (a failed health check): version 1 keeps serving.
         env.SageMaker.FailNextInferenceComponentUpdate(serving.InferenceComponentName!, "The container failed the ping health check");

@@ -18,9 +18,6 @@ namespace Detector.Operator.Tests.EndToEnd;
 /// </summary>
 public static class LifecycleSteps
 {
-    /// <summary>The namespace everything lives in.</summary>
-    public const string Ns = OperatorEnvironment.Namespace;
-
     /// <summary>Client-side stores of RegisteredModels and DetectionEndpoints (what kubectl would do).</summary>
     public static (IKubeStore<RegisteredModel> Models, IKubeStore<DetectionEndpoint> Endpoints) Stores(SageMakerEnvironment env)
     {
@@ -37,7 +34,7 @@ public static class LifecycleSteps
         env.SageMaker.Advance(TimeSpan.FromHours(1));
         await env.WaitForAsync(e => e.TrainingRun("ssd")?.Status?.Phase == TrainingRunPhase.Completed);
         var firstJob = env.TrainingRun("ssd")!.Status!;
-        await models.CreateAsync(NewModel(), CancellationToken.None);
+        await models.CreateAsync(NewModel(env.Kube.Namespace), CancellationToken.None);
         await env.WaitForAsync(e => Model(e)?.Status?.Versions.Count == 1);
         env.SageMaker.Advance(TimeSpan.FromMinutes(1));   // The registry validates a new version for a few seconds.
         await env.WaitForAsync(e => Model(e)?.Status?.LatestApprovedVersion == 1);
@@ -48,7 +45,7 @@ public static class LifecycleSteps
     /// <summary>A hyperparameter change trains again: a new artifact, registered as version 2 and approved.</summary>
     public static async Task<TrainingRunStatus> TrainVersionTwoAsync(SageMakerEnvironment env, TrainingRunStatus firstJob)
     {
-        await EditAsync(env.TrainingRuns, "ssd",
+        await EditAsync(env.TrainingRuns, env.Kube.Namespace, "ssd",
             run => run.Spec = run.Spec with { Hyperparameters = run.Spec.Hyperparameters with { Epochs = run.Spec.Hyperparameters.Epochs + 1 } });
         await env.WaitForAsync(e => e.TrainingRun("ssd")?.Status?.TrainingJobName is { } job && job != firstJob.TrainingJobName);
         env.SageMaker.Advance(TimeSpan.FromHours(1));
@@ -66,12 +63,12 @@ public static class LifecycleSteps
     /// Changes an object as kubectl edit does: read, change, update, and on a 409 with the operator's concurrent write
     /// read again and reapply.
     /// </summary>
-    public static async Task EditAsync<T>(IKubeStore<T> store, string name, Action<T> change)
+    public static async Task EditAsync<T>(IKubeStore<T> store, string ns, string name, Action<T> change)
         where T : class, IKubernetesObject<V1ObjectMeta>
     {
         for (var attempt = 1; ; attempt++)
         {
-            var current = (await store.GetAsync(new ObjectKey(Ns, name), CancellationToken.None))!;
+            var current = (await store.GetAsync(new ObjectKey(ns, name), CancellationToken.None))!;
             change(current);
             try
             {
@@ -86,9 +83,9 @@ public static class LifecycleSteps
     }
 
     /// <summary>The RegisteredModel "fish" a user applies: versions of TrainingRun "ssd", approved automatically above a tiny mAP.</summary>
-    public static RegisteredModel NewModel() => new()
+    public static RegisteredModel NewModel(string ns) => new()
     {
-        Metadata = new() { Name = "fish", NamespaceProperty = Ns },
+        Metadata = new() { Name = "fish", NamespaceProperty = ns },
         Spec = new RegisteredModelSpec
         {
             Source = new ModelSource { TrainingRunRef = "ssd" },
@@ -97,7 +94,7 @@ public static class LifecycleSteps
     };
 
     /// <summary>The DetectionEndpoint "fish-live" a user applies: the latest approved version of "fish" on one GPU instance.</summary>
-    public static DetectionEndpoint NewEndpoint(Func<DetectionEndpointSpec, DetectionEndpointSpec>? edit = null)
+    public static DetectionEndpoint NewEndpoint(string ns, Func<DetectionEndpointSpec, DetectionEndpointSpec>? edit = null)
     {
         var spec = new DetectionEndpointSpec
         {
@@ -105,7 +102,7 @@ public static class LifecycleSteps
             RoleArn = "arn:aws:iam::123456789012:role/detector-vision-sagemaker",
             InstanceType = "ml.g4dn.xlarge",
         };
-        return new DetectionEndpoint { Metadata = new() { Name = "fish-live", NamespaceProperty = Ns }, Spec = edit is null ? spec : edit(spec) };
+        return new DetectionEndpoint { Metadata = new() { Name = "fish-live", NamespaceProperty = ns }, Spec = edit is null ? spec : edit(spec) };
     }
 
     /// <summary>
@@ -132,27 +129,27 @@ public static class LifecycleSteps
     public static async Task DeleteTheRestAndAssertNothingLeftAsync(SageMakerEnvironment env)
     {
         var (models, _) = Stores(env);
-        await models.DeleteAsync(new ObjectKey(Ns, "fish"), CancellationToken.None);
-        await env.TrainingRuns.DeleteAsync(new ObjectKey(Ns, "ssd"), CancellationToken.None);
-        await env.Kube.Datasets.DeleteAsync(new ObjectKey(Ns, "aquarium"), CancellationToken.None);
+        await models.DeleteAsync(new ObjectKey(env.Kube.Namespace, "fish"), CancellationToken.None);
+        await env.TrainingRuns.DeleteAsync(new ObjectKey(env.Kube.Namespace, "ssd"), CancellationToken.None);
+        await env.Kube.Datasets.DeleteAsync(new ObjectKey(env.Kube.Namespace, "aquarium"), CancellationToken.None);
         await env.WaitForAsync(e => Model(e) is null && e.TrainingRun("ssd") is null && e.Kube.Dataset("aquarium") is null);
         Assert.Empty(env.SageMaker.InferenceComponents);
         Assert.Empty(env.SageMaker.Endpoints);
         Assert.Empty(env.SageMaker.EndpointConfigs);
         Assert.Empty(env.SageMaker.Models);
         foreach (var plural in new[] { "datasets", "trainingruns", "registeredmodels", "detectionendpoints" })
-            Assert.Empty(env.Kube.Api.List(plural, Ns));
+            Assert.Empty(env.Kube.Api.List(plural, env.Kube.Namespace));
     }
 
     /// <summary>The stored RegisteredModel "fish", or null.</summary>
-    public static RegisteredModel? Model(SageMakerEnvironment env) => env.Kube.Api.Get<RegisteredModel>("registeredmodels", Ns, "fish");
+    public static RegisteredModel? Model(SageMakerEnvironment env) => env.Kube.Api.Get<RegisteredModel>("registeredmodels", env.Kube.Namespace, "fish");
 
     /// <summary>The stored DetectionEndpoint "fish-live", or null.</summary>
-    public static DetectionEndpoint? Endpoint(SageMakerEnvironment env) => env.Kube.Api.Get<DetectionEndpoint>("detectionendpoints", Ns, "fish-live");
+    public static DetectionEndpoint? Endpoint(SageMakerEnvironment env) => env.Kube.Api.Get<DetectionEndpoint>("detectionendpoints", env.Kube.Namespace, "fish-live");
 
     /// <summary>True when the endpoint serves as specified and nothing is in progress (cleanup included).</summary>
     public static bool Settled(SageMakerEnvironment env) =>
-        Endpoint(env)?.Status is { Phase: DetectionEndpointPhase.InService } status && !Conditions.IsTrue(status.Conditions, Conditions.Progressing);
+        Endpoint(env)?.Status is { Phase: DetectionEndpointPhase.InService } status && !Conditions.IsTrue(status.Conditions, Conditions.Reconciling);
 
     /// <summary>
     /// <c>detector predict --endpoint vision/fish-live photo.jpg -o out.png</c> with a kubeconfig: the names come from the
@@ -171,7 +168,7 @@ public static class LifecycleSteps
             Credentials = new BasicAWSCredentials(env.SageMaker.AccessKey, env.SageMaker.SecretKey),
         });
         var arguments = PredictCommand.ParseArguments(
-            ["--endpoint", $"{Ns}/fish-live", image, "-o", png, "--threshold", "0", "--kubeconfig", env.Kube.Kubeconfig], _ => null);
+            ["--endpoint", $"{env.Kube.Namespace}/fish-live", image, "-o", png, "--threshold", "0", "--kubeconfig", env.Kube.UserKubeconfig], _ => null);
         var (output, error) = (new StringWriter(), new StringWriter());
         var code = await PredictCommand.RunAsync(arguments, () => PredictCommand.KubeClient(arguments), runtime, output, error, CancellationToken.None);
         return (code, output.ToString(), error.ToString(), png);

@@ -4,6 +4,7 @@ using Detector.Operator.Cli;
 using Detector.Operator.Hosting;
 using Detector.Operator.Kube;
 using Detector.Operator.Runtime;
+using Detector.Operator.Tests.EndToEnd.Apis;
 using Detector.Operator.Tests.Fakes.ApiServer;
 using Detector.Preprocessing.Outputs;
 using Detector.Preprocessing.Storage;
@@ -13,14 +14,15 @@ using k8s.Models;
 namespace Detector.Operator.Tests.EndToEnd;
 
 /// <summary>
-/// A fake API server, an s3rver bucket and the operator running in-process through the same entry as
-/// <c>detector run</c> (<see cref="RunCommand.ParseSettings"/> + <see cref="OperatorHost.RunAsync(OperatorSettings, CancellationToken)"/>),
-/// talking to the fake over HTTP with the real KubernetesClient and to s3rver with the real S3 client.
+/// A real API server (the shared <see cref="EnvtestServer"/>, this test's own namespace and lease namespace), an
+/// s3rver bucket and the operator running in-process through the same entry as <c>detector run</c>
+/// (<see cref="RunCommand.ParseSettings"/> + <see cref="OperatorHost.RunAsync(OperatorSettings, CancellationToken)"/>),
+/// talking to the server over HTTP with the real KubernetesClient (through <see cref="ApiProxy"/>, which logs its
+/// requests) and to s3rver with the real S3 client. <see cref="StartOnFakeAsync"/> uses our fake API server instead,
+/// only for what a bare server cannot show.
 /// </summary>
 public sealed class OperatorEnvironment : IAsyncDisposable
 {
-    /// <summary>The namespace the tests use.</summary>
-    public const string Namespace = "vision";
 
     /// <summary>The service account of the dataset Jobs (created in <see cref="Namespace"/>).</summary>
     public const string JobServiceAccount = "detector-dataset";
@@ -32,15 +34,27 @@ public sealed class OperatorEnvironment : IAsyncDisposable
     private CancellationTokenSource? _stop;
     private Task<int>? _run;
 
-    private OperatorEnvironment(FakeApiServer api, S3rverServer s3, string bucket, string directory)
+    private OperatorEnvironment(ITestApi api, S3rverServer s3, string bucket, string directory, string ns, string leaseNamespace)
     {
-        (Api, S3, Bucket, _directory) = (api, s3, bucket, directory);
-        Kubeconfig = api.WriteKubeconfig(Path.Combine(directory, "kubeconfig"), Namespace);
+        (Api, S3, Bucket, _directory, Namespace, LeaseNamespace) = (api, s3, bucket, directory, ns, leaseNamespace);
+        Kubeconfig = UserKubeconfig = api.WriteKubeconfig(Path.Combine(directory, "kubeconfig"), Namespace);
         Datasets = new KubeStore<Dataset>(api.CreateClient(), KubeResources.Dataset);
     }
 
-    /// <summary>The fake API server.</summary>
-    public FakeApiServer Api { get; }
+    /// <summary>The namespace of this test (its own, so tests run in parallel on the shared server).</summary>
+    public string Namespace { get; }
+
+    /// <summary>The namespace of the operator's leader-election Lease (its own: parallel tests' operators never share one).</summary>
+    public string LeaseNamespace { get; }
+
+    /// <summary>The API server.</summary>
+    public ITestApi Api { get; }
+
+    /// <summary>The fake API server, for a test that started with <see cref="StartOnFakeAsync"/>.</summary>
+    public FakeApiServer Fake => (Api as FakeApi)?.Server ?? throw new InvalidOperationException("this environment runs on the real API server");
+
+    /// <summary>The working folder of this environment (kubeconfigs, files), removed on dispose.</summary>
+    public string Directory => _directory;
 
     /// <summary>The S3 server.</summary>
     public S3rverServer S3 { get; }
@@ -48,22 +62,78 @@ public sealed class OperatorEnvironment : IAsyncDisposable
     /// <summary>A bucket of this environment.</summary>
     public string Bucket { get; }
 
-    /// <summary>kubeconfig pointing at the fake.</summary>
-    public string Kubeconfig { get; }
+    /// <summary>
+    /// kubeconfig of the operator, through the logging proxy: admin, or the chart's
+    /// ServiceAccount after <see cref="StartWithChartRbacAsync"/>.
+    /// </summary>
+    public string Kubeconfig { get; private set; }
+
+    /// <summary>kubeconfig of a user (kubectl, <c>detector predict</c>): admin, through the logging proxy.</summary>
+    public string UserKubeconfig { get; }
+
+    /// <summary>The Lease name the operator is started with (the chart passes its full name).</summary>
+    public string LeaseName { get; private set; } = "detector-operator";
 
     /// <summary>A client-side store of Datasets (what kubectl would do).</summary>
     public IKubeStore<Dataset> Datasets { get; }
 
-    /// <summary>Starts the fake API server and takes a bucket on the shared s3rver (skips without node/npm).</summary>
+    /// <summary>
+    /// Takes a namespace and a lease namespace on the shared real API server and a bucket on the shared s3rver (skips
+    /// without KUBEBUILDER_ASSETS or node/npm, fails in CI).
+    /// </summary>
     public static async Task<OperatorEnvironment> StartAsync()
+    {
+        var server = EnvtestServer.Shared;
+        var s3 = S3rverServer.Shared;
+        var bucket = await s3.CreateUniqueBucketAsync("e2e");
+        var ns = await server.CreateNamespaceAsync("e2e");
+        var leaseNamespace = await server.CreateNamespaceAsync("e2e-lease");
+        var api = await EnvtestApi.StartAsync(server, ns, leaseNamespace);
+        return Create(api, s3, bucket, ns, leaseNamespace);
+    }
+
+    /// <summary>
+    /// Like <see cref="StartAsync"/> but on our fake API server: only for what a bare kube-apiserver cannot show
+    /// (whether a Job's pods could start; see Fakes/ApiServer/README.md).
+    /// </summary>
+    public static async Task<OperatorEnvironment> StartOnFakeAsync()
     {
         var s3 = S3rverServer.Shared;
         var bucket = await s3.CreateUniqueBucketAsync("e2e");
-        var api = await FakeApiServer.StartAsync();
+        var api = new FakeApi(await FakeApiServer.StartAsync());
+        return Create(api, s3, bucket, "vision", "detector-system");
+    }
+
+    /// <summary>
+    /// Like <see cref="StartAsync"/>, but the chart is rendered (chart-render) with <c>watchNamespaces</c> set to this
+    /// test's namespace and applied in the lease namespace (the release namespace), and the operator runs as the
+    /// chart's ServiceAccount with a token from the TokenRequest API: only the chart's RBAC, so a missing verb fails.
+    /// </summary>
+    public static async Task<OperatorEnvironment> StartWithChartRbacAsync()
+    {
+        var env = await StartAsync();
+        var api = (EnvtestApi)env.Api;
+        // The admission policies are left out: they are cluster-wide and would judge every other test's objects by the
+        // default policy (Admission/AdmissionPolicyTests installs them bound to labelled namespaces only).
+        var manifests = Charts.ChartRender.RenderOk(ChartRelease, env.LeaseNamespace, null, $"watchNamespaces={{{env.Namespace}}}", "admissionPolicies.enabled=false");
+        var (code, output, error) = Charts.ChartRender.Apply(api.Server.AdminKubeconfig, manifests, dryRun: false);
+        Assert.True(code == 0, $"the rendered chart was refused: {error}{output}");
+        env.Kubeconfig = await api.WriteServiceAccountKubeconfigAsync(Path.Combine(env._directory, "operator-kubeconfig"),
+            env.LeaseNamespace, ChartFullName, env.Namespace);
+        env.LeaseName = ChartFullName;
+        return env;
+    }
+
+    // chart-render's release name and the chart's resulting full name (ServiceAccount, Roles, Lease).
+    private const string ChartRelease = "detector";
+    private const string ChartFullName = "detector-detector-operator";
+
+    private static OperatorEnvironment Create(ITestApi api, S3rverServer s3, string bucket, string ns, string leaseNamespace)
+    {
         // The Jobs' service account (the chart's datasetJobs.serviceAccountName), as the platform team creates it.
-        api.Put(ServiceAccount(Namespace, JobServiceAccount));
-        var directory = Directory.CreateTempSubdirectory("detector-e2e-").FullName;
-        return new OperatorEnvironment(api, s3, bucket, directory);
+        api.Put(ServiceAccount(ns, JobServiceAccount));
+        var directory = System.IO.Directory.CreateTempSubdirectory("detector-e2e-").FullName;
+        return new OperatorEnvironment(api, s3, bucket, directory, ns, leaseNamespace);
     }
 
     /// <summary>The <c>detector run</c> arguments of the tests; a flag in <paramref name="extra"/> replaces the default one.</summary>
@@ -73,15 +143,16 @@ public sealed class OperatorEnvironment : IAsyncDisposable
         [
             ["--kubeconfig", Kubeconfig],
             ["--watch-namespaces", Namespace],
-            // Leader election on, as in the chart. Its Lease renewals (every 2 s) are also store changes, so they wake
-            // WaitForAsync for predicates on the request log, which by itself changes nothing in the store.
+            // Leader election on, as in the chart. Its Lease renewals (every 2 s) are changes too, so waits on the fake
+            // SageMaker (which signals nothing) are re-checked at least that often.
             ["--leader-elect", "true"],
-            ["--lease-namespace", "detector-system"],
+            ["--lease-namespace", LeaseNamespace],
+            ["--lease-name", LeaseName],
             ["--metrics-address", ""],
             ["--image", "registry.example/detector:e2e"],
             ["--job-service-account", JobServiceAccount],
             ["--s3-endpoint-url", S3.ServiceUrl],
-            ["--poll-interval", "2s"],
+            ["--poll-interval", "0.5s"],   // Sub-second: a finished Job or SageMaker step is seen within half a second.
             ["--log-level", "Warning"],
         ];
         return [.. defaults.Where(d => !extra.Contains(d[0])).SelectMany(d => d), .. extra];
@@ -183,10 +254,10 @@ public sealed class OperatorEnvironment : IAsyncDisposable
         }
     }
 
-    /// <summary>The stored Jobs of the namespace.</summary>
+    /// <summary>The Jobs of the namespace, read from the server on each call (read it once per check).</summary>
     public IReadOnlyList<V1Job> Jobs => [.. Api.List("jobs", Namespace).Select(j => k8s.KubernetesJson.Deserialize<V1Job>(j.ToJsonString()))];
 
-    /// <summary>Waits until the predicate holds, re-checked on every change of the fake's store.</summary>
+    /// <summary>Waits until the predicate holds, re-checked on every change in the namespaces and every request of the operator.</summary>
     public Task WaitForAsync(Func<OperatorEnvironment, bool> predicate) => Api.WaitForAsync(_ => predicate(this), Timeout);
 
     /// <summary>Waits until the Dataset's status is in <paramref name="phase"/>.</summary>
@@ -207,7 +278,7 @@ public sealed class OperatorEnvironment : IAsyncDisposable
         return await store.ExistsAsync(StorageUri.Parse(uri), CancellationToken.None);
     }
 
-    /// <summary>Requests the fake served for one object (any verb), in order.</summary>
+    /// <summary>Requests of the operator (and the test.s clients) for one object (any verb), in order.</summary>
     public IReadOnlyList<ApiCall> RequestsFor(string resource, string name) =>
         [.. Api.Requests.Where(r => r.Resource == resource && r.Name == name)];
 
@@ -224,6 +295,6 @@ public sealed class OperatorEnvironment : IAsyncDisposable
     {
         await StopOperatorAsync();
         await Api.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
+        System.IO.Directory.Delete(_directory, recursive: true);
     }
 }

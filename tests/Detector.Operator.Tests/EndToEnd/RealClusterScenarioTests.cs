@@ -20,7 +20,7 @@ public sealed class RealClusterScenarioTests
     [SkippableFact]
     public async Task KubeconfigOnly_SampleInAnotherNamespace_OneJobWithOwnerFinalizerAndConditions_RestartAddsNone_DeleteCleansUp()
     {
-        await using var env = await OperatorEnvironment.StartAsync();
+        await using var env = await OperatorEnvironment.StartOnFakeAsync();
         env.Api.Put(OperatorEnvironment.ServiceAccount(OtherNamespace, "detector-datasets"));   // the sample's spec.serviceAccountName
         env.StartOperatorWithEnvironment([], env.LaptopEnvironment());
         var applied = await ApplySampleAsync(env);
@@ -32,9 +32,9 @@ public sealed class RealClusterScenarioTests
         Assert.Equal((applied.Metadata.Uid, "Dataset", true), (owner.Uid, owner.Kind, owner.Controller == true));
         Assert.Contains(DatasetNames.Finalizer, dataset.Metadata.Finalizers);
         Assert.True(Conditions.IsFalse(dataset.Status!.Conditions, Conditions.Ready));
-        Assert.True(Conditions.IsTrue(dataset.Status.Conditions, Conditions.Progressing));
+        Assert.True(Conditions.IsTrue(dataset.Status.Conditions, Conditions.Reconciling));
         Assert.Equal("detector-datasets", job.Spec.Template.Spec.ServiceAccountName);
-        Assert.Null(env.Api.JobPodProblem(OtherNamespace, job.Metadata.Name));                 // its pods could run
+        Assert.Null(env.Fake.JobPodProblem(OtherNamespace, job.Metadata.Name));                 // its pods could run
         // Off a pod: no leader election, so no Lease, and the Job runs this build's image.
         Assert.DoesNotContain(env.Api.Requests, r => r.Resource == "leases");
         Assert.Equal(Detector.Operator.Hosting.OperatorImage.Default, job.Spec.Template.Spec.Containers[0].Image);
@@ -54,7 +54,7 @@ public sealed class RealClusterScenarioTests
     [SkippableFact]
     public async Task Sample_ServiceAccountMissing_SaysWhichToCreateThenCreatesTheJobOnceItExists()
     {
-        await using var env = await OperatorEnvironment.StartAsync();
+        await using var env = await OperatorEnvironment.StartOnFakeAsync();
         env.StartOperatorWithEnvironment(["--poll-interval", "1s"], env.LaptopEnvironment());
         await ApplySampleAsync(env);
 
@@ -87,6 +87,6 @@ public sealed class RealClusterScenarioTests
     private static IReadOnlyList<V1Job> Jobs(OperatorEnvironment env) =>
         [.. env.Api.List("jobs", OtherNamespace).Select(j => KubernetesJson.Deserialize<V1Job>(j.ToJsonString()))];
 
-    private static IEnumerable<System.Text.Json.Nodes.JsonObject> Warnings(FakeApiServer api, string reason) =>
+    private static IEnumerable<System.Text.Json.Nodes.JsonObject> Warnings(Detector.Operator.Tests.EndToEnd.Apis.ITestApi api, string reason) =>
         api.List("events", OtherNamespace).Where(e => e["type"]?.GetValue<string>() == "Warning" && e["reason"]?.GetValue<string>() == reason);
 }

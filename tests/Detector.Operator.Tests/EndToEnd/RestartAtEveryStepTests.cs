@@ -38,7 +38,7 @@ public sealed class RestartAtEveryStepTests
         // CreateModelPackageGroup, then CreateModelPackage: the group is described, the version listed, none made again.
         var group = env.SageMaker.HoldNextAnswer("CreateModelPackageGroup");
         var package = env.SageMaker.HoldNextAnswer("CreateModelPackage");
-        await models.CreateAsync(NewModel(), CancellationToken.None);
+        await models.CreateAsync(NewModel(env.Kube.Namespace), CancellationToken.None);
         await RestartAfterCommitAsync(env, group, committed: 1);
         await RestartAfterCommitAsync(env, package, committed: 1);   // Committed only if the group step moved on.
         await env.WaitForAsync(e => Model(e)?.Status?.Versions.Count == 1);
@@ -49,11 +49,11 @@ public sealed class RestartAtEveryStepTests
 
         // A spec change trains version 2: its job and its version are committed once each across a restart too. The
         // model is switched to manual approval first, so version 2 is approved by annotation (UpdateModelPackage).
-        await EditAsync(models, "fish", m => m.Spec = m.Spec with { Approval = new ModelApproval { Mode = "Manual" } });
+        await EditAsync(models, env.Kube.Namespace, "fish", m => m.Spec = m.Spec with { Approval = new ModelApproval { Mode = "Manual" } });
         var secondJob = env.SageMaker.HoldNextAnswer("CreateTrainingJob");
         var secondPackage = env.SageMaker.HoldNextAnswer("CreateModelPackage");
         var firstJob = env.TrainingRun("ssd")!.Status!.TrainingJobName;
-        await EditAsync(env.TrainingRuns, "ssd", run => run.Spec = run.Spec with { Hyperparameters = run.Spec.Hyperparameters with { Epochs = run.Spec.Hyperparameters.Epochs + 1 } });
+        await EditAsync(env.TrainingRuns, env.Kube.Namespace, "ssd", run => run.Spec = run.Spec with { Hyperparameters = run.Spec.Hyperparameters with { Epochs = run.Spec.Hyperparameters.Epochs + 1 } });
         await RestartAfterCommitAsync(env, secondJob, committed: 2);
         await env.WaitForAsync(e => e.TrainingRun("ssd")?.Status?.TrainingJobName is { } name && name != firstJob && name == e.SageMaker.TrainingJobs[^1]);
         env.SageMaker.Advance(TimeSpan.FromHours(1));
@@ -65,7 +65,7 @@ public sealed class RestartAtEveryStepTests
         // UpdateModelPackage (kubectl annotate … approve-version=2): the restarted operator finds version 2 Approved and
         // records the annotation as applied without approving again.
         var approve = env.SageMaker.HoldNextAnswer("UpdateModelPackage");
-        await EditAsync(models, "fish", m => m.SetAnnotation(RegistrationDecisions.ApproveVersionAnnotation, "2"));
+        await EditAsync(models, env.Kube.Namespace, "fish", m => m.SetAnnotation(RegistrationDecisions.ApproveVersionAnnotation, "2"));
         await RestartAfterCommitAsync(env, approve, committed: 1);
         await env.WaitForAsync(e => Model(e)?.Status is { LatestApprovedVersion: 2, AppliedApproveVersion: "2" });
         Assert.Equal(1, env.SageMaker.CallCount("UpdateModelPackage"));
@@ -93,7 +93,7 @@ public sealed class RestartAtEveryStepTests
         var config = env.SageMaker.HoldNextAnswer("CreateEndpointConfig");
         var endpoint = env.SageMaker.HoldNextAnswer("CreateEndpoint");
         var component = env.SageMaker.HoldNextAnswer("CreateInferenceComponent");
-        await endpoints.CreateAsync(NewEndpoint(), CancellationToken.None);
+        await endpoints.CreateAsync(NewEndpoint(env.Kube.Namespace), CancellationToken.None);
         await RestartAfterCommitAsync(env, model, committed: 1);
         await RestartAfterCommitAsync(env, config, committed: 1);   // Each next commit shows the step before moved on.
         // The first CreateEndpoint meets "Could not find endpoint configuration" (not committed); the retry commits.
@@ -127,7 +127,7 @@ public sealed class RestartAtEveryStepTests
         var (models, endpoints) = Stores(env);
         env.StartOperator();
         var firstJob = await TrainVersionOneAsync(env, models);
-        await endpoints.CreateAsync(NewEndpoint(), CancellationToken.None);
+        await endpoints.CreateAsync(NewEndpoint(env.Kube.Namespace), CancellationToken.None);
         await env.WaitForAsync(e => e.SageMaker.CreateCount("CreateEndpoint") == 1);
         env.SageMaker.Advance(TimeSpan.FromMinutes(7));
         await env.WaitForAsync(e => e.SageMaker.CreateCount("CreateInferenceComponent") == 1);
@@ -160,7 +160,7 @@ public sealed class RestartAtEveryStepTests
         var deleteEndpoint = env.SageMaker.HoldNextAnswer("DeleteEndpoint");
         var deleteConfig = env.SageMaker.HoldNextAnswer("DeleteEndpointConfig");
         var deleteModel = env.SageMaker.HoldNextAnswer("DeleteModel");
-        await endpoints.DeleteAsync(new ObjectKey(Ns, "fish-live"), CancellationToken.None);
+        await endpoints.DeleteAsync(new ObjectKey(env.Kube.Namespace, "fish-live"), CancellationToken.None);
         // The restarted operator sees the component (then the endpoint) Deleting and waits, without deleting again.
         var deleted = await RestartAfterCommitAsync(env, deleteComponent, committed: 1);
         await WaitForCallAfterAsync(env, "DescribeInferenceComponent", deleted);

@@ -37,7 +37,7 @@ public sealed class SingleModelLifecycleTests
 
         // `detector predict` resolves no component (so sends no component header) and the variant's model answers.
         using (var client = env.Kube.Api.CreateClient())
-            Assert.Null((await new EndpointResolver(client).ResolveAsync(PredictTarget.Parse($"{Ns}/fish-live"), null, CancellationToken.None)).InferenceComponentName);
+            Assert.Null((await new EndpointResolver(client).ResolveAsync(PredictTarget.Parse($"{env.Kube.Namespace}/fish-live"), null, CancellationToken.None)).InferenceComponentName);
         var output = await PredictOkAsync(env);
         Assert.StartsWith("CLASS", output);
         Assert.Equal(200, env.SageMaker.Requests.Last(r => r.Operation == "InvokeEndpoint").StatusCode);
@@ -88,7 +88,7 @@ public sealed class SingleModelLifecycleTests
         Assert.Equal((serving.ModelName, serving.EndpointConfigName), (failed.ModelName, failed.EndpointConfigName));
         Assert.Equal(RolloutResults.RolledBack, failed.LastRollout!.Result);
         Assert.True(Conditions.IsTrue(failed.Conditions, EndpointReasons.RolloutFailedCondition));
-        Assert.True(Conditions.IsTrue(failed.Conditions, Conditions.Ready));
+        Assert.Equal(ReconcileState.Stalled, Conditions.StateOf(failed.Conditions));   // Version 1 serves; version 2 needs a person.
         Assert.Equal(serving.EndpointConfigName, env.SageMaker.Endpoint(serving.EndpointName!)?["EndpointConfigName"]?.GetValue<string>());
         Assert.Equal(1, env.SageMaker.Requests.Count(r => r.Operation == "UpdateEndpoint" && r.Succeeded));   // Version 2 is not retried.
         // Version 2's model and config are cleaned up while version 1 serves on: nothing is left to leak.
@@ -103,7 +103,7 @@ public sealed class SingleModelLifecycleTests
     // Applies a SingleModel DetectionEndpoint: model → config → endpoint (Creating 6 min) → InService, no component.
     private static async Task<DetectionEndpointStatus> CreateSingleModelEndpointAsync(SageMakerEnvironment env, IKubeStore<DetectionEndpoint> endpoints)
     {
-        await endpoints.CreateAsync(NewEndpoint(s => s with { DeploymentMode = EndpointDeploymentMode.SingleModel }), CancellationToken.None);
+        await endpoints.CreateAsync(NewEndpoint(env.Kube.Namespace, s => s with { DeploymentMode = EndpointDeploymentMode.SingleModel }), CancellationToken.None);
         await env.WaitForAsync(e => e.SageMaker.CreateCount("CreateEndpoint") == 1);
         env.SageMaker.Advance(TimeSpan.FromMinutes(7));
         await env.WaitForAsync(e => Settled(e));
@@ -113,7 +113,7 @@ public sealed class SingleModelLifecycleTests
     // kubectl delete: the finalizer deletes endpoint, configs and models, then the object goes; SageMaker is empty.
     private static async Task DeleteAndWaitAsync(SageMakerEnvironment env, IKubeStore<DetectionEndpoint> endpoints)
     {
-        await endpoints.DeleteAsync(new ObjectKey(Ns, "fish-live"), CancellationToken.None);
+        await endpoints.DeleteAsync(new ObjectKey(env.Kube.Namespace, "fish-live"), CancellationToken.None);
         await env.WaitForAsync(e => e.SageMaker.CallCount("DeleteEndpoint") >= 1);
         env.SageMaker.Advance(TimeSpan.FromMinutes(2));
         await env.WaitForAsync(e => Endpoint(e) is null);

@@ -17,8 +17,8 @@ public sealed class RunCommandTests
         Assert.Empty(settings.Namespaces);
         Assert.Equal(2, settings.Workers);
         Assert.True(settings.LeaderElection.Enabled);
-        Assert.Equal(("detector-operator", "detector-system", "op-0"),
-            (settings.LeaderElection.LeaseName, settings.LeaderElection.LeaseNamespace, settings.LeaderElection.Identity));
+        Assert.Equal(("detector-operator", "detector-system"), (settings.LeaderElection.LeaseName, settings.LeaderElection.LeaseNamespace));
+        Assert.Matches("^op-0_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", settings.LeaderElection.Identity);
         Assert.Equal(":8080", settings.MetricsAddress);
         Assert.Equal("img:1", settings.Jobs.Image);
         Assert.Equal(TimeSpan.FromSeconds(30), settings.PollInterval);
@@ -26,6 +26,16 @@ public sealed class RunCommandTests
         Assert.Equal("json", settings.LogFormat);
         Assert.Null(settings.Storage.ServiceUrl);
         Assert.Empty(settings.Validate());
+    }
+
+    [Fact]
+    public void ParseSettings_TwoProcessesOnOneMachine_HaveDifferentLeaderIdentities()
+    {
+        // Issue 19: two `detector run --leader-elect true` on one laptop both "started leading" under the host name.
+        var first = RunCommand.ParseSettings(["--leader-elect", "true"], _ => null).LeaderElection.Identity;
+        var second = RunCommand.ParseSettings(["--leader-elect", "true"], _ => null).LeaderElection.Identity;
+        Assert.NotEqual(first, second);
+        Assert.StartsWith(Environment.MachineName + "_", first);
     }
 
     [Fact]
@@ -160,6 +170,17 @@ public sealed class RunCommandTests
     [Fact]
     public void Validate_NonPositiveDriftInterval_NamesTheFlag() =>
         Assert.Contains(new OperatorSettings { DriftInterval = TimeSpan.Zero }.Validate(), e => e.Contains("--drift-interval", StringComparison.Ordinal));
+
+    [Fact]
+    public void ParseSettings_StalledRecheckInterval_DefaultsToFiveMinutesAndTakesTheDurationSyntax()
+    {
+        Assert.Equal(TimeSpan.FromMinutes(5), RunCommand.ParseSettings([], _ => null).StalledRecheckInterval);
+        Assert.Equal(TimeSpan.FromSeconds(90), RunCommand.ParseSettings(["--stalled-recheck-interval", "90s"], _ => null).StalledRecheckInterval);
+        var error = Assert.Throws<FormatException>(() => RunCommand.ParseSettings(["--stalled-recheck-interval", "soon"], _ => null));
+        Assert.Contains("--stalled-recheck-interval", error.Message);
+        Assert.Contains(new OperatorSettings { StalledRecheckInterval = TimeSpan.Zero }.Validate(),
+            e => e.Contains("--stalled-recheck-interval", StringComparison.Ordinal));
+    }
 
     [Fact]
     public void ParseSettings_UnknownFlag_Throws() =>

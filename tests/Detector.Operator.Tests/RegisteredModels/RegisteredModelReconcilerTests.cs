@@ -81,8 +81,8 @@ public sealed class RegisteredModelReconcilerTests
         Assert.Equal(RegisteredModelPhase.Waiting, h.Status.Phase);
         Assert.Equal(RegisteredModelReasons.WaitingForSource, h.Ready.Reason);
         Assert.Contains("TrainingRun birds-run is Training", h.Ready.Message);
-        Assert.Equal(0, h.SageMaker.Count("CreateModelPackage"));
-        Assert.Single(h.SageMaker.Groups);
+        Assert.Empty(h.SageMaker.Calls);                   // The group comes with the first version: no call while waiting.
+        Assert.Empty(h.SageMaker.Groups);
         Assert.Equal(RegisteredModelHarness.PollInterval, result.RequeueAfter);
     }
 

@@ -17,7 +17,7 @@ public sealed class RegisteredModelStatusMapperTests
 
     public static TheoryData<string, RegisteredModelObservation, string, string, string, string, string> Cases => new()
     {
-        // situation, observation, phase, reason, Ready, Progressing, Stalled
+        // situation, observation, phase, reason, Ready, Reconciling, Stalled
         { "invalid spec", new RegisteredModelObservation(Group, InvalidSpec: "spec.source: set exactly one of trainingRunRef, tuningRunRef"),
             RegisteredModelPhase.Failed, RegisteredModelReasons.InvalidSpec, "False", "False", "True" },
         { "rejected", Observed() with { Rejected = "ValidationException: bad image" },
@@ -46,13 +46,13 @@ public sealed class RegisteredModelStatusMapperTests
     [Theory]
     [MemberData(nameof(Cases))]
     public void Map_Observation_SetsPhaseAndConditions(string situation, RegisteredModelObservation observed, string phase, string reason,
-        string ready, string progressing, string stalled)
+        string ready, string reconciling, string stalled)
     {
         var status = RegisteredModelStatusMapper.Map(Model(), observed, Now);
 
         Assert.True(phase == status.Phase, $"{situation}: phase {status.Phase}");
         Assert.Equal((ready, reason), Condition(status, Conditions.Ready));
-        Assert.Equal((progressing, reason), Condition(status, Conditions.Progressing));
+        Assert.Equal((reconciling, reason), Condition(status, Conditions.Reconciling));
         Assert.Equal((stalled, reason), Condition(status, Conditions.Stalled));
         Assert.All(status.Conditions, c => Assert.Equal(2, c.ObservedGeneration));
         Assert.Equal(stalled == "True", status.FailureReason is not null);

@@ -9,7 +9,7 @@ using Detector.Operator.Tests.TrainingRuns;
 namespace Detector.Operator.Tests.RegisteredModels;
 
 /// <summary>
-/// RegisteredModel end to end over HTTP: the operator as <c>detector run</c> starts it, the fake API server, the fake
+/// RegisteredModel end to end over HTTP: the operator as <c>detector run</c> starts it, the real API server (envtest), the fake
 /// SageMaker (AWS-model validation, the registry's ClientToken and validation timeline) and s3rver.
 /// </summary>
 public sealed class RegistrationLifecycleTests
@@ -29,7 +29,7 @@ public sealed class RegistrationLifecycleTests
         var models = new KubeStore<RegisteredModel>(env.Kube.Api.CreateClient(), KubeResources.RegisteredModel);
         await models.CreateAsync(new RegisteredModel
         {
-            Metadata = new() { Name = "ssd-model", NamespaceProperty = OperatorEnvironment.Namespace },
+            Metadata = new() { Name = "ssd-model", NamespaceProperty = env.Kube.Namespace },
             Spec = new RegisteredModelSpec
             {
                 Source = new ModelSource { TrainingRunRef = "ssd" },
@@ -71,5 +71,5 @@ public sealed class RegistrationLifecycleTests
     }
 
     private static RegisteredModel? Model(SageMakerEnvironment env) =>
-        env.Kube.Api.Get<RegisteredModel>("registeredmodels", OperatorEnvironment.Namespace, "ssd-model");
+        env.Kube.Api.Get<RegisteredModel>("registeredmodels", env.Kube.Namespace, "ssd-model");
 }

@@ -32,11 +32,11 @@ public sealed class ConditionsTests
     public void Set_OtherTypes_KeepsThemAndTheirOrder()
     {
         var start = Conditions.Set([], Conditions.Ready, false, "A", "a", 1, Before);
-        start = Conditions.Set(start, Conditions.Progressing, true, "B", "b", 1, Before);
+        start = Conditions.Set(start, Conditions.Reconciling, true, "B", "b", 1, Before);
 
         var next = Conditions.Set(start, Conditions.Ready, true, "C", "c", 2, Now);
 
-        Assert.Equal([Conditions.Ready, Conditions.Progressing], next.Select(c => c.Type));
+        Assert.Equal([Conditions.Ready, Conditions.Reconciling], next.Select(c => c.Type));
         Assert.Same(start[1], next[1]);
         Assert.Equal(Conditions.False, start[0].Status);
     }
@@ -48,22 +48,23 @@ public sealed class ConditionsTests
         Assert.True(Conditions.IsTrue(conditions, Conditions.Ready));
         Assert.False(Conditions.IsTrue(conditions, Conditions.Stalled));
         Assert.True(Conditions.IsFalse(conditions, Conditions.Stalled));
-        Assert.Null(Conditions.Get(conditions, Conditions.Progressing));
+        Assert.Null(Conditions.Get(conditions, Conditions.Reconciling));
         Assert.False(Conditions.IsTrue(null, Conditions.Ready));
     }
 
     [Theory]
-    [InlineData(true, false, false, "True", "False", "False")]
-    [InlineData(false, true, false, "False", "True", "False")]
-    [InlineData(false, false, true, "False", "False", "True")]
-    public void SetSummary_NoConditions_SetsReadyProgressingStalledInOrderWithOneReason(bool ready, bool progressing, bool stalled,
-        string readyStatus, string progressingStatus, string stalledStatus)
+    [InlineData(ReconcileState.Ready, "True", "False", "False")]
+    [InlineData(ReconcileState.Reconciling, "False", "True", "False")]
+    [InlineData(ReconcileState.Stalled, "False", "False", "True")]
+    public void SetSummary_NoConditions_SetsReadyReconcilingStalledInOrderWithOneReason(ReconcileState state,
+        string readyStatus, string reconcilingStatus, string stalledStatus)
     {
-        var next = Conditions.SetSummary(null, ready, progressing, stalled, "Why", "because", 4, Now);
+        var next = Conditions.SetSummary(null, state, "Why", "because", 4, Now);
 
-        Assert.Equal([(Conditions.Ready, readyStatus), (Conditions.Progressing, progressingStatus), (Conditions.Stalled, stalledStatus)],
+        Assert.Equal([(Conditions.Ready, readyStatus), (Conditions.Reconciling, reconcilingStatus), (Conditions.Stalled, stalledStatus)],
             next.Select(c => (c.Type, c.Status)));
         Assert.All(next, c => Assert.Equal(("Why", "because", 4L, Now.UtcDateTime), (c.Reason, c.Message, c.ObservedGeneration!.Value, c.LastTransitionTime)));
+        Assert.Equal(state, Conditions.StateOf(next));
     }
 
     [Fact]
@@ -72,11 +73,30 @@ public sealed class ConditionsTests
         var start = Conditions.Set([], "Custom", true, "X", "x", 1, Before);
         start = Conditions.Set(start, Conditions.Stalled, true, "A", "a", 1, Before);
 
-        var summary = Conditions.SetSummary(start, true, false, true, "B", "b", 2, Now);
+        var summary = Conditions.SetSummary(start, ReconcileState.Stalled, "B", "b", 2, Now);
 
-        var expected = Conditions.Set(Conditions.Set(Conditions.Set(start, Conditions.Ready, true, "B", "b", 2, Now),
-            Conditions.Progressing, false, "B", "b", 2, Now), Conditions.Stalled, true, "B", "b", 2, Now);
+        var expected = Conditions.Set(Conditions.Set(Conditions.Set(start, Conditions.Ready, false, "B", "b", 2, Now),
+            Conditions.Reconciling, false, "B", "b", 2, Now), Conditions.Stalled, true, "B", "b", 2, Now);
         Assert.Equal(expected.Select(c => (c.Type, c.Status, c.Reason, c.LastTransitionTime)), summary.Select(c => (c.Type, c.Status, c.Reason, c.LastTransitionTime)));
         Assert.Equal(Before.UtcDateTime, summary.Single(c => c.Type == Conditions.Stalled).LastTransitionTime);
+    }
+
+    [Fact]
+    public void SetSummary_StatusWrittenBeforeKstatus_DropsTheRetiredProgressingCondition()
+    {
+        var old = Conditions.Set(Conditions.Set([], Conditions.Ready, false, "JobRunning", "j", 1, Before),
+            Conditions.RetiredProgressing, true, "JobRunning", "j", 1, Before);
+
+        var next = Conditions.SetSummary(old, ReconcileState.Reconciling, "JobRunning", "j", 1, Now);
+
+        Assert.Equal([Conditions.Ready, Conditions.Reconciling, Conditions.Stalled], next.Select(c => c.Type));
+    }
+
+    [Fact]
+    public void StateOf_NotExactlyOneTrue_IsNull()
+    {
+        var both = Conditions.Set(Conditions.SetSummary(null, ReconcileState.Reconciling, "A", "a", 1, Now), Conditions.Stalled, true, "A", "a", 1, Now);
+        Assert.Null(Conditions.StateOf(both));
+        Assert.Null(Conditions.StateOf(null));
     }
 }

@@ -1,4 +1,5 @@
 using Detector.Operator.Api.V1Alpha1;
+using Detector.Operator.Aws;
 using Detector.Operator.Runtime;
 using Detector.Operator.Tests.Fakes;
 
@@ -77,6 +78,30 @@ public sealed class ControllerFailureTests
         Assert.True(Conditions.IsTrue(status.Conditions, Conditions.Stalled));
         Assert.Equal(FailureReasons.InvalidSpec, Conditions.Get(status.Conditions, Conditions.Ready)!.Reason);
         Assert.Equal(1, h.Counter(h.Metrics.ReconcileErrors, "Dataset", FailureReasons.InvalidSpec));
+    }
+
+    [Fact]
+    public async Task Failure_NeedingAPerson_IsStalledAndRecheckedOnTheSlowTimerNotInALoop()
+    {
+        await using var h = new ControllerHarness((_, _, _) => throw new SageMakerException("AccessDeniedException",
+            "User: arn:aws:sts::1:assumed-role/op/x is not authorized to perform: sagemaker:CreateTrainingJob on resource: arn:aws:sagemaker:us-east-1:1:training-job/a",
+            400, "req-1", SageMakerErrorKind.AccessDenied, operation: "CreateTrainingJob"), seed: KubeSamples.Dataset());
+        h.Start();
+        await h.NextCallAsync();
+        Assert.Equal(ControllerOptions.DefaultStalledRecheck, await h.NextScheduleAsync());   // not the 1 s backoff
+        h.FakeClock.Advance(ControllerOptions.DefaultStalledRecheck);
+        await h.NextCallAsync();                                                             // the slow re-check
+        Assert.Equal(ControllerOptions.DefaultStalledRecheck, await h.NextScheduleAsync());  // and no faster after it
+        await h.StopAsync();
+
+        Assert.Equal(0, h.Controller.Queue.Failures(Key));
+        Assert.Equal(1, h.Kube.Writes<Dataset>(KubeOperation.UpdateStatus));
+        var warning = Assert.Single(h.Events.All);
+        Assert.Equal((EventTypes.Warning, FailureReasons.AccessDenied), (warning.Type, warning.Reason));
+        var status = h.Kube.Get<Dataset>(Key)!.Status!;
+        Assert.True(Conditions.IsTrue(status.Conditions, Conditions.Stalled));
+        Assert.NotEqual("Failed", status.Phase);                                             // the phase is kept
+        Assert.Contains("sagemaker:CreateTrainingJob", Conditions.Get(status.Conditions, Conditions.Ready)!.Message);
     }
 
     [Fact]

@@ -20,14 +20,14 @@ internal sealed class ControllerHarness : IAsyncDisposable
     private Task? _run;
 
     public ControllerHarness(Func<int, Dataset?, CancellationToken, Task<ReconcileResult>> behaviour, ControllerOptions? options = null,
-        TimeProvider? clock = null, params Dataset[] seed)
+        TimeProvider? clock = null, Microsoft.Extensions.Logging.ILoggerFactory? logs = null, params Dataset[] seed)
     {
         Clock = clock ?? new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 5, 0, 0, TimeSpan.Zero));
         Kube = new InMemoryKube(Clock, seed);
         Metrics = new ControllerMetrics(Prometheus.Metrics.NewCustomRegistry());
         Failures = new CountingReporter(new StatusFailureReporter<Dataset>(Kube.Store<Dataset>(), Events, Clock));
         Controller = new Controller<Dataset>(KubeResources.Dataset, new Reconciler(this, behaviour), Kube, ["ml"], Clock,
-            NullLoggerFactory.Instance, options ?? new ControllerOptions { Workers = 3 }, Metrics, Failures);
+            logs ?? NullLoggerFactory.Instance, options ?? new ControllerOptions { Workers = 3 }, Metrics, Failures);
         Controller.Queue.Scheduled += (_, delay) => _scheduled.Writer.TryWrite(delay);
     }
 

@@ -188,7 +188,7 @@ public sealed class ControllerTests
             entered.TrySetResult();
             await Task.Delay(Timeout.Infinite, ct);
             return ReconcileResult.Done;
-        }, new ControllerOptions { Workers = 1, ShutdownTimeout = TimeSpan.FromMilliseconds(50) }, TimeProvider.System, KubeSamples.Dataset());
+        }, new ControllerOptions { Workers = 1, ShutdownTimeout = TimeSpan.FromMilliseconds(50) }, TimeProvider.System, seed: KubeSamples.Dataset());
         h.Start();
         await entered.Task.WaitAsync(ControllerHarness.Guard);
         await h.StopAsync();

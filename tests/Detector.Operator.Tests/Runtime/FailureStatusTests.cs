@@ -16,14 +16,14 @@ public sealed class FailureStatusTests
     [InlineData(FailureKind.Transient, "True", "False", "Pending")]
     [InlineData(FailureKind.Misconfiguration, "False", "True", "Pending")]
     [InlineData(FailureKind.Terminal, "False", "True", "Failed")]
-    public void Apply_NoStatusYet_SetsReadyFalseProgressingStalledAndPhase(FailureKind kind, string progressing, string stalled, string phase)
+    public void Apply_NoStatusYet_SetsReadyFalseReconcilingStalledAndPhase(FailureKind kind, string reconciling, string stalled, string phase)
     {
         var failure = kind switch { FailureKind.Transient => Transient, FailureKind.Misconfiguration => Misconfigured, _ => Terminal };
         var status = FailureStatus.Apply(null, failure, generation: 3, Now);
 
         var conditions = Conditions(status);
         Assert.Equal(("False", failure.Reason, failure.Message, 3L), (conditions["Ready"].Status, conditions["Ready"].Reason, conditions["Ready"].Message, conditions["Ready"].ObservedGeneration!.Value));
-        Assert.Equal((progressing, stalled), (conditions["Progressing"].Status, conditions["Stalled"].Status));
+        Assert.Equal((reconciling, stalled), (conditions["Reconciling"].Status, conditions["Stalled"].Status));
         Assert.Equal((3L, phase), (status["observedGeneration"]!.GetValue<long>(), status["phase"]!.GetValue<string>()));
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Amazon.Runtime;
+using Detector.Operator.Aws;
 using Detector.Operator.Kube;
 using Detector.Operator.Runtime;
 using k8s.Autorest;
@@ -14,7 +15,15 @@ public sealed class ReconcileErrorsTests
         { new AmazonClientException("Failed to resolve AWS credentials. The credential providers used..."), FailureReasons.OperatorMisconfigured, FailureKind.Misconfiguration },
         { Aws(HttpStatusCode.ServiceUnavailable, "SlowDown"), FailureReasons.Retrying, FailureKind.Transient },
         { Aws(HttpStatusCode.InternalServerError, "InternalError"), FailureReasons.Retrying, FailureKind.Transient },
-        { Aws(HttpStatusCode.Forbidden, "AccessDenied"), FailureReasons.OperatorMisconfigured, FailureKind.Misconfiguration },
+        { Aws(HttpStatusCode.Forbidden, "AccessDenied"), FailureReasons.AccessDenied, FailureKind.Misconfiguration },
+        { Aws(HttpStatusCode.Forbidden, "InvalidAccessKeyId"), FailureReasons.OperatorMisconfigured, FailureKind.Misconfiguration },
+        { Aws(HttpStatusCode.NotFound, "NoSuchBucket"), FailureReasons.Rejected, FailureKind.Terminal },
+        { SageMaker("AccessDeniedException", 400, SageMakerErrorKind.AccessDenied), FailureReasons.AccessDenied, FailureKind.Misconfiguration },
+        { SageMaker("UnrecognizedClientException", 400, SageMakerErrorKind.AccessDenied), FailureReasons.OperatorMisconfigured, FailureKind.Misconfiguration },
+        { SageMaker("ResourceLimitExceeded", 400, SageMakerErrorKind.ResourceLimit), FailureReasons.QuotaExceeded, FailureKind.Blocked },
+        { SageMaker("ThrottlingException", 400, SageMakerErrorKind.Throttling), FailureReasons.Retrying, FailureKind.Transient },
+        { SageMaker("ValidationException", 400, SageMakerErrorKind.Validation), FailureReasons.Rejected, FailureKind.Terminal },
+        { new AggregateException(SageMaker("ResourceLimitExceeded", 400, SageMakerErrorKind.ResourceLimit)), FailureReasons.QuotaExceeded, FailureKind.Blocked },
         { new HttpRequestException("Connection refused (s3.amazonaws.com:443)"), FailureReasons.Retrying, FailureKind.Transient },
         { new TimeoutException("The operation has timed out."), FailureReasons.Retrying, FailureKind.Transient },
         { new KubeConflictException("Conflict on datasets ml/a"), FailureReasons.Retrying, FailureKind.Transient },
@@ -67,6 +76,9 @@ public sealed class ReconcileErrorsTests
     [Fact]
     public void OneLine_LongMessage_IsBounded() =>
         Assert.Equal(ReconcileErrors.MaxMessageLength, ReconcileErrors.OneLine(new string('x', 5000)).Length);
+
+    private static SageMakerException SageMaker(string code, int status, SageMakerErrorKind kind) =>
+        new(code, $"SageMaker said {code}", status, "req-2", kind, operation: "CreateTrainingJob");
 
     private static AmazonServiceException Aws(HttpStatusCode code, string errorCode) =>
         new("S3 said no", ErrorType.Receiver, errorCode, "req-1", code);

@@ -16,7 +16,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Detector.Operator.Tests.TrainingRuns;
 
 /// <summary>
-/// The whole loop over HTTP: the fake API server and s3rver of <see cref="OperatorEnvironment"/>, the fake SageMaker
+/// The whole loop over HTTP: the real API server and s3rver of <see cref="OperatorEnvironment"/>, the fake SageMaker
 /// (pointed at s3rver, so it fails jobs whose channels do not exist) and the operator started as <c>detector run</c>
 /// would start it, with the real SageMaker client signing with the fake's keys.
 /// </summary>
@@ -33,7 +33,7 @@ public sealed class SageMakerEnvironment : IAsyncDisposable
         TuningRuns = new KubeStore<TuningRun>(client, KubeResources.TuningRun);
     }
 
-    /// <summary>The fake API server, s3rver and the bucket.</summary>
+    /// <summary>The API server, s3rver and the bucket.</summary>
     public OperatorEnvironment Kube { get; }
 
     /// <summary>The fake SageMaker.</summary>
@@ -45,11 +45,14 @@ public sealed class SageMakerEnvironment : IAsyncDisposable
     /// <summary>A client-side store of TuningRuns.</summary>
     public IKubeStore<TuningRun> TuningRuns { get; }
 
-    /// <summary>Starts everything but the operator (skips without node/npm or ../shared).</summary>
-    public static async Task<SageMakerEnvironment> StartAsync()
+    /// <summary>
+    /// Starts everything but the operator (skips without KUBEBUILDER_ASSETS, node/npm or ../shared); with
+    /// <paramref name="chartRbac"/> the operator will run with the chart's RBAC (<see cref="OperatorEnvironment.StartWithChartRbacAsync"/>).
+    /// </summary>
+    public static async Task<SageMakerEnvironment> StartAsync(bool chartRbac = false)
     {
         _ = SharedData.SageMakerModel;
-        var kube = await OperatorEnvironment.StartAsync();
+        var kube = chartRbac ? await OperatorEnvironment.StartWithChartRbacAsync() : await OperatorEnvironment.StartAsync();
         var sageMaker = await FakeSageMaker.StartAsync(new FakeSageMakerOptions { S3 = kube.S3.CreateClient() });
         return new SageMakerEnvironment(kube, sageMaker);
     }
@@ -67,11 +70,13 @@ public sealed class SageMakerEnvironment : IAsyncDisposable
     }
 
     /// <summary>Starts the operator in-process.</summary>
-    public void StartOperator(params string[] extra)
+    public void StartOperator(params string[] extra) => StartOperator(Settings(extra));
+
+    /// <summary>Starts the operator in-process with <paramref name="settings"/> (e.g. <see cref="Settings"/> with other credentials).</summary>
+    public void StartOperator(OperatorSettings settings)
     {
         if (_run is not null)
             throw new InvalidOperationException("The operator is already running");
-        var settings = Settings(extra);
         _stop = new CancellationTokenSource();
         _run = Task.Run(() => OperatorHost.RunAsync(settings, _stop.Token));
     }
@@ -102,7 +107,7 @@ public sealed class SageMakerEnvironment : IAsyncDisposable
         await using (var tree = LocalSourceTree.Open(options.Source))
         using (var store = new S3ObjectStore(Kube.S3.CreateClient(), Kube.S3.Settings))
             await new PrepareRunner(options, new FakeTimeProvider(DateTimeOffset.Parse("2026-01-01T00:00:00Z")), _ => { }).RunAsync(tree, store, CancellationToken.None);
-        Kube.Api.SetJobSucceeded(OperatorEnvironment.Namespace, dataset.Status.JobName!);
+        Kube.Api.SetJobSucceeded(Kube.Namespace, dataset.Status.JobName!);
         await Kube.WaitForPhaseAsync(name, DatasetPhases.Ready);
         return Kube.Dataset(name)!;
     }
@@ -111,7 +116,7 @@ public sealed class SageMakerEnvironment : IAsyncDisposable
     public TrainingRun NewTrainingRun(string name, string dataset, Func<TrainingRunSpec, TrainingRunSpec>? edit = null)
     {
         var run = RunSamples.TrainingRun(edit, name);
-        run.Metadata = new() { Name = name, NamespaceProperty = OperatorEnvironment.Namespace };
+        run.Metadata = new() { Name = name, NamespaceProperty = Kube.Namespace };
         run.Spec = run.Spec with { DatasetRef = dataset, Output = new ArtifactOutput { S3 = new S3Output { Uri = $"s3://{Kube.Bucket}/models/" } } };
         return run;
     }
@@ -120,18 +125,18 @@ public sealed class SageMakerEnvironment : IAsyncDisposable
     public TuningRun NewTuningRun(string name, string dataset, Func<TuningRunSpec, TuningRunSpec>? edit = null)
     {
         var run = RunSamples.TuningRun(edit, name);
-        run.Metadata = new() { Name = name, NamespaceProperty = OperatorEnvironment.Namespace };
+        run.Metadata = new() { Name = name, NamespaceProperty = Kube.Namespace };
         run.Spec = run.Spec with { DatasetRef = dataset, Output = new ArtifactOutput { S3 = new S3Output { Uri = $"s3://{Kube.Bucket}/tuning/" } } };
         return run;
     }
 
     /// <summary>The stored TrainingRun, or null.</summary>
-    public TrainingRun? TrainingRun(string name) => Kube.Api.Get<TrainingRun>("trainingruns", OperatorEnvironment.Namespace, name);
+    public TrainingRun? TrainingRun(string name) => Kube.Api.Get<TrainingRun>("trainingruns", Kube.Namespace, name);
 
     /// <summary>The stored TuningRun, or null.</summary>
-    public TuningRun? TuningRun(string name) => Kube.Api.Get<TuningRun>("tuningruns", OperatorEnvironment.Namespace, name);
+    public TuningRun? TuningRun(string name) => Kube.Api.Get<TuningRun>("tuningruns", Kube.Namespace, name);
 
-    /// <summary>Waits until the predicate holds (re-checked on every change of the fake API server's store).</summary>
+    /// <summary>Waits until the predicate holds (re-checked on every change in the namespaces and every request of the operator).</summary>
     public Task WaitForAsync(Func<SageMakerEnvironment, bool> predicate) => Kube.Api.WaitForAsync(_ => predicate(this), OperatorEnvironment.Timeout);
 
     /// <summary>The Ready condition's reason of a TrainingRun, or null.</summary>

@@ -8,7 +8,7 @@ using Detector.Operator.TrainingRuns;
 namespace Detector.Operator.Tests.TrainingRuns;
 
 /// <summary>
-/// TrainingRun and TuningRun end to end over HTTP: operator process, fake API server, fake SageMaker (AWS-model
+/// TrainingRun and TuningRun end to end over HTTP: operator process, real API server (envtest), fake SageMaker (AWS-model
 /// validation, state machines on a controllable clock) and s3rver holding data prepared by the real pipeline.
 /// </summary>
 public sealed class TrainingLifecycleTests
@@ -40,7 +40,7 @@ public sealed class TrainingLifecycleTests
         // `kubectl get trainingruns` shows the mAP column from .status.mAP.
         var column = CrdGenerator.ForKind(TrainingRun.KindName)!.Spec.Versions[0].AdditionalPrinterColumns.Single(c => c.Name == "mAP");
         Assert.Equal(".status.mAP", column.JsonPath);
-        Assert.NotNull(env.Kube.Api.Get("trainingruns", OperatorEnvironment.Namespace, "ssd")!["status"]!["mAP"]);
+        Assert.NotNull(env.Kube.Api.Get("trainingruns", env.Kube.Namespace, "ssd")!["status"]!["mAP"]);
 
         await env.TuningRuns.CreateAsync(env.NewTuningRun("hpo", "aquarium"), CancellationToken.None);
         await env.WaitForAsync(e => e.TuningRun("hpo")?.Status?.Phase == TuningRunPhase.Tuning && e.TuningRun("hpo")!.Status!.TuningJobName is not null);
@@ -133,7 +133,7 @@ public sealed class TrainingLifecycleTests
         await env.WaitForAsync(e => e.TrainingRun("ssd")?.Status?.TrainingJobName is not null);
         var jobName = env.TrainingRun("ssd")!.Status!.TrainingJobName!;
 
-        await env.TrainingRuns.DeleteAsync(new ObjectKey(OperatorEnvironment.Namespace, "ssd"), CancellationToken.None);
+        await env.TrainingRuns.DeleteAsync(new ObjectKey(env.Kube.Namespace, "ssd"), CancellationToken.None);
         await env.WaitForAsync(e => e.SageMaker.TrainingJob(jobName)?["TrainingJobStatus"]?.GetValue<string>() == "Stopping");
         Assert.NotNull(env.TrainingRun("ssd"));
         env.SageMaker.Advance(TimeSpan.FromMinutes(5));

@@ -38,8 +38,8 @@ public class TrainingRunReconcilerTests
         Assert.Equal(TrainingRunPhase.Waiting, h.Status.Phase);
         Assert.Equal(RunReasons.WaitingForReference, h.Ready.Reason);
         Assert.Contains("Dataset aquarium", h.Ready.Message);
-        Assert.True(Conditions.IsTrue(h.Status.Conditions, Conditions.Progressing));
-        Assert.Equal(0, h.SageMaker.Count("CreateTrainingJob"));
+        Assert.True(Conditions.IsTrue(h.Status.Conditions, Conditions.Reconciling));
+        Assert.Empty(h.SageMaker.Calls);                   // Waiting costs no SageMaker budget, not even a Describe.
     }
 
     [Theory]

@@ -34,16 +34,16 @@ public class TrainingRunStatusMapperTests
     [InlineData("Stopping", "Stopping", "Stopped", "JobStopping", "False", true, false)]
     [InlineData("Stopped", "MaxRuntimeExceeded", "Stopped", "JobStopped", "False", false, true)]
     [InlineData("Deleting", "Stopped", "Training", "UnknownJobStatus", "False", true, false)]
-    public void Map_JobStatus_SetsPhaseAndConditions(string status, string secondary, string phase, string reason, string ready, bool progressing, bool stalled)
+    public void Map_JobStatus_SetsPhaseAndConditions(string status, string secondary, string phase, string reason, string ready, bool reconciling, bool stalled)
     {
         var mapped = Map(new TrainingRunObservation(Job, RunSamples.Region, Job: Describe(status, secondary)));
 
         Assert.Equal(phase, mapped.Phase);
         var readyCondition = Conditions.Get(mapped.Conditions, Conditions.Ready)!;
         Assert.Equal((ready, reason, 1L), (readyCondition.Status, readyCondition.Reason, readyCondition.ObservedGeneration));
-        Assert.Equal(progressing, Conditions.IsTrue(mapped.Conditions, Conditions.Progressing));
+        Assert.Equal(reconciling, Conditions.IsTrue(mapped.Conditions, Conditions.Reconciling));
         Assert.Equal(stalled, Conditions.IsTrue(mapped.Conditions, Conditions.Stalled));
-        Assert.Equal(phase is "Completed" or "Failed" || (phase == "Stopped" && !progressing), TrainingRunStatusMapper.IsSettled(mapped));
+        Assert.Equal(phase is "Completed" or "Failed" || (phase == "Stopped" && !reconciling), TrainingRunStatusMapper.IsSettled(mapped));
         Assert.Equal(1, mapped.ObservedGeneration);
     }
 

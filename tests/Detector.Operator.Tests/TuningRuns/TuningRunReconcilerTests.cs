@@ -31,7 +31,7 @@ public class TuningRunReconcilerTests
         await h.ReconcileAsync();
 
         Assert.Equal((TuningRunPhase.Waiting, RunReasons.WaitingForReference), (h.Status.Phase, h.Ready.Reason));
-        Assert.Empty(h.SageMaker.CreatedTuningJobs);
+        Assert.Empty(h.SageMaker.Calls);                   // No SageMaker call while the Dataset is not Ready.
     }
 
     [Fact]

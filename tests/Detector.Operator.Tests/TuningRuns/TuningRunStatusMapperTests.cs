@@ -26,15 +26,15 @@ public class TuningRunStatusMapperTests
     [InlineData("Failed", "Failed", "JobFailed", "False", false, true)]
     [InlineData("Stopping", "Stopped", "JobStopping", "False", true, false)]
     [InlineData("Stopped", "Stopped", "JobStopped", "False", false, true)]
-    public void Map_TuningJobStatus_SetsPhaseAndConditions(string status, string phase, string reason, string ready, bool progressing, bool stalled)
+    public void Map_TuningJobStatus_SetsPhaseAndConditions(string status, string phase, string reason, string ready, bool reconciling, bool stalled)
     {
         var mapped = TuningRunStatusMapper.Map(RunSamples.TuningRun(), new TuningRunObservation(Job, Job: Describe(status)), RunSamples.Now);
 
         var condition = Conditions.Get(mapped.Conditions, Conditions.Ready)!;
         Assert.Equal((phase, reason, ready), (mapped.Phase, condition.Reason, condition.Status));
-        Assert.Equal(progressing, Conditions.IsTrue(mapped.Conditions, Conditions.Progressing));
+        Assert.Equal(reconciling, Conditions.IsTrue(mapped.Conditions, Conditions.Reconciling));
         Assert.Equal(stalled, Conditions.IsTrue(mapped.Conditions, Conditions.Stalled));
-        Assert.Equal(!progressing, TuningRunStatusMapper.IsSettled(mapped));
+        Assert.Equal(!reconciling, TuningRunStatusMapper.IsSettled(mapped));
     }
 
     [Fact]

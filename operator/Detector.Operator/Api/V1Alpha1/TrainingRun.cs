@@ -84,7 +84,7 @@ public sealed record TrainingRunStatus
     /// <summary>The generation this status describes.</summary>
     [JsonPropertyName("observedGeneration")] public long? ObservedGeneration { get; init; }
 
-    /// <summary>Ready, Progressing and Stalled.</summary>
+    /// <summary>kstatus conditions: Ready (the declared state is reached), Reconciling (work in flight) and Stalled (needs a person); exactly one is True. See docs/gitops.md.</summary>
     [JsonPropertyName("conditions")] public IReadOnlyList<V1Condition> Conditions { get; init; } = [];
 
     /// <summary>SageMaker training job name for the current spec.</summary>
