@@ -22,6 +22,8 @@ public static class BenchCommand
         var command = new Command("bench", "Benchmarks that print figures (bench prepare) and make their inputs (bench upscale).");
         command.Subcommands.Add(CreatePrepare());
         command.Subcommands.Add(CreateUpscale());
+        command.Subcommands.Add(BenchHostile.Create());
+        command.Subcommands.Add(BenchHostile.CreateExec());
         return command;
     }
 
@@ -190,7 +192,7 @@ public static class BenchCommand
         }
     }
 
-    private static long PeakRssBytes()
+    internal static long PeakRssBytes()
     {
         // VmHWM is the kernel's peak resident set; PeakWorkingSet64 reports the same on Linux but is the portable fallback.
         const string status = "/proc/self/status";

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Detector.Preprocessing;
 using Detector.Preprocessing.Imaging;
 using Detector.Preprocessing.Pipeline;
 using Detector.Preprocessing.Storage;
@@ -37,7 +38,18 @@ public static class PrepareArguments
             Split = split,
             OnInvalid = Enum(get, "--on-invalid", InvalidPolicy.Fail),
             MaxSkippedFraction = Double(get, "--max-skipped-fraction", 0.05, 0, 1, exclusive: false),
-            Limits = new ImageLimits(MaxPixels: Long(get, "--max-pixels", new ImageLimits().MaxPixels)),
+            Limits = new ImageLimits(
+                MaxPixels: Long(get, "--max-pixels", new ImageLimits().MaxPixels),
+                MaxMetadataBytes: Long(get, "--max-image-metadata-bytes", InputBudgets.MaxImageMetadataBytes),
+                MaxImageBytes: Long(get, "--max-image-bytes", InputBudgets.MaxImageBytes)),
+            MaxLabelBytes = Long(get, "--max-label-bytes", InputBudgets.MaxLabelBytes),
+            MaxBoxesPerImage = Int(get, "--max-boxes-per-image", InputBudgets.MaxBoxesPerImage, 1, 100_000),
+            MaxFindings = Int(get, "--max-findings", InputBudgets.MaxReportedFindings, 0, 10_000_000),
+            MaxDownloadBytes = get("--max-download-bytes") is null ? null : Long(get, "--max-download-bytes", 0),
+            MaxExtractedBytes = get("--max-extracted-bytes") is null ? null : Long(get, "--max-extracted-bytes", 0),
+            MaxExtractionRatio = Int(get, "--max-extraction-ratio", InputBudgets.MaxExtractionRatio, 1, 1_000_000),
+            ScratchBytes = get("--scratch-bytes") is null ? null : Long(get, "--scratch-bytes", 0),
+            ArchiveSha256 = Sha256(get("--sha256")),
             Workers = Int(get, "--workers", Environment.ProcessorCount, 1, 1024),
             Shard = get("--shard") is { } shard ? Parse("--shard", shard, ShardSpec.Parse) : ShardSpec.Single,
             S3 = S3Settings(get, environmentS3),
@@ -59,6 +71,15 @@ public static class PrepareArguments
         if (get("--s3-force-path-style") is { } pathStyle)
             settings = settings with { ForcePathStyle = Parse("--s3-force-path-style", pathStyle, v => bool.Parse(v)) };
         return settings;
+    }
+
+    private static string? Sha256(string? raw)
+    {
+        if (raw is null)
+            return null;
+        if (raw.Length != 64 || !raw.All(c => c is >= '0' and <= '9' or >= 'a' and <= 'f'))
+            throw new UsageException($"--sha256 '{Preprocessing.Reporting.TerminalText.Escape(raw)}' must be 64 lower-case hex digits");
+        return raw;
     }
 
     internal static int Int(Func<string, string?> get, string name, int fallback, int min, int max)

@@ -8,10 +8,10 @@ namespace Detector.Operator.Cli;
 public static class PrepareCommand
 {
     /// <summary>Exit code for a data or policy failure.</summary>
-    public const int DataFailure = 1;
+    public const int DataFailure = ExitCodes.DataFailure;
 
     /// <summary>Exit code for a usage error.</summary>
-    public const int UsageError = 2;
+    public const int UsageError = ExitCodes.UsageError;
 
     private static readonly (string Name, string Description)[] s_options =
     [
@@ -32,6 +32,16 @@ public static class PrepareCommand
         ("--s3-endpoint-url", "S3-compatible endpoint (MinIO, s3rver)"),
         ("--s3-force-path-style", "true to address buckets path-style"),
         ("--work-dir", "Scratch folder for downloaded archives"),
+        ("--scratch-bytes", "Bytes the scratch folder may hold (the Job's emptyDir sizeLimit); bounds download plus extraction"),
+        ("--sha256", "Expected SHA-256 (64 lower-case hex digits) of an http(s) archive, checked before extraction"),
+        ("--max-image-bytes", "Largest image file read, in bytes (default 134217728)"),
+        ("--max-image-metadata-bytes", "Largest image metadata (JPEG APPn/COM, PNG ancillary chunks), in bytes (default 8388608)"),
+        ("--max-label-bytes", "Largest label file read, in bytes (default 1048576)"),
+        ("--max-boxes-per-image", "Most boxes in one image (default 1000)"),
+        ("--max-findings", "Most findings listed in report.json; counts stay exact (default 10000)"),
+        ("--max-download-bytes", "Largest archive download, in bytes (default 53687091200, or --scratch-bytes)"),
+        ("--max-extracted-bytes", "Largest total extracted size, in bytes (default 107374182400)"),
+        ("--max-extraction-ratio", "Largest ratio of extracted to archive bytes (default 100; 64 MiB are always allowed)"),
     ];
 
     /// <summary>Builds the command.</summary>
@@ -43,22 +53,24 @@ public static class PrepareCommand
         var options = s_options.ToDictionary(o => o.Name, o => new Option<string?>(o.Name) { Description = o.Description, Arity = ArgumentArity.ZeroOrOne });
         foreach (var option in options.Values)
             command.Options.Add(option);
+        var verbose = new Option<bool>("--verbose") { Description = "Print the stack trace of a failure after its one-line message" };
+        command.Options.Add(verbose);
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (parse, ct) =>
         {
             if (parse.UnmatchedTokens.Count > 0)
             {
-                Console.Error.WriteLine($"detector prepare: unknown argument '{parse.UnmatchedTokens[0]}' (see detector prepare --help)");
+                Console.Error.WriteLine($"detector prepare: unknown argument '{CommandErrors.OneLine(parse.UnmatchedTokens[0])}' (see detector prepare --help)");
                 return UsageError;
             }
-            return await RunAsync(name => parse.GetValue(options[name]), ct);
+            return await RunAsync(name => parse.GetValue(options[name]), ct, parse.GetValue(verbose));
         });
         command.Subcommands.Add(CreateMerge());
         return command;
     }
 
-    /// <summary>Runs prepare with option values from <paramref name="get"/>; returns the exit code.</summary>
-    public static async Task<int> RunAsync(Func<string, string?> get, CancellationToken ct)
+    /// <summary>Runs prepare with option values from <paramref name="get"/>; returns the exit code (<see cref="ExitCodes"/>).</summary>
+    public static async Task<int> RunAsync(Func<string, string?> get, CancellationToken ct, bool verbose = false)
     {
         PrepareOptions options;
         try
@@ -67,21 +79,16 @@ public static class PrepareCommand
         }
         catch (Exception e) when (e is UsageException or FormatException)
         {
-            Console.Error.WriteLine($"detector prepare: {e.Message}");
+            Console.Error.WriteLine($"detector prepare: {CommandErrors.OneLine(e.Message)}");
             return UsageError;
         }
         var bar = !Console.IsErrorRedirected;
-        try
+        return await CommandErrors.RunAsync("prepare", $"{Preprocessing.Sources.SourceLocation.Redact(options.Source)} -> {options.Output}", verbose, async () =>
         {
             var result = await new PrepareRunner(options, TimeProvider.System, line => Log(line, bar), bar).RunAsync(ct);
             Console.Out.Write(PrepareSummaryText.Format(result.Summary, result.Manifest, options.Output, options.Shard));
-            return 0;
-        }
-        catch (Exception e) when (IsDataFailure(e))
-        {
-            Console.Error.WriteLine($"detector prepare: {e.Message}");
-            return DataFailure;
-        }
+            return ExitCodes.Success;
+        }, Console.Error);
     }
 
     private static Command CreateMerge()
@@ -101,7 +108,7 @@ public static class PrepareCommand
         {
             if (parse.UnmatchedTokens.Count > 0)
             {
-                Console.Error.WriteLine($"detector prepare merge: unknown argument '{parse.UnmatchedTokens[0]}'");
+                Console.Error.WriteLine($"detector prepare merge: unknown argument '{CommandErrors.OneLine(parse.UnmatchedTokens[0])}'");
                 return UsageError;
             }
             var values = new Dictionary<string, string?>
@@ -129,34 +136,25 @@ public static class PrepareCommand
         }
         catch (Exception e) when (e is UsageException or FormatException)
         {
-            Console.Error.WriteLine($"detector prepare merge: {e.Message}");
+            Console.Error.WriteLine($"detector prepare merge: {CommandErrors.OneLine(e.Message)}");
             return UsageError;
         }
-        try
+        return await CommandErrors.RunAsync("prepare merge", options.Output.ToString(), verbose: false, async () =>
         {
             var store = ObjectStores.For(options.Output, options.S3);
             using var owned = store as IDisposable;
             var manifest = await new MergeRunner(options.Output, shards, TimeProvider.System, line => Log(line, bar: false))
                 .RunAsync(store, options.OnInvalid, options.MaxSkippedFraction, ct);
             Console.Out.Write(PrepareSummaryText.Format(null, manifest, options.Output, ShardSpec.Single));
-            return 0;
-        }
-        catch (Exception e) when (IsDataFailure(e))
-        {
-            Console.Error.WriteLine($"detector prepare merge: {e.Message}");
-            return DataFailure;
-        }
+            return ExitCodes.Success;
+        }, Console.Error);
     }
-
-    // Unreachable or missing sources and outputs are failures of the run (exit 1), reported by message, not stack trace.
-    private static bool IsDataFailure(Exception e) =>
-        e is PrepareFailedException or IOException or UnauthorizedAccessException or Amazon.Runtime.AmazonServiceException;
 
     private static void Log(string line, bool bar)
     {
         if (bar && line.StartsWith('\r'))
             Console.Error.Write(line);
         else
-            Console.Error.WriteLine(line.TrimEnd('\n'));
+            Console.Error.WriteLine(CommandErrors.OneLine(line));
     }
 }

@@ -20,7 +20,7 @@ public static class PrepareSummaryText
             foreach (var (name, split) in manifest.Splits)
             {
                 text.Append(inv, $"{name}: {split.Images} images, {split.Boxes} boxes (");
-                text.Append(string.Join(", ", split.BoxesPerClass.Select(c => $"{c.Key} {c.Value}")));
+                text.Append(string.Join(", ", split.BoxesPerClass.Select(c => $"{Preprocessing.Reporting.TerminalText.Escape(c.Key)} {c.Value}")));
                 text.Append(")\n");
             }
             text.Append(inv, $"label width: {manifest.LabelWidth}\n");

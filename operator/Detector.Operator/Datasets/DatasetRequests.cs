@@ -90,10 +90,20 @@ public static class DatasetRequests
             "--on-invalid", spec.Validation.OnInvalid,
             "--max-skipped-fraction", Invariant(spec.Validation.MaxSkippedFraction),
             "--work-dir", WorkDir,
+            // Download and extraction stop, naming the limit, before they would fill the emptyDir and get the pod evicted.
+            "--scratch-bytes", Invariant(UsableScratchBytes(spec.ScratchSize)),
         ]);
+        if (spec.Validation.MaxBoxesPerImage is { } maxBoxes)
+            args.AddRange(["--max-boxes-per-image", Invariant(maxBoxes)]);
+        if (spec.Source.Http?.Sha256 is { } sha256)
+            args.AddRange(["--sha256", sha256]);
         args.AddRange(StorageArgs(settings));
         return args;
     }
+
+    /// <summary>The share of the scratch quantity an archive and its extracted files may use (the rest is headroom for temp files).</summary>
+    public static long UsableScratchBytes(string scratchSize) =>
+        (long)(new ResourceQuantity(scratchSize).ToDecimal() * (decimal)Preprocessing.InputBudgets.ScratchUsableFraction);
 
     private static IEnumerable<string> StorageArgs(DatasetJobSettings settings)
     {
@@ -198,7 +208,7 @@ public static class DatasetRequests
                 VolumeMounts = [new V1VolumeMount { Name = "tmp", MountPath = TmpPath }],
             },
         ],
-        Volumes = [new V1Volume { Name = "tmp", EmptyDir = new V1EmptyDirVolumeSource() }],
+        Volumes = [new V1Volume { Name = "tmp", EmptyDir = new V1EmptyDirVolumeSource { SizeLimit = new ResourceQuantity(dataset.Spec.ScratchSize) } }],
     };
 
     private static string Invariant(IFormattable value) => value.ToString(null, CultureInfo.InvariantCulture);

@@ -63,11 +63,12 @@ public static class ManifestValidation
             }
             checkedCount++;
             var kind = manifest["kind"]!.GetValue<string>();
-            var name = (manifest["metadata"]?["name"] as JsonValue)?.ToString() ?? $"(document {i + 1})";
+            var name = Preprocessing.Reporting.TerminalText.Escape((manifest["metadata"]?["name"] as JsonValue)?.ToString() ?? $"(document {i + 1})");
             var errors = new List<FieldError>();
             if (manifest["apiVersion"]?.ToString() != ApiGroup.ApiVersion)
                 errors.Add(new("apiVersion", $"Unsupported value: \"{manifest["apiVersion"]}\": supported values: \"{ApiGroup.ApiVersion}\""));
-            if (manifest["metadata"]?["name"] is null) errors.Add(new("metadata.name", "Required value"));
+            if (manifest["metadata"]?["name"] is not JsonValue nameValue) errors.Add(new("metadata.name", "Required value"));
+            else if (ObjectNameRules.Check(kind, nameValue.ToString()) is { } nameProblem) errors.Add(new("metadata.name", nameProblem));
             if (Crds.CrdGenerator.ForKind(kind) is null)
             {
                 var kinds = string.Join(", ", Crds.CrdGenerator.Kinds.Select(k => $"\"{k.Name}\""));

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using YamlDotNet.Core.Events;
 
 namespace Detector.Operator.Validation;
 
@@ -13,45 +13,157 @@ namespace Detector.Operator.Validation;
 /// </summary>
 public static partial class YamlDocuments
 {
-    /// <summary>Parses every document of <paramref name="text"/>; empty documents are skipped.</summary>
-    /// <exception cref="FormatException">The text is not valid YAML; the message has the line and column.</exception>
-    public static IReadOnlyList<JsonNode?> Parse(string text)
+    /// <summary>Parses every document of <paramref name="text"/> within the default budgets; empty documents are skipped.</summary>
+    /// <exception cref="FormatException">The text is not valid YAML or exceeds a budget; the message has the line.</exception>
+    public static IReadOnlyList<JsonNode?> Parse(string text) => Parse(text, YamlBudget.Default);
+
+    /// <summary>
+    /// Parses every document of <paramref name="text"/>; empty documents are skipped. Built from parser events with an
+    /// explicit stack (no recursion, so 40,000 nested '[' cannot overflow the stack), counting nodes as aliases are
+    /// expanded (so a "billion laughs" file stops at the budget instead of filling memory).
+    /// </summary>
+    /// <exception cref="FormatException">The text is not valid YAML or exceeds a budget; the message has the line.</exception>
+    public static IReadOnlyList<JsonNode?> Parse(string text, YamlBudget budget)
     {
-        var stream = new YamlStream();
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(budget);
+        if (text.Length > budget.MaxBytes)
+            throw new FormatException($"{text.Length:N0} characters, more than the limit of {budget.MaxBytes:N0} for a manifest file");
         try
         {
-            stream.Load(new StringReader(text));
+            return new EventReader(budget).Read(new Parser(new StringReader(text)));
         }
         catch (YamlException e)
         {
             throw new FormatException($"invalid YAML at line {e.Start.Line}, column {e.Start.Column}: {e.Message}", e);
         }
-        return [.. stream.Documents.Where(d => d.RootNode is not YamlScalarNode { Value: null or "", Style: ScalarStyle.Plain })
-            .Select(d => ToJson(d.RootNode))];
     }
 
-    private static JsonNode? ToJson(YamlNode node) => node switch
+    /// <summary>Builds JSON nodes from parser events; one instance per stream.</summary>
+    private sealed class EventReader(YamlBudget budget)
     {
-        YamlMappingNode mapping => Object(mapping),
-        YamlSequenceNode sequence => new JsonArray([.. sequence.Children.Select(ToJson)]),
-        YamlScalarNode scalar => Scalar(scalar),
-        _ => throw new FormatException($"unsupported YAML node at line {node.Start.Line}"),
-    };
+        private readonly Dictionary<string, (JsonNode? Node, int Size)> _anchors = new(StringComparer.Ordinal);
+        private readonly Stack<Frame> _stack = new();
+        private int _nodes;
+        private JsonNode? _root;
+        private bool _hasRoot;
+        private bool _rootIsEmpty;
 
-    private static JsonObject Object(YamlMappingNode mapping)
-    {
-        var obj = new JsonObject();
-        foreach (var (key, value) in mapping.Children)
+        public List<JsonNode?> Read(IParser parser)
         {
-            if (key is not YamlScalarNode { Value: { } name })
-                throw new FormatException($"line {key.Start.Line}: mapping keys must be strings");
-            if (obj.ContainsKey(name)) throw new FormatException($"line {key.Start.Line}: duplicate key \"{name}\"");
-            obj[name] = ToJson(value);
+            var documents = new List<JsonNode?>();
+            while (parser.MoveNext())
+            {
+                switch (parser.Current)
+                {
+                    case DocumentStart:
+                        _anchors.Clear();
+                        (_root, _hasRoot, _rootIsEmpty) = (null, false, false);
+                        break;
+                    case DocumentEnd:
+                        if (_hasRoot && !_rootIsEmpty)
+                            documents.Add(_root);
+                        break;
+                    case Scalar scalar:
+                        OnScalar(scalar);
+                        break;
+                    case AnchorAlias alias:
+                        OnAlias(alias);
+                        break;
+                    case MappingStart mapping:
+                        Open(new JsonObject(), mapping.Anchor, mapping.Start);
+                        break;
+                    case SequenceStart sequence:
+                        Open(new JsonArray(), sequence.Anchor, sequence.Start);
+                        break;
+                    case MappingEnd or SequenceEnd:
+                        var frame = _stack.Pop();
+                        if (!frame.Anchor.IsEmpty)
+                            _anchors[frame.Anchor.Value] = (frame.Node, _nodes - frame.NodesBefore);
+                        Add(frame.Node, parser.Current.Start);
+                        break;
+                }
+            }
+            return documents;
         }
-        return obj;
+
+        private void OnScalar(Scalar scalar)
+        {
+            if (_stack.TryPeek(out var top) && top.ExpectsKey)
+            {
+                var obj = (JsonObject)top.Node;
+                if (obj.ContainsKey(scalar.Value))
+                    throw new FormatException($"line {scalar.Start.Line}: duplicate key \"{scalar.Value}\"");
+                top.PendingKey = scalar.Value;
+                top.ExpectsKey = false;
+                Count(1, scalar.Start);
+                return;
+            }
+            var value = Scalar(scalar);
+            Count(1, scalar.Start);
+            if (!scalar.Anchor.IsEmpty)
+                _anchors[scalar.Anchor.Value] = (value, 1);
+            if (_stack.Count == 0 && scalar.Style == ScalarStyle.Plain && scalar.Value.Length == 0)
+                _rootIsEmpty = true;
+            Add(value, scalar.Start);
+        }
+
+        private void OnAlias(AnchorAlias alias)
+        {
+            if (_stack.TryPeek(out var top) && top.ExpectsKey)
+                throw new FormatException($"line {alias.Start.Line}: mapping keys must be strings");
+            if (!_anchors.TryGetValue(alias.Value.Value, out var anchored))
+                throw new FormatException($"line {alias.Start.Line}: unknown alias *{alias.Value.Value}");
+            Count(anchored.Size, alias.Start);
+            Add(anchored.Node?.DeepClone(), alias.Start);
+        }
+
+        private void Open(JsonNode node, AnchorName anchor, Mark start)
+        {
+            if (_stack.TryPeek(out var top) && top.ExpectsKey)
+                throw new FormatException($"line {start.Line}: mapping keys must be strings");
+            if (_stack.Count >= budget.MaxDepth)
+                throw new FormatException($"line {start.Line}: nested deeper than the limit of {budget.MaxDepth} levels");
+            _stack.Push(new Frame(node, anchor, _nodes) { ExpectsKey = node is JsonObject });
+            Count(1, start);
+        }
+
+        private void Add(JsonNode? value, Mark at)
+        {
+            if (!_stack.TryPeek(out var top))
+            {
+                (_root, _hasRoot) = (value, true);
+                return;
+            }
+            if (top.Node is JsonArray array)
+                array.Add(value);
+            else
+            {
+                ((JsonObject)top.Node)[top.PendingKey ?? throw new FormatException($"line {at.Line}: a value without a key")] = value;
+                top.PendingKey = null;
+                top.ExpectsKey = true;
+            }
+        }
+
+        private void Count(int nodes, Mark at)
+        {
+            _nodes += nodes;
+            if (_nodes > budget.MaxNodes)
+                throw new FormatException($"line {at.Line}: more than {budget.MaxNodes:N0} nodes once aliases are expanded (the limit); " +
+                    "a small file that expands this far is an alias bomb");
+        }
+
+        private sealed class Frame(JsonNode node, AnchorName anchor, int nodesBefore)
+        {
+            public JsonNode Node { get; } = node;
+            public AnchorName Anchor { get; } = anchor;
+            public int NodesBefore { get; } = nodesBefore;
+            public string? PendingKey { get; set; }
+            public bool ExpectsKey { get; set; }
+        }
     }
 
-    private static JsonNode? Scalar(YamlScalarNode scalar)
+    private static JsonNode? Scalar(Scalar scalar)
     {
         var text = scalar.Value ?? "";
         if (scalar.Style is not ScalarStyle.Plain) return JsonValue.Create(text);
@@ -70,4 +182,14 @@ public static partial class YamlDocuments
 
     [GeneratedRegex(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")]
     private static partial Regex FloatForm();
+}
+
+/// <summary>Budgets of <see cref="YamlDocuments.Parse(string, YamlBudget)"/>; defaults from <see cref="Preprocessing.InputBudgets"/>.</summary>
+/// <param name="MaxBytes">Longest text (characters).</param>
+/// <param name="MaxDepth">Deepest nesting of mappings and sequences.</param>
+/// <param name="MaxNodes">Most nodes, counting every alias as the nodes it expands to.</param>
+public sealed record YamlBudget(long MaxBytes, int MaxDepth, int MaxNodes)
+{
+    /// <summary>The defaults.</summary>
+    public static YamlBudget Default { get; } = new(Preprocessing.InputBudgets.MaxYamlBytes, Preprocessing.InputBudgets.MaxYamlDepth, Preprocessing.InputBudgets.MaxYamlNodes);
 }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats;
+using SixLabors.ImageSharp.Memory;
 using SixLabors.ImageSharp.Metadata.Profiles.Exif;
 
 namespace Detector.Preprocessing.Imaging;
@@ -55,6 +56,11 @@ public static class ImageInspector
             using var stream = new MemoryStream(buffer, 0, bytes.Length, writable: false);
             return Image.Identify(configuration, stream, out _)
                 ?? throw new ImageRejectedException(ImageRejectionCodes.UnknownFormat, $"{fileName}: no decoder could read the header");
+        }
+        catch (InvalidMemoryOperationException e)
+        {
+            // The allocation cap tripped on what the header or metadata asked for: a budget, not a broken file.
+            throw new ImageRejectedException(ImageRejectionCodes.TooManyPixels, $"{fileName}: reading the header needs more memory than the allocation limit: {e.Message}");
         }
         catch (Exception e) when (e is ImageFormatException or InvalidDataException or NotSupportedException
                                       or ArgumentException or IndexOutOfRangeException or EndOfStreamException)

@@ -8,7 +8,11 @@ namespace Detector.Preprocessing.Imaging;
 /// </summary>
 /// <param name="MaxPixels">Largest width·height accepted, checked from the header before decoding.</param>
 /// <param name="AllocationLimitMegabytes">ImageSharp's per-buffer allocation limit (MemoryAllocatorOptions.AllocationLimitMegabytes).</param>
-public sealed record ImageLimits(long MaxPixels = 40_000_000, int AllocationLimitMegabytes = 512);
+/// <param name="MaxMetadataBytes">Largest image metadata (JPEG APPn/COM, PNG ancillary chunks), see <see cref="MetadataScan"/>.</param>
+/// <param name="MaxImageBytes">Largest image file read, checked from its size before reading.</param>
+public sealed record ImageLimits(
+    long MaxPixels = 40_000_000, int AllocationLimitMegabytes = 512,
+    long MaxMetadataBytes = InputBudgets.MaxImageMetadataBytes, long MaxImageBytes = InputBudgets.MaxImageBytes);
 
 /// <summary>Machine-readable codes for <see cref="ImageRejectedException.Code"/>.</summary>
 public static class ImageRejectionCodes
@@ -24,6 +28,12 @@ public static class ImageRejectionCodes
 
     /// <summary>The header claims more pixels than <see cref="ImageLimits.MaxPixels"/>.</summary>
     public const string TooManyPixels = "TooManyPixels";
+
+    /// <summary>The image's metadata exceeds <see cref="ImageLimits.MaxMetadataBytes"/>.</summary>
+    public const string MetadataTooLarge = "MetadataTooLarge";
+
+    /// <summary>The file exceeds <see cref="ImageLimits.MaxImageBytes"/>.</summary>
+    public const string FileTooLarge = "FileTooLarge";
 
     /// <summary>The decoder failed on the content.</summary>
     public const string Corrupt = "Corrupt";

@@ -45,12 +45,21 @@ public static class ClassNames
     {
         if (names.Count == 0)
             throw new DatasetLayoutException($"{origin}: no class names");
+        // The Dataset CRD's own limits on spec.classes: status.classNames must fit what the API server stores.
+        if (names.Count > InputBudgets.MaxClasses)
+            throw new DatasetLayoutException($"{origin}: {names.Count:N0} class names, more than the limit of {InputBudgets.MaxClasses:N0}");
         for (var i = 0; i < names.Count; i++)
+        {
             if (names[i].Length == 0)
                 throw new DatasetLayoutException($"{origin}: class {i} has an empty name");
+            if (names[i].Length > InputBudgets.MaxClassNameLength)
+                throw new DatasetLayoutException($"{origin}: class {i} name is {names[i].Length:N0} characters, more than the limit of {InputBudgets.MaxClassNameLength}");
+            if (names[i].Any(Reporting.TerminalText.NeedsEscape))
+                throw new DatasetLayoutException($"{origin}: class {i} name '{Reporting.TerminalText.Escape(names[i])}' holds a control character");
+        }
         var duplicate = names.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
-            throw new DatasetLayoutException($"{origin}: class name '{duplicate.Key}' appears more than once");
+            throw new DatasetLayoutException($"{origin}: class name '{Reporting.TerminalText.Escape(duplicate.Key)}' appears more than once");
         return names;
     }
 }

@@ -58,6 +58,12 @@ public static class IssueCodes
     /// <summary>A box that became degenerate after letterboxing (dropped).</summary>
     public const string DegenerateBox = "degenerate-box";
 
+    /// <summary>A label file larger than the label budget (the image is skipped).</summary>
+    public const string LabelFileTooLarge = "label-file-too-large";
+
+    /// <summary>A label file with more boxes than the per-image budget (the image is skipped).</summary>
+    public const string TooManyBoxes = "too-many-boxes";
+
     /// <summary>An image in a test split that the test-split policy ignores.</summary>
     public const string IgnoredTestSplit = "ignored-test-split";
 }

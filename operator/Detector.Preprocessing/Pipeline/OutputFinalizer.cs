@@ -50,8 +50,7 @@ public static class OutputFinalizer
             };
         }),
         LabelWidth = summary.Splits.Values.Select(s => s.LabelWidth).DefaultIfEmpty(0).Max(),
-        Skipped = summary.Findings.Where(f => f.Effect == FindingEffect.SkippedItem)
-            .GroupBy(f => f.Code, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (long)g.Count()),
+        Skipped = new SortedDictionary<string, long>(summary.SkippedCounts, StringComparer.Ordinal),
         ContentHash = contentHash,
         Settings = settings,
         CreatedAt = now,

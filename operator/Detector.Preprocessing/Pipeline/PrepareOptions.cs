@@ -52,6 +52,30 @@ public sealed record PrepareOptions
     /// <summary>Scratch folder for downloaded/extracted sources; null uses the default.</summary>
     public string? WorkDirectory { get; init; }
 
+    /// <summary>Largest label file read (bytes), checked from its size before reading.</summary>
+    public long MaxLabelBytes { get; init; } = InputBudgets.MaxLabelBytes;
+
+    /// <summary>Most boxes in one image.</summary>
+    public int MaxBoxesPerImage { get; init; } = InputBudgets.MaxBoxesPerImage;
+
+    /// <summary>Most findings listed in report.json (counts stay exact).</summary>
+    public int MaxFindings { get; init; } = InputBudgets.MaxReportedFindings;
+
+    /// <summary>Largest archive download (bytes); null keeps the source default (environment or <see cref="InputBudgets"/>).</summary>
+    public long? MaxDownloadBytes { get; init; }
+
+    /// <summary>Largest extracted size (bytes); null keeps the source default.</summary>
+    public long? MaxExtractedBytes { get; init; }
+
+    /// <summary>Largest ratio of extracted to archive bytes.</summary>
+    public int MaxExtractionRatio { get; init; } = InputBudgets.MaxExtractionRatio;
+
+    /// <summary>Bytes the scratch folder may hold (the Job's emptyDir sizeLimit); null when unknown.</summary>
+    public long? ScratchBytes { get; init; }
+
+    /// <summary>Expected SHA-256 (lower-case hex) of an http(s) archive; null when not checked.</summary>
+    public string? ArchiveSha256 { get; init; }
+
     /// <summary>Skip images whose bytes equal an earlier image's (off only for benchmarks that repeat a source).</summary>
     public bool DetectDuplicates { get; init; } = true;
 

@@ -29,6 +29,10 @@ public static class PreparePlanner
     /// <summary>Plans a run. <paramref name="readText"/> returns a root file's text, or null when absent.</summary>
     public static PreparePlan Plan(IReadOnlyList<string> relativePaths, Func<string, string?> readText, PrepareOptions options)
     {
+        // A tab or line break cannot be written to a .lst line, and ESC would reach terminals: such files are findings.
+        var unsafeNames = relativePaths.Where(p => p.Any(TerminalText.NeedsEscape)).ToList();
+        if (unsafeNames.Count > 0)
+            relativePaths = [.. relativePaths.Where(p => !p.Any(TerminalText.NeedsEscape))];
         var layout = LayoutDetector.Detect(relativePaths);
         var (classes, namesSource) = ClassNames.Resolve(options.Classes, readText("classes.txt"), readText("data.yaml") ?? readText("data.yml"));
         var splits = SplitPlanner.Plan(layout.Images, options.Split);
@@ -36,6 +40,8 @@ public static class PreparePlanner
                 f.RelativePath, null, f.Code, f.Message,
                 f.Code == IssueCodes.IgnoredFile ? FindingEffect.Note : FindingEffect.SkippedItem,
                 IsInvalidInput: f.Code != IssueCodes.IgnoredFile))
+            .Concat(unsafeNames.Select(p => new Finding(TerminalText.Escape(p), null, IssueCodes.UnsupportedFile,
+                "the file name holds a control character (tab, line break, escape): rename it", FindingEffect.SkippedItem, IsInvalidInput: true)))
             .Concat(splits.Ignored.Select(i => new Finding(
                 i.ImagePath, null, IssueCodes.IgnoredTestSplit, "test split left out (--test-split Ignore)", FindingEffect.Note, IsInvalidInput: false)))
             .ToList();

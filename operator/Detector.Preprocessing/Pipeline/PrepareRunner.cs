@@ -24,9 +24,16 @@ public sealed class PrepareRunner(PrepareOptions options, TimeProvider time, Act
     /// <summary>Runs the preparation; throws <see cref="PrepareFailedException"/> on a data or policy failure.</summary>
     public async Task<PrepareResult> RunAsync(CancellationToken ct)
     {
-        var sourceOptions = SourceOptions.FromEnvironment() with { S3 = options.S3 };
+        var sourceOptions = SourceOptions.FromEnvironment() with
+        {
+            S3 = options.S3, MaxExtractionRatio = options.MaxExtractionRatio, ScratchBytes = options.ScratchBytes, ArchiveSha256 = options.ArchiveSha256,
+        };
         if (options.WorkDirectory is { } work)
             sourceOptions = sourceOptions with { WorkDirectory = work };
+        if (options.MaxDownloadBytes is { } download)
+            sourceOptions = sourceOptions with { MaxDownloadBytes = download };
+        if (options.MaxExtractedBytes is { } extracted)
+            sourceOptions = sourceOptions with { MaxExtractedBytes = extracted };
         await using var tree = await DatasetSources.OpenAsync(options.Source, sourceOptions, ct);
         var store = ObjectStores.For(options.Output, options.S3);
         try
@@ -50,6 +57,7 @@ public sealed class PrepareRunner(PrepareOptions options, TimeProvider time, Act
             // Signed URLs and user info never reach the manifest.
             Source = SourceLocation.Redact(options.Source), ClassNamesSource = plan.ClassNamesSource.ToString(), ComputedSplit = plan.Splits.Computed,
             Settings = options.ManifestSettings(plan.ClassNamesSource.ToString(), plan.Splits.Computed),
+            MaxFindings = options.MaxFindings,
         };
         if (shard.Index == 0)
             RecordLayoutFindings(plan, summary);
@@ -89,12 +97,18 @@ public sealed class PrepareRunner(PrepareOptions options, TimeProvider time, Act
     {
         var paths = tree.Files.Select(f => f.RelativePath).ToList();
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var name in new[] { "classes.txt", "data.yaml", "data.yml" })
-            if (paths.Contains(name, StringComparer.Ordinal))
-                texts[name] = PreparePlanner.DecodeText(await tree.ReadAllBytesAsync(name, ct));
+        foreach (var file in tree.Files.Where(f => f.RelativePath is "classes.txt" or "data.yaml" or "data.yml"))
+        {
+            if (file.Size > InputBudgets.MaxClassFileBytes)
+                throw new PrepareFailedException($"{tree.Description}: {file.RelativePath} is {file.Size:N0} bytes, more than the limit of {InputBudgets.MaxClassFileBytes:N0} for a class-name file");
+            texts[file.RelativePath] = PreparePlanner.DecodeText(await tree.ReadAllBytesAsync(file.RelativePath, ct));
+        }
         try
         {
-            return PreparePlanner.Plan(paths, name => texts.GetValueOrDefault(name), options);
+            var plan = PreparePlanner.Plan(paths, name => texts.GetValueOrDefault(name), options);
+            // Symlinks, devices, FIFOs and loops in a local source were never listed; they are reported like unsupported files.
+            return tree.Refused.Count == 0 ? plan : plan with { LayoutFindings = [.. tree.Refused.Select(r => new Finding(
+                r.RelativePath, null, IssueCodes.UnsupportedFile, r.Reason, FindingEffect.SkippedItem, IsInvalidInput: true)), .. plan.LayoutFindings] };
         }
         catch (DatasetLayoutException e)
         {
@@ -107,7 +121,7 @@ public sealed class PrepareRunner(PrepareOptions options, TimeProvider time, Act
         foreach (var finding in plan.LayoutFindings)
         {
             SkipPolicy.Apply(finding, options.OnInvalid);
-            summary.Findings.Add(finding);
+            summary.Record(finding);
             if (finding.Code == IssueCodes.UnsupportedFile)
             {
                 summary.Images++;
@@ -122,6 +136,7 @@ public sealed class PrepareRunner(PrepareOptions options, TimeProvider time, Act
         Dictionary<UInt128, PlannedItem> duplicates, IncrementalHash? hash, ProgressMeter meter, CancellationToken ct)
     {
         var tally = summary.Split(SplitNames.Of(split));
+        var sizes = tree.Files.ToDictionary(f => f.RelativePath, f => f.Size, StringComparer.Ordinal);
         await using var output = await SplitOutputWriter.OpenAsync(store, options.Output, split, options.Shard, hash, ct);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var workers = Math.Max(1, options.Workers);
@@ -137,7 +152,7 @@ public sealed class PrepareRunner(PrepareOptions options, TimeProvider time, Act
                     await slots.WaitAsync(stop.Token);
                     var work = Task.Run(async () =>
                     {
-                        try { return await ProcessAsync(tree, item, plan.Classes.Count, stop.Token); }
+                        try { return await ProcessAsync(tree, sizes, item, plan.Classes.Count, stop.Token); }
                         finally { slots.Release(); }
                     }, stop.Token);
                     await inFlight.Writer.WriteAsync(work, stop.Token);
@@ -172,8 +187,16 @@ public sealed class PrepareRunner(PrepareOptions options, TimeProvider time, Act
         tally.RecBytes = output.RecBytes;
     }
 
-    private async Task<ItemOutcome> ProcessAsync(ISourceTree tree, PlannedItem item, int classCount, CancellationToken ct)
+    private async Task<ItemOutcome> ProcessAsync(ISourceTree tree, IReadOnlyDictionary<string, long> sizes, PlannedItem item, int classCount, CancellationToken ct)
     {
+        // Sizes come from the listing: a budget is checked before a byte is read.
+        var imageSize = sizes.GetValueOrDefault(item.Image.ImagePath);
+        if (imageSize > options.Limits.MaxImageBytes)
+            return ItemProcessor.Refuse(item, new(item.Image.ImagePath, null, ImageRejectionCodes.FileTooLarge,
+                $"{imageSize:N0} bytes exceeds the image file limit of {options.Limits.MaxImageBytes:N0} (--max-image-bytes)", FindingEffect.SkippedItem, IsInvalidInput: true));
+        if (item.Image.LabelPath is { } labelFile && sizes.GetValueOrDefault(labelFile) is var labelSize && labelSize > options.MaxLabelBytes)
+            return ItemProcessor.Refuse(item, new(labelFile, null, IssueCodes.LabelFileTooLarge,
+                $"{labelSize:N0} bytes exceeds the label file limit of {options.MaxLabelBytes:N0} (--max-label-bytes): image skipped", FindingEffect.SkippedItem, IsInvalidInput: true));
         var bytes = await tree.ReadAllBytesAsync(item.Image.ImagePath, ct);
         var labels = item.Image.LabelPath is { } labelPath ? PreparePlanner.DecodeText(await tree.ReadAllBytesAsync(labelPath, ct)) : null;
         return ItemProcessor.Process(item, bytes, labels, classCount, options);
@@ -189,15 +212,21 @@ public sealed class PrepareRunner(PrepareOptions options, TimeProvider time, Act
         {
             var first = duplicates[key];
             findings = [new Finding(path, null, IssueCodes.Duplicate, $"same bytes as {first.Image.ImagePath}: skipped", FindingEffect.SkippedItem, IsInvalidInput: true)];
-            outcome = outcome with { Payload = null, Rejected = true, Background = false };
+            outcome = outcome with { Payload = null, Rejected = true, Background = false, OmittedDroppedBoxes = new Dictionary<string, long>() };
         }
         foreach (var finding in findings)
         {
             SkipPolicy.Apply(finding, options.OnInvalid);
-            summary.Findings.Add(finding);
+            summary.Record(finding);
             if (finding.Code == IssueCodes.DegenerateBox) summary.DegenerateBoxes++;
             else if (finding.Effect == FindingEffect.DroppedBox) summary.InvalidBoxes++;
             else if (finding.Code == IssueCodes.NoBoxes) summary.ImagesWithoutBoxes++;
+        }
+        foreach (var (code, count) in outcome.OmittedDroppedBoxes)
+        {
+            // Only reached under Skip: under Fail the first listed issue has stopped the run.
+            summary.CountOmitted(code, count);
+            summary.InvalidBoxes += count;
         }
         if (outcome.Rejected) summary.SkippedImages++;
         summary.SourcePixels += outcome.SourcePixels;

@@ -41,6 +41,12 @@ public sealed record PrepareReport
     /// <summary>Every finding except background images, sorted by file and line.</summary>
     [JsonPropertyName("findings")] public IReadOnlyList<Finding> Findings { get; init; } = [];
 
+    /// <summary>Every finding counted per code, exact even when <see cref="Findings"/> was cut at its budget.</summary>
+    [JsonPropertyName("findingCounts")] public IReadOnlyDictionary<string, long> FindingCounts { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>Findings counted but not listed (the --max-findings budget); 0 when the list is complete.</summary>
+    [JsonPropertyName("findingsOmitted")] public long FindingsOmitted { get; init; }
+
     /// <summary>Serializer options for report.json.</summary>
     public static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -64,6 +70,8 @@ public sealed record PrepareReport
                 s => (IReadOnlyDictionary<string, long>)summary.Classes.Select((name, id) => (name, id)).ToDictionary(c => c.name, c => s.Value.BoxesPerClass[c.id])),
             BoxSizeHistogram = labels.Select((label, bin) => (label, bin)).ToDictionary(b => b.label, b => summary.BoxSizeHistogram[b.bin]),
             Findings = [.. sorted.Where(f => f.Code != IssueCodes.Background)],
+            FindingCounts = new SortedDictionary<string, long>(summary.FindingCounts, StringComparer.Ordinal),
+            FindingsOmitted = summary.FindingsOmitted,
         };
     }
 }

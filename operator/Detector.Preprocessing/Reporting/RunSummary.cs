@@ -86,8 +86,55 @@ public sealed class RunSummary
     /// <summary>Box counts per <see cref="HistogramBounds"/> bin.</summary>
     [JsonPropertyName("boxSizeHistogram")] public long[] BoxSizeHistogram { get; set; } = new long[HistogramBounds.Length + 1];
 
-    /// <summary>Every finding, in processing order (split, then record id).</summary>
+    /// <summary>
+    /// The findings kept, in processing order (split, then record id): every per-image background/no-box finding, and
+    /// the others up to <see cref="MaxFindings"/>; <see cref="FindingCounts"/> stays exact.
+    /// </summary>
     [JsonPropertyName("findings")] public List<Finding> Findings { get; set; } = [];
+
+    /// <summary>Findings per code, all of them (including those not kept).</summary>
+    [JsonPropertyName("findingCounts")] public SortedDictionary<string, long> FindingCounts { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Skipped items per code, all of them.</summary>
+    [JsonPropertyName("skippedCounts")] public SortedDictionary<string, long> SkippedCounts { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Findings counted but not kept because of <see cref="MaxFindings"/>.</summary>
+    [JsonPropertyName("findingsOmitted")] public long FindingsOmitted { get; set; }
+
+    /// <summary>Most capped findings kept (report.json's budget; --max-findings).</summary>
+    [JsonIgnore] public int MaxFindings { get; set; } = InputBudgets.MaxReportedFindings;
+
+    private int _cappedKept;
+
+    /// <summary>Counts a finding and keeps it while the budget lasts (one per image for background/no-box findings, always).</summary>
+    public void Record(Finding finding)
+    {
+        FindingCounts[finding.Code] = FindingCounts.GetValueOrDefault(finding.Code) + 1;
+        if (finding.Effect == FindingEffect.SkippedItem)
+            SkippedCounts[finding.Code] = SkippedCounts.GetValueOrDefault(finding.Code) + 1;
+        Keep(finding);
+    }
+
+    /// <summary>Counts findings that were never listed (a parser's budget cut them off before they were made).</summary>
+    public void CountOmitted(string code, long count)
+    {
+        FindingCounts[code] = FindingCounts.GetValueOrDefault(code) + count;
+        FindingsOmitted += count;
+    }
+
+    private void Keep(Finding finding)
+    {
+        // Background and no-box findings are one per image, like the .lst lines, and report.json lists those images.
+        if (finding.Code is Layout.IssueCodes.Background or Layout.IssueCodes.NoBoxes)
+            Findings.Add(finding);
+        else if (_cappedKept < MaxFindings)
+        {
+            _cappedKept++;
+            Findings.Add(finding);
+        }
+        else
+            FindingsOmitted++;
+    }
 
     /// <summary>The tally of a split, created on first use.</summary>
     public SplitTally Split(string name)
@@ -138,7 +185,13 @@ public sealed class RunSummary
             total.IgnoredTestImages += part.IgnoredTestImages;
             for (var b = 0; b < total.BoxSizeHistogram.Length; b++)
                 total.BoxSizeHistogram[b] += part.BoxSizeHistogram[b];
-            total.Findings.AddRange(part.Findings);
+            foreach (var finding in part.Findings)
+                total.Keep(finding);
+            total.FindingsOmitted += part.FindingsOmitted;
+            foreach (var (code, count) in part.FindingCounts)
+                total.FindingCounts[code] = total.FindingCounts.GetValueOrDefault(code) + count;
+            foreach (var (code, count) in part.SkippedCounts)
+                total.SkippedCounts[code] = total.SkippedCounts.GetValueOrDefault(code) + count;
         }
         return total;
     }

@@ -19,10 +19,12 @@ internal static class ArchiveDownloader
         try
         {
             var archive = Path.Combine(scratch, "archive");
-            await DownloadAsync(http, request, archive, description, options.MaxDownloadBytes, classifyFailure, ct);
-            var format = await SniffAsync(archive) ?? throw new InvalidDataException($"{description} is neither a zip nor a tar.gz archive");
+            var (size, sha256) = await DownloadAsync(http, request, archive, description, options.EffectiveDownloadLimit, classifyFailure, ct);
+            if (options.ArchiveSha256 is { } expected && !string.Equals(expected, sha256, StringComparison.OrdinalIgnoreCase))
+                throw new InvalidDataException($"{description}: SHA-256 mismatch: expected {expected.ToLowerInvariant()}, downloaded {sha256} ({size} bytes)");
+            var format = await SniffAsync(archive) ?? throw new InvalidDataException($"{description} is neither a zip nor a tar.gz archive (it starts with {await HeadAsync(archive)})");
             var extracted = Path.Combine(scratch, "extracted");
-            await ArchiveExtractor.ExtractAsync(archive, format, extracted, new ExtractionLimits(options.MaxExtractedBytes, options.MaxEntries), ct);
+            await ArchiveExtractor.ExtractAsync(archive, format, extracted, new ExtractionLimits(options.ExtractionLimit(size), options.MaxEntries), ct, description);
             File.Delete(archive); // the emptyDir holds both otherwise
             return LocalSourceTree.OpenOwned(SingleTopFolder(extracted) ?? extracted, description, scratch);
         }
@@ -42,19 +44,32 @@ internal static class ArchiveDownloader
         return entries is [var only] && Directory.Exists(only) ? only : null;
     }
 
-    private static async Task DownloadAsync(
+    /// <summary>Downloads to <paramref name="path"/>; returns the size and the lower-case hex SHA-256 of what arrived.</summary>
+    private static async Task<(long Size, string Sha256)> DownloadAsync(
         HttpClient http, HttpRequestMessage request, string path, string description, long maxBytes,
         Func<HttpResponseMessage, Exception?> classifyFailure, CancellationToken ct)
     {
-        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+        HttpResponseMessage sent;
+        try
+        {
+            sent = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+        }
+        catch (HttpRequestException e) when (e.StatusCode is null)
+        {
+            // Refused connections, DNS failures, TLS errors and refused addresses: name the source, keep the innermost reason.
+            var reason = e.InnerException is RefusedAddressException refused ? refused.Message : e.Message;
+            throw new HttpRequestException($"downloading {description} failed: {reason}", e);
+        }
+        using var response = sent;
         if (classifyFailure(response) is { } failure)
             throw failure;
         if (!response.IsSuccessStatusCode)
             throw new HttpRequestException($"downloading {description} failed: HTTP {(int)response.StatusCode} {response.ReasonPhrase}", null, response.StatusCode);
         if (response.Content.Headers.ContentLength is { } announced && announced > maxBytes)
-            throw new InvalidDataException($"{description} is {announced} bytes, more than the download limit of {maxBytes}");
+            throw new InvalidDataException($"{description} is {announced} bytes, more than the download limit of {maxBytes} bytes (--max-download-bytes, or the Dataset's spec.scratchSize)");
         await using var body = await response.Content.ReadAsStreamAsync(ct);
         await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
         var buffer = new byte[1 << 16];
         long total = 0;
         int read;
@@ -63,9 +78,19 @@ internal static class ArchiveDownloader
             // Counted as it arrives: Content-Length may be absent or wrong.
             total += read;
             if (total > maxBytes)
-                throw new InvalidDataException($"{description} is larger than the download limit of {maxBytes} bytes");
+                throw new InvalidDataException($"{description} is larger than the download limit of {maxBytes} bytes (--max-download-bytes, or the Dataset's spec.scratchSize)");
+            hash.AppendData(buffer, 0, read);
             await file.WriteAsync(buffer.AsMemory(0, read), ct);
         }
+        return (total, Convert.ToHexStringLower(hash.GetHashAndReset()));
+    }
+
+    private static async Task<string> HeadAsync(string path)
+    {
+        var head = new byte[8];
+        await using var file = File.OpenRead(path);
+        var n = await file.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false);
+        return n == 0 ? "nothing: it is empty" : "0x" + Convert.ToHexString(head, 0, n);
     }
 
     private static async Task<ArchiveFormat?> SniffAsync(string path)

@@ -50,8 +50,9 @@ public static class DatasetSources
             HttpStatusCode.NotFound => new KaggleException($"Kaggle dataset {slug} does not exist (HTTP 404): check the owner/name in kaggle:{slug}"),
             _ => null,
         };
+        // The checksum belongs to an http(s) archive; Kaggle builds its zip on demand.
         return await WithHttpAsync(options, http => ArchiveDownloader.DownloadAndExtractAsync(
-            http, ArchiveDownloader.Get(url, credentials), $"kaggle:{slug}", options, Classify, ct));
+            http, ArchiveDownloader.Get(url, credentials), $"kaggle:{slug}", options with { ArchiveSha256 = null }, Classify, ct));
     }
 
     /// <summary>Runs with the injected client, or a client made (and disposed) for this call.</summary>
@@ -59,9 +60,12 @@ public static class DatasetSources
     {
         if (options.HttpClient is not null)
             return await action(options.HttpClient);
-        using var http = options.HttpMessageHandler is null
-            ? new HttpClient()
-            : new HttpClient(options.HttpMessageHandler, disposeHandler: false);
+        using var http = options.HttpMessageHandler is not null
+            ? new HttpClient(options.HttpMessageHandler, disposeHandler: false)
+            : new HttpClient(options.AllowLoopback
+                ? new SocketsHttpHandler()
+                // Redirects go through the same callback, so a redirect to 169.254.169.254 is refused too.
+                : new SocketsHttpHandler { ConnectCallback = DownloadAddressPolicy.ConnectAsync });
         // Big archives take long; the caller's CancellationToken bounds the download instead.
         http.Timeout = Timeout.InfiniteTimeSpan;
         return await action(http);

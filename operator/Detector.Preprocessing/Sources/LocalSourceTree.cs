@@ -9,12 +9,14 @@ public sealed class LocalSourceTree : ISourceTree
 
     private LocalSourceTree(string root, string description, string? ownedScratch)
     {
-        _root = Path.GetFullPath(root);
+        // The source folder itself may be a link (a mounted volume); what is inside it is walked without following links.
+        var full = Path.GetFullPath(root);
+        _root = Directory.ResolveLinkTarget(full, returnFinalTarget: true)?.FullName ?? full;
         _ownedScratch = ownedScratch;
         Description = description;
-        Files = [.. Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories)
-            .Select(f => new SourceFile(Path.GetRelativePath(_root, f).Replace(Path.DirectorySeparatorChar, '/'), new FileInfo(f).Length))
-            .OrderBy(f => f.RelativePath, StringComparer.Ordinal)];
+        (var files, var refused) = LocalTreeWalker.Walk(_root);
+        Files = files;
+        Refused = refused;
         _byPath = Files.ToDictionary(f => f.RelativePath, StringComparer.Ordinal);
     }
 
@@ -23,6 +25,9 @@ public sealed class LocalSourceTree : ISourceTree
 
     /// <inheritdoc />
     public IReadOnlyList<SourceFile> Files { get; }
+
+    /// <inheritdoc />
+    public IReadOnlyList<SourceRefusal> Refused { get; }
 
     /// <summary>The folder the relative paths start from.</summary>
     public string Root => _root;

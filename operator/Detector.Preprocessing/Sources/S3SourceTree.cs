@@ -29,11 +29,18 @@ public sealed class S3SourceTree : ISourceTree
     public static async Task<S3SourceTree> OpenAsync(IObjectStore store, StorageUri prefix, bool ownsStore, CancellationToken ct)
     {
         var files = new List<SourceFile>();
-        await foreach (var o in store.ListAsync(prefix, ct))
+        try
         {
-            // Zero-byte keys ending in '/' are folder markers made by consoles and tools, not files.
-            if (!o.RelativePath.EndsWith('/'))
-                files.Add(new SourceFile(o.RelativePath, o.Size));
+            await foreach (var o in store.ListAsync(prefix, ct))
+            {
+                // Zero-byte keys ending in '/' are folder markers made by consoles and tools, not files.
+                if (!o.RelativePath.EndsWith('/'))
+                    files.Add(new SourceFile(o.RelativePath, o.Size));
+            }
+        }
+        catch (Amazon.Runtime.AmazonServiceException e)
+        {
+            throw StorageErrors.Named($"listing dataset source {prefix}", e);
         }
         if (files.Count == 0)
             throw new DirectoryNotFoundException($"dataset source {prefix} holds no objects");
@@ -45,10 +52,17 @@ public sealed class S3SourceTree : ISourceTree
     public async Task<byte[]> ReadAllBytesAsync(string relativePath, CancellationToken ct)
     {
         var file = Find(relativePath);
-        await using var stream = await _store.OpenReadAsync(_prefix.Join(relativePath), ct);
-        using var copy = new MemoryStream(checked((int)file.Size));
-        await stream.CopyToAsync(copy, ct);
-        return copy.ToArray();
+        try
+        {
+            await using var stream = await _store.OpenReadAsync(_prefix.Join(relativePath), ct);
+            using var copy = new MemoryStream(checked((int)file.Size));
+            await stream.CopyToAsync(copy, ct);
+            return copy.ToArray();
+        }
+        catch (Amazon.Runtime.AmazonServiceException e)
+        {
+            throw StorageErrors.Named(_prefix.Join(relativePath).ToString(), e);
+        }
     }
 
     /// <inheritdoc />

@@ -27,13 +27,39 @@ public sealed record SourceOptions
     public KaggleCredentials? KaggleCredentials { get; init; }
 
     /// <summary>Largest archive download accepted, in bytes.</summary>
-    public long MaxDownloadBytes { get; init; } = 50L << 30;
+    public long MaxDownloadBytes { get; init; } = InputBudgets.MaxDownloadBytes;
 
     /// <summary>Largest total extracted size accepted, in bytes (actual bytes written, not header claims).</summary>
-    public long MaxExtractedBytes { get; init; } = 100L << 30;
+    public long MaxExtractedBytes { get; init; } = InputBudgets.MaxExtractedBytes;
+
+    /// <summary>Largest ratio of extracted to downloaded bytes (at least <see cref="InputBudgets.ExtractionRatioFloorBytes"/> are always allowed).</summary>
+    public int MaxExtractionRatio { get; init; } = InputBudgets.MaxExtractionRatio;
+
+    /// <summary>Bytes the work directory may hold (the Job's emptyDir sizeLimit); bounds download plus extraction. Null when unknown.</summary>
+    public long? ScratchBytes { get; init; }
+
+    /// <summary>Expected SHA-256 of an http(s) archive (lower-case hex), checked before extraction; null when not checked.</summary>
+    public string? ArchiveSha256 { get; init; }
+
+    /// <summary>
+    /// Allows downloads from loopback and link-local addresses (tests and local development only; env
+    /// DETECTOR_ALLOW_LOOPBACK_SOURCES=true). Off, a host resolving to one of them is refused after DNS resolution.
+    /// </summary>
+    public bool AllowLoopback { get; init; }
 
     /// <summary>Most archive entries accepted.</summary>
-    public int MaxEntries { get; init; } = 1_000_000;
+    public int MaxEntries { get; init; } = InputBudgets.MaxArchiveEntries;
+
+    /// <summary>The download limit after the scratch space is taken into account.</summary>
+    public long EffectiveDownloadLimit => ScratchBytes is { } scratch ? Math.Min(MaxDownloadBytes, scratch) : MaxDownloadBytes;
+
+    /// <summary>The extraction limit for an archive of <paramref name="archiveBytes"/> (pure): configured cap, ratio, and what the scratch space has left.</summary>
+    public long ExtractionLimit(long archiveBytes)
+    {
+        var byRatio = Math.Max(InputBudgets.ExtractionRatioFloorBytes, archiveBytes > long.MaxValue / MaxExtractionRatio ? long.MaxValue : archiveBytes * MaxExtractionRatio);
+        var limit = Math.Min(MaxExtractedBytes, byRatio);
+        return ScratchBytes is { } scratch ? Math.Max(0, Math.Min(limit, scratch - archiveBytes)) : limit;
+    }
 
     /// <summary>Overrides <see cref="MaxDownloadBytes"/>.</summary>
     public const string MaxDownloadBytesVariable = "DETECTOR_SOURCE_MAX_DOWNLOAD_BYTES";
@@ -43,6 +69,9 @@ public sealed record SourceOptions
 
     /// <summary>Overrides <see cref="MaxEntries"/>.</summary>
     public const string MaxEntriesVariable = "DETECTOR_SOURCE_MAX_ENTRIES";
+
+    /// <summary>Sets <see cref="AllowLoopback"/> (local development against a server on this machine).</summary>
+    public const string AllowLoopbackVariable = "DETECTOR_ALLOW_LOOPBACK_SOURCES";
 
     /// <summary>Defaults plus what the process environment says (see <see cref="FromVariables"/>).</summary>
     public static SourceOptions FromEnvironment() => FromVariables(Environment.GetEnvironmentVariable);
@@ -62,6 +91,7 @@ public sealed record SourceOptions
             MaxDownloadBytes = Positive(get, MaxDownloadBytesVariable) ?? defaults.MaxDownloadBytes,
             MaxExtractedBytes = Positive(get, MaxExtractedBytesVariable) ?? defaults.MaxExtractedBytes,
             MaxEntries = (int?)Positive(get, MaxEntriesVariable, int.MaxValue) ?? defaults.MaxEntries,
+            AllowLoopback = string.Equals(get(AllowLoopbackVariable), "true", StringComparison.OrdinalIgnoreCase),
         };
     }
 

@@ -24,6 +24,35 @@ public sealed class DatasetRequestsTests
     }
 
     [Fact]
+    public void BuildPrepareJob_HttpSha256ScratchAndBoxBudget_ArePassedToPrepareAndTheEmptyDir()
+    {
+        var sha = new string('a', 64);
+        var dataset = DatasetSamples.Dataset(s => s with
+        {
+            Source = new DatasetSource { Http = new HttpSource { Url = "https://example.com/data.zip", Sha256 = sha } },
+            ScratchSize = "10Gi",
+            Validation = s.Validation with { MaxBoxesPerImage = 5000 },
+        });
+
+        var job = DatasetRequests.BuildPrepareJob(dataset, DatasetNames.SpecHash(dataset), s_settings);
+
+        var args = job.Spec.Template.Spec.Containers[0].Args;
+        Assert.Equal(sha, args[args.IndexOf("--sha256") + 1]);
+        Assert.Equal("5000", args[args.IndexOf("--max-boxes-per-image") + 1]);
+        Assert.Equal((9L << 30).ToString(System.Globalization.CultureInfo.InvariantCulture), args[args.IndexOf("--scratch-bytes") + 1]);
+        Assert.Equal("10Gi", job.Spec.Template.Spec.Volumes.Single().EmptyDir.SizeLimit.ToString());
+    }
+
+    [Fact]
+    public void SpecHash_UnsetBoxBudget_IsTheHashOfDatasetsMadeBeforeTheField()
+    {
+        var dataset = DatasetSamples.Dataset(s => s);
+
+        Assert.Equal(DatasetNames.SpecHash(dataset), DatasetNames.SpecHash(DatasetSamples.Dataset(s => s with { ScratchSize = "99Gi" })));
+        Assert.NotEqual(DatasetNames.SpecHash(dataset), DatasetNames.SpecHash(DatasetSamples.Dataset(s => s with { Validation = s.Validation with { MaxBoxesPerImage = 5 } })));
+    }
+
+    [Fact]
     public void BuildPrepareJob_Parallelism4_IsIndexedWithShardArgument()
     {
         var dataset = DatasetSamples.Dataset(s => s with { Parallelism = 4 });

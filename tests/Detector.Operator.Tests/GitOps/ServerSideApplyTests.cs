@@ -9,13 +9,6 @@ namespace Detector.Operator.Tests.GitOps;
 /// </summary>
 public sealed class ServerSideApplyTests
 {
-    /// <summary>
-    /// Known violations, fixed elsewhere: the operator's first update of a Dataset without spec.classes sends
-    /// <c>spec.classes: []</c> and so takes the field (issue 19). Listed so the rest stays guarded; when the fix is
-    /// merged the test fails until the entry is removed, so the exception cannot outlive the bug.
-    /// </summary>
-    private static readonly HashSet<string> s_knownIssue19 = new(StringComparer.Ordinal) { "Dataset aquarium: the operator owns .spec.classes" };
-
     [SkippableFact]
     public async Task Samples_ReappliedTwiceWithTheOperatorRunning_AreUnchangedAndTheOperatorOwnsOnlyStatusAndFinalizers()
     {
@@ -39,8 +32,7 @@ public sealed class ServerSideApplyTests
         foreach (var sample in scenario.Samples)
             foreach (var (path, manager) in OperatorOwnedOutsideItsShare(await scenario.GetAsync(sample)))
                 owned.Add($"{sample.Kind} {sample.Name}: the operator owns {path}|{manager}");
-        problems.AddRange(owned.Where(o => !s_knownIssue19.Contains(o.Split('|')[0])).Select(o => o.Replace("|", " ")));
-        problems.AddRange(s_knownIssue19.Where(k => !owned.Any(o => o.Split('|')[0] == k)).Select(k => $"fixed, remove from s_knownIssue19: {k}"));
+        problems.AddRange(owned.Select(o => o.Replace("|", " ")));
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }

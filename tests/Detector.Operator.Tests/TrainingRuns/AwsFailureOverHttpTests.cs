@@ -93,5 +93,5 @@ public sealed class AwsFailureOverHttpTests
     }
 
     private static string? RenewTime(SageMakerEnvironment env) =>
-        env.Kube.Api.List("leases", "detector-system").FirstOrDefault()?["spec"]?["renewTime"]?.GetValue<string>();
+        env.Kube.Api.Get("leases", env.Kube.LeaseNamespace, env.Kube.LeaseName)?["spec"]?["renewTime"]?.GetValue<string>();
 }

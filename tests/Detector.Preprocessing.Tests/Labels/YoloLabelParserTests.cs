@@ -120,4 +120,26 @@ public sealed class YoloLabelParserTests
         Assert.Contains("12", issue.Message);
         Assert.Contains("[0, 7)", issue.Message);
     }
+
+    [Fact]
+    public void Parse_MoreIssuesThanTheBudget_ListsTheFirstAndCountsTheRestPerCode()
+    {
+        var text = "0 0.5 0.5 0.1 0.1\n" + string.Concat(Enumerable.Repeat("x\n", 5)) + string.Concat(Enumerable.Repeat("7 0.5 0.5 0.1 0.1\n", 3));
+
+        var parsed = YoloLabelParser.Parse(text, classCount: 2, maxIssues: 2);
+
+        Assert.Single(parsed.Boxes);
+        Assert.Equal([2, 3], parsed.Issues.Select(i => i.Line));
+        Assert.Equal(3, parsed.OmittedIssues[LabelIssueCodes.Unparseable]);
+        Assert.Equal(3, parsed.OmittedIssues[LabelIssueCodes.ClassOutOfRange]);
+    }
+
+    [Fact]
+    public void Parse_ControlCharactersInALine_AreEscapedInTheMessage()
+    {
+        var issue = Assert.Single(YoloLabelParser.Parse("0 \u001b[2J 0.5\n", classCount: 1).Issues);
+
+        Assert.Contains("\\x1B[2J", issue.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', issue.Message);
+    }
 }

@@ -65,4 +65,28 @@ public class ClassNamesTests
     {
         Assert.Throws<DatasetLayoutException>(() => ClassNames.ParseClassesTxt("a\n\nb\n"));
     }
+
+    public static TheoryData<string, string> OverLimits() => new()
+    {
+        { string.Join("\n", Enumerable.Range(0, 1001).Select(i => $"c{i}")), "1,001 class names, more than the limit of 1,000" },
+        { "a\n" + new string('b', 129), "class 1 name is 129 characters, more than the limit of 128" },
+        { "a\nfish\u001b[31m", "class 1 name 'fish\\x1B[31m' holds a control character" },
+    };
+
+    [Theory]
+    [MemberData(nameof(OverLimits))]
+    public void ParseClassesTxt_PastTheCrdLimits_ThrowsNamingTheLimit(string text, string expected)
+    {
+        var error = Assert.Throws<DatasetLayoutException>(() => ClassNames.ParseClassesTxt(text));
+
+        Assert.Equal("classes.txt: " + expected, error.Message);
+    }
+
+    [Fact]
+    public void ParseClassesTxt_AtTheCrdLimits_IsAccepted()
+    {
+        var names = Enumerable.Range(0, 1000).Select(i => i == 0 ? new string('n', 128) : $"c{i}").ToList();
+
+        Assert.Equal(names, ClassNames.ParseClassesTxt(string.Join("\n", names)));
+    }
 }

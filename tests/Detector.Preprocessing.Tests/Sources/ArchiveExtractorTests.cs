@@ -106,14 +106,37 @@ public sealed class ArchiveExtractorTests : IDisposable
     }
 
     [Fact]
-    public async Task ExtractAsync_TooManyEntries_RefusesNamingTheFirstEntryPastTheLimit()
+    public async Task ExtractAsync_TooManyEntriesInTarGz_RefusesNamingTheFirstEntryPastTheLimit()
+    {
+        var tar = ArchiveBuilder.TarGzFiles([.. Enumerable.Range(0, 5).Select(i => ($"f{i}.txt", "x"))]);
+
+        var error = await RefusedAsync(tar, ArchiveFormat.TarGz, new ExtractionLimits(1 << 20, MaxEntries: 3));
+
+        Assert.Contains("'f3.txt'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("limit of 3 entries", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExtractAsync_ZipDeclaringTooManyEntries_RefusesFromTheCentralDirectoryBeforeReadingIt()
     {
         var zip = ArchiveBuilder.ZipFiles([.. Enumerable.Range(0, 5).Select(i => ($"f{i}.txt", "x"))]);
 
         var error = await RefusedAsync(zip, ArchiveFormat.Zip, new ExtractionLimits(1 << 20, MaxEntries: 3));
 
-        Assert.Contains("'f3.txt'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("declares 5 entries", error.Message, StringComparison.Ordinal);
         Assert.Contains("limit of 3 entries", error.Message, StringComparison.Ordinal);
+        Assert.Empty(Directory.Exists(Path.Combine(_work, "out")) ? Directory.EnumerateFileSystemEntries(Path.Combine(_work, "out"), "*", SearchOption.AllDirectories) : []);
+    }
+
+    [Theory]
+    [InlineData("a", "a/b.txt", "needs the folder 'a', which the archive also has as a file")]
+    [InlineData("a/b.txt", "a", "is a file where the archive also has a folder of the same name")]
+    public async Task ExtractAsync_FileAndFolderOfTheSameName_RefusesNamingTheEntryNotTheScratchPath(string first, string second, string reason)
+    {
+        var error = await RefusedAsync(ArchiveBuilder.ZipFiles((first, "1"), (second, "2")), ArchiveFormat.Zip);
+
+        Assert.Contains($"refused entry '{second}': it {reason}", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(_work, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

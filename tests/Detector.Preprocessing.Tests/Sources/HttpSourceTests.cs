@@ -111,5 +111,6 @@ public sealed class HttpSourceTests : IDisposable
         Assert.Empty(Directory.EnumerateFileSystemEntries(_work));
     }
 
-    private SourceOptions Options() => new() { WorkDirectory = _work };
+    // The server is on 127.0.0.1, which real downloads refuse (see DownloadAddressPolicyTests).
+    private SourceOptions Options() => new() { WorkDirectory = _work, AllowLoopback = true };
 }

@@ -115,6 +115,7 @@ public sealed class KaggleSourceTests : IDisposable
     private SourceOptions Options(LoopbackHttpServer server, KaggleCredentials credentials) => new()
     {
         WorkDirectory = _work,
+        AllowLoopback = true,
         KaggleApiBase = server.BaseUrl + "/api/v1/",
         KaggleCredentials = credentials,
     };

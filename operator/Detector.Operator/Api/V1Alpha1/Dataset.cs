@@ -56,6 +56,13 @@ public sealed record DatasetSpec
     /// <summary>CPU and memory requests and limits of the preparation pods.</summary>
     [JsonPropertyName("resources")] public V1ResourceRequirements? Resources { get; init; }
 
+    /// <summary>
+    /// Scratch space of each preparation pod: the sizeLimit of its emptyDir, which holds a downloaded archive and its
+    /// extracted files. Download and extraction stop, naming the limit, before they would fill it; the kubelet evicts a
+    /// pod that exceeds it. A Kubernetes quantity such as 20Gi.
+    /// </summary>
+    [Pattern(Patterns.StorageQuantity)] [JsonPropertyName("scratchSize")] public string ScratchSize { get; init; } = global::Detector.Preprocessing.InputBudgets.DefaultScratchSize;
+
     /// <summary>Service account of the preparation pods (IRSA / Pod Identity gives them storage access).</summary>
     [Length(1, 253), Pattern(Patterns.ObjectName)] [JsonPropertyName("serviceAccountName")] public string? ServiceAccountName { get; init; }
 
@@ -92,6 +99,9 @@ public sealed record HttpSource
 {
     /// <summary>http(s) URL of a .zip or .tar.gz archive.</summary>
     [Required, Length(1, 2048), Pattern(Patterns.HttpUrl)] [JsonPropertyName("url")] public string Url { get; init; } = "";
+
+    /// <summary>Expected SHA-256 of the archive (64 lower-case hex digits); the download is refused before extraction when it differs.</summary>
+    [Length(64, 64), Pattern("^[0-9a-f]{64}$")] [JsonPropertyName("sha256")] public string? Sha256 { get; init; }
 }
 
 /// <summary>A Kaggle dataset, downloaded through Kaggle's public API.</summary>
@@ -152,6 +162,13 @@ public sealed record DatasetValidation
 
     /// <summary>With Skip: the largest fraction of images that may be skipped before preparation fails.</summary>
     [Minimum(0), Maximum(1)] [JsonPropertyName("maxSkippedFraction")] public double MaxSkippedFraction { get; init; } = 0.05;
+
+    /// <summary>
+    /// Most boxes in one image (default 1000); an image with more is invalid (each box adds 5 to the training label
+    /// width). Unset keeps the default, and leaves the spec hash of existing Datasets unchanged.
+    /// </summary>
+    [Minimum(1), Maximum(100000)] [JsonPropertyName("maxBoxesPerImage"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? MaxBoxesPerImage { get; init; }
 }
 
 /// <summary>Observed state of a Dataset.</summary>

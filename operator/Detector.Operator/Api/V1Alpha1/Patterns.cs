@@ -27,6 +27,9 @@ public static class Patterns
     /// <summary>Longest KMS key id.</summary>
     public const int KmsKeyIdMaxLength = 2048;
 
+    /// <summary>A whole-number storage quantity (e.g. 20Gi, 500Mi, 100G), as emptyDir sizeLimit takes it.</summary>
+    public const string StorageQuantity = @"^[1-9][0-9]{0,5}(Ki|Mi|Gi|Ti|k|M|G|T)?$";
+
     /// <summary>An http(s) URL.</summary>
     public const string HttpUrl = @"^https?://[^\s/]+(/\S*)?$";
 
