@@ -24,15 +24,29 @@ RUN apt-get update && apt-get install -y --no-install-recommends libturbojpeg0 \
  && mkdir /out && cp -L /usr/lib/*-linux-gnu/libturbojpeg.so.0 /out/ \
  && cp /usr/share/doc/libturbojpeg0/copyright /out/libturbojpeg.copyright
 
+# SkiaSharp's native library (pictures: `detector predict -o`, the prepare preview, charts) links libfontconfig.so.1,
+# which the chiseled runtime lacks. Take it and what it links from Debian's packages, as for TurboJPEG; fonts are not
+# needed (the app embeds its own, docs/monitoring.md), only the loader must find the library.
+FROM debian:bookworm-slim AS fontconfig
+RUN apt-get update && apt-get install -y --no-install-recommends libfontconfig1 \
+ && mkdir /out && for lib in libfontconfig.so.1 libfreetype.so.6 libexpat.so.1 libpng16.so.16 libbrotlidec.so.1 \
+      libbrotlicommon.so.1 libbz2.so.1.0 libz.so.1; do cp -L /usr/lib/*-linux-gnu/$lib /out/ 2>/dev/null \
+      || cp -L /lib/*-linux-gnu/$lib /out/; done \
+ && cp /usr/share/doc/libfontconfig1/copyright /out/libfontconfig.copyright
+
 # Chiseled: no shell, no package manager, only what .NET and ASP.NET Core (Kestrel for /metrics) need.
 FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled AS runtime
 WORKDIR /app
 COPY --from=build /app ./
 COPY --from=turbojpeg /out/ ./
+COPY --from=fontconfig /out/ ./
 # The same non-root uid the chart and the dataset Jobs run as.
 USER 65532:65532
+# LD_LIBRARY_PATH: libSkiaSharp.so's own dependency (libfontconfig.so.1 and what it links) is looked up by the
+# dynamic loader, which does not search the app folder the way .NET's native library probing does.
 ENV DOTNET_CLI_TELEMETRY_OPTOUT=1 \
-    DOTNET_NOLOGO=1
+    DOTNET_NOLOGO=1 \
+    LD_LIBRARY_PATH=/app
 EXPOSE 8080
 ENTRYPOINT ["/app/detector"]
 CMD ["run"]

@@ -12,6 +12,8 @@ var root = new RootCommand("Detector: object detection on Amazon SageMaker, decl
     BenchCommand.Create(),
     SampleCommand.Create(),
     PredictCommand.Create(),
+    LogsCommand.Create(),
+    MetricsCommand.Create(),
 };
 // SIGTERM cancels the command's token; the default 2 s before the process is torn down is too short for the operator
 // to drain in-flight reconciles and release its Lease (the chart's terminationGracePeriodSeconds is 60).

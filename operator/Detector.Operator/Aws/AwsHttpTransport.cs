@@ -35,9 +35,13 @@ internal sealed class AwsHttpTransport : IDisposable
     private AWSCredentials? _credentials;
     // Server time minus local time, learnt from a clock-skew rejection; added to the signing time from then on.
     private long _clockOffsetTicks;
+    private readonly string _signingName;
 
-    public AwsHttpTransport(SageMakerClientOptions options)
+    /// <param name="options">Region, credentials, timeouts, retries and rate limit.</param>
+    /// <param name="signingName">The SigV4 service name (<c>sagemaker</c>; <c>logs</c> and <c>monitoring</c> for CloudWatch).</param>
+    public AwsHttpTransport(SageMakerClientOptions options, string signingName = AwsEndpoints.SigningName)
     {
+        _signingName = signingName;
         AwsEndpoints.Validate(options.Region);
         _options = options;
         var handler = options.Handler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
@@ -156,7 +160,7 @@ internal sealed class AwsHttpTransport : IDisposable
             Add("X-Amz-Security-Token", credentials.Token);
         var signature = SigV4.Sign(
             new SigV4Request(request.Method.Method, request.Url.AbsolutePath, request.Url.Query, signed, SigV4.Hash(request.Body)),
-            credentials.AccessKey, credentials.SecretKey, _options.Region, AwsEndpoints.SigningName, now);
+            credentials.AccessKey, credentials.SecretKey, _options.Region, _signingName, now);
         message.Headers.TryAddWithoutValidation("Authorization", signature.Authorization);
         message.Headers.TryAddWithoutValidation("User-Agent", s_userAgent);
         return message;

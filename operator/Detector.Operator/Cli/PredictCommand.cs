@@ -100,7 +100,7 @@ public static class PredictCommand
             await output.WriteAsync(DetectionTable.Format(detections, endpoint.ClassNames, width, height));
             if (arguments.OutputPath is { } path)
             {
-                await File.WriteAllBytesAsync(path, DetectionRenderer.RenderPng(image, detections, endpoint.ClassNames?.Count ?? 0), ct);
+                await File.WriteAllBytesAsync(path, DetectionRenderer.RenderPng(image, detections, endpoint.ClassNames, endpoint.ClassNames?.Count ?? 0), ct);
                 await output.WriteLineAsync($"wrote {path}");
             }
             return 0;

@@ -99,9 +99,10 @@ public static class PrepareCommand
         var maxSkipped = new Option<string?>("--max-skipped-fraction") { Description = "As given to the shards (default 0.05)", Arity = ArgumentArity.ZeroOrOne };
         var endpoint = new Option<string?>("--s3-endpoint-url") { Description = "S3-compatible endpoint", Arity = ArgumentArity.ZeroOrOne };
         var pathStyle = new Option<string?>("--s3-force-path-style") { Description = "true to address buckets path-style", Arity = ArgumentArity.ZeroOrOne };
+        var verbose = new Option<bool>("--verbose") { Description = "Print the stack trace of a failure after its one-line message" };
         var merge = new Command("merge", "Concatenates shard part files into one .rec/.idx/.lst per split and writes manifest, report and preview.")
         {
-            output, shards, onInvalid, maxSkipped, endpoint, pathStyle,
+            output, shards, onInvalid, maxSkipped, endpoint, pathStyle, verbose,
         };
         merge.TreatUnmatchedTokensAsErrors = false;
         merge.SetAction(async (parse, ct) =>
@@ -117,13 +118,13 @@ public static class PrepareCommand
                 ["--max-skipped-fraction"] = parse.GetValue(maxSkipped), ["--s3-endpoint-url"] = parse.GetValue(endpoint),
                 ["--s3-force-path-style"] = parse.GetValue(pathStyle), ["--source"] = "(merge)",
             };
-            return await MergeAsync(name => values.GetValueOrDefault(name), ct);
+            return await MergeAsync(name => values.GetValueOrDefault(name), ct, parse.GetValue(verbose));
         });
         return merge;
     }
 
     /// <summary>Runs prepare merge with option values from <paramref name="get"/>; returns the exit code.</summary>
-    public static async Task<int> MergeAsync(Func<string, string?> get, CancellationToken ct)
+    public static async Task<int> MergeAsync(Func<string, string?> get, CancellationToken ct, bool verbose = false)
     {
         PrepareOptions options;
         int shards;
@@ -139,7 +140,7 @@ public static class PrepareCommand
             Console.Error.WriteLine($"detector prepare merge: {CommandErrors.OneLine(e.Message)}");
             return UsageError;
         }
-        return await CommandErrors.RunAsync("prepare merge", options.Output.ToString(), verbose: false, async () =>
+        return await CommandErrors.RunAsync("prepare merge", options.Output.ToString(), verbose, async () =>
         {
             var store = ObjectStores.For(options.Output, options.S3);
             using var owned = store as IDisposable;

@@ -26,8 +26,25 @@ public static class DetectionEndpointController
                 PollInterval = host.Settings.PollInterval,
                 DriftInterval = host.Settings.DriftInterval,
                 Policy = string.IsNullOrEmpty(host.Settings.PolicyFile) ? null : Policy.NamespacePolicy.Load(host.Settings.PolicyFile),
+                Health = HealthMonitor(host),
             },
             host.Settings.Workers, host.Clock, host.Logs);
+
+    // CloudWatch for endpoint health (one client per process): the region's endpoint, or AWS_ENDPOINT_URL_CLOUDWATCH /
+    // AWS_ENDPOINT_URL (emulators, tests). None without a region.
+    private static EndpointHealthMonitor? HealthMonitor(Hosting.HostServices host)
+    {
+        if (string.IsNullOrEmpty(host.Settings.AwsRegion))
+            return null;
+        var url = Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL_CLOUDWATCH") is { Length: > 0 } specific ? specific
+            : Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL");
+        var client = new CloudWatchClient(new SageMakerClientOptions
+        {
+            Region = host.Settings.AwsRegion, ServiceUrl = Uri.TryCreate(url, UriKind.Absolute, out var parsed) ? parsed : null,
+            TimeProvider = host.Clock, RequestsPerSecond = 2, Burst = 2,
+        });
+        return new EndpointHealthMonitor(client, host.Registry);
+    }
 
     /// <summary>Registers the DetectionEndpoint controller with <paramref name="manager"/>.</summary>
     public static void Register(ControllerManager manager, IKubernetes client, ISageMaker sageMaker, IEventRecorder events,

@@ -16,7 +16,7 @@ namespace Detector.Operator.DetectionEndpoints;
 public sealed partial class DetectionEndpointReconciler(
     IKubeStore<DetectionEndpoint> endpoints,
     IKubeStore<RegisteredModel> models,
-    ISageMaker sageMaker,
+    ISageMakerHosting sageMaker,
     IEventRecorder events,
     EndpointMetrics metrics,
     DetectionEndpointSettings settings,
@@ -32,6 +32,7 @@ public sealed partial class DetectionEndpointReconciler(
         if (await endpoints.GetAsync(key, ct) is not { } endpoint)
         {
             metrics.Forget(key);
+            settings.Health?.Forget(key);
             return ReconcileResult.Done;
         }
         if (Annotations.IsPaused(endpoint))
@@ -57,11 +58,16 @@ public sealed partial class DetectionEndpointReconciler(
             plan = EndpointPlanner.Plan(endpoint, model, observed, clock.GetUtcNow());
         }
         var status = DetectionEndpointStatusMapper.Map(endpoint, observed, plan, settings.Region, clock.GetUtcNow());
+        if (settings.Health is { } health)   // Issue 18: figures, Degraded and its Events while in service.
+            status = await health.UpdateAsync(endpoint, status, events, clock.GetUtcNow(), ct);
         RecordEvents(endpoint, plan, status, performed: rejected is null);
         var before = endpoint.Status;
         await endpoints.UpdateStatusIfChangedAsync(endpoint, status, ct);
         metrics.Observe(key, before, status);   // After the write: a refused write is retried, and must not count twice.
-        return DetectionEndpointStatusMapper.IsSettled(status) ? ReconcileResult.After(settings.DriftInterval) : ReconcileResult.After(settings.PollInterval);
+        if (!DetectionEndpointStatusMapper.IsSettled(status))
+            return ReconcileResult.After(settings.PollInterval);
+        // A settled endpoint is looked at for drift; a monitored one also as often as its health is read.
+        return ReconcileResult.After(settings.Health is { } monitor && monitor.Interval < settings.DriftInterval ? monitor.Interval : settings.DriftInterval);
     }
 
     private async Task<RegisteredModelStatus?> ModelStatusAsync(DetectionEndpoint endpoint, CancellationToken ct)

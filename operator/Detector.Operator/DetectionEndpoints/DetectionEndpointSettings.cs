@@ -16,4 +16,7 @@ public sealed record DetectionEndpointSettings
 
     /// <summary>Which roles and S3 prefixes each namespace may use; null: no policy, everything is allowed.</summary>
     public NamespacePolicy? Policy { get; init; }
+
+    /// <summary>Endpoint health from CloudWatch (figures, Degraded, gauges, Events); null: not monitored.</summary>
+    public EndpointHealthMonitor? Health { get; init; }
 }

@@ -3,13 +3,13 @@ using Detector.Operator.Aws;
 namespace Detector.Operator.DetectionEndpoints;
 
 /// <summary>
-/// Small helpers over <see cref="ISageMaker"/>'s hosting operations for the DetectionEndpoint reconciler: Describe
+/// Small helpers over <see cref="ISageMakerHosting"/>'s hosting operations for the DetectionEndpoint reconciler: Describe
 /// turns "not found" into absent, Create adopts what already exists, Delete treats "already gone" as done.
 /// </summary>
 public static class HostingCalls
 {
     /// <summary>The endpoint as the planner reads it; null when SageMaker says it does not exist.</summary>
-    public static async Task<EndpointState?> FindEndpointAsync(this ISageMaker sageMaker, string name, CancellationToken ct)
+    public static async Task<EndpointState?> FindEndpointAsync(this ISageMakerHosting sageMaker, string name, CancellationToken ct)
     {
         try
         {
@@ -24,7 +24,7 @@ public static class HostingCalls
     }
 
     /// <summary>The inference component as the planner reads it; null when SageMaker says it does not exist.</summary>
-    public static async Task<ComponentState?> FindComponentAsync(this ISageMaker sageMaker, string name, CancellationToken ct)
+    public static async Task<ComponentState?> FindComponentAsync(this ISageMakerHosting sageMaker, string name, CancellationToken ct)
     {
         try
         {
@@ -42,7 +42,7 @@ public static class HostingCalls
     }
 
     /// <summary>The names among <paramref name="models"/> that exist as SageMaker models.</summary>
-    public static async Task<IReadOnlySet<string>> ExistingModelsAsync(this ISageMaker sageMaker, IEnumerable<string> models, CancellationToken ct)
+    public static async Task<IReadOnlySet<string>> ExistingModelsAsync(this ISageMakerHosting sageMaker, IEnumerable<string> models, CancellationToken ct)
     {
         var existing = new HashSet<string>(StringComparer.Ordinal);
         foreach (var name in models)
@@ -52,7 +52,7 @@ public static class HostingCalls
     }
 
     /// <summary>The names among <paramref name="configs"/> that exist as endpoint configs.</summary>
-    public static async Task<IReadOnlySet<string>> ExistingConfigsAsync(this ISageMaker sageMaker, IEnumerable<string> configs, CancellationToken ct)
+    public static async Task<IReadOnlySet<string>> ExistingConfigsAsync(this ISageMakerHosting sageMaker, IEnumerable<string> configs, CancellationToken ct)
     {
         var existing = new HashSet<string>(StringComparer.Ordinal);
         foreach (var name in configs)

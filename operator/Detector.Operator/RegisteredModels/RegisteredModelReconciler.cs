@@ -20,7 +20,7 @@ public sealed partial class RegisteredModelReconciler(
     IKubeStore<RegisteredModel> models,
     IKubeStore<TrainingRun> trainingRuns,
     IKubeStore<TuningRun> tuningRuns,
-    ISageMaker sageMaker,
+    ISageMakerRegistry sageMaker,
     Func<StorageUri, IObjectStore> stores,
     IEventRecorder events,
     RegisteredModelMetrics metrics,

@@ -2,11 +2,11 @@ using Detector.Operator.Aws;
 
 namespace Detector.Operator.TrainingRuns;
 
-/// <summary>Small helpers over <see cref="ISageMaker"/> that turn "not found" into null, as reconcilers want it.</summary>
+/// <summary>Small helpers over <see cref="ISageMakerTraining"/> that turn "not found" into null, as reconcilers want it.</summary>
 public static class SageMakerCalls
 {
     /// <summary>Describes a training job; null when SageMaker says it does not exist.</summary>
-    public static async Task<DescribeTrainingJobResponse?> FindTrainingJobAsync(this ISageMaker sageMaker, string name, CancellationToken ct)
+    public static async Task<DescribeTrainingJobResponse?> FindTrainingJobAsync(this ISageMakerTraining sageMaker, string name, CancellationToken ct)
     {
         try
         {
@@ -19,7 +19,7 @@ public static class SageMakerCalls
     }
 
     /// <summary>Describes a tuning job; null when SageMaker says it does not exist.</summary>
-    public static async Task<DescribeHyperParameterTuningJobResponse?> FindTuningJobAsync(this ISageMaker sageMaker, string name, CancellationToken ct)
+    public static async Task<DescribeHyperParameterTuningJobResponse?> FindTuningJobAsync(this ISageMakerTraining sageMaker, string name, CancellationToken ct)
     {
         try
         {
@@ -35,7 +35,7 @@ public static class SageMakerCalls
     /// Stops a training job; false when there was nothing to stop (gone, or no longer running: SageMaker answers a
     /// ValidationException for a job that already finished).
     /// </summary>
-    public static async Task<bool> TryStopTrainingJobAsync(this ISageMaker sageMaker, string name, CancellationToken ct)
+    public static async Task<bool> TryStopTrainingJobAsync(this ISageMakerTraining sageMaker, string name, CancellationToken ct)
     {
         try
         {
@@ -49,7 +49,7 @@ public static class SageMakerCalls
     }
 
     /// <summary>Stops a tuning job and its running training jobs; false when there was nothing to stop.</summary>
-    public static async Task<bool> TryStopTuningJobAsync(this ISageMaker sageMaker, string name, CancellationToken ct)
+    public static async Task<bool> TryStopTuningJobAsync(this ISageMakerTraining sageMaker, string name, CancellationToken ct)
     {
         try
         {

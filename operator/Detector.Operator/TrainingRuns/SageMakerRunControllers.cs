@@ -24,6 +24,7 @@ public static class SageMakerRunControllers
             Region = settings.AwsRegion,
             PollInterval = settings.PollInterval,
             Policy = string.IsNullOrEmpty(settings.PolicyFile) ? null : Policy.NamespacePolicy.Load(settings.PolicyFile),
+            LiveMetrics = LiveMetricsClient(settings.AwsRegion, host.Clock),
         };
         Register(manager, host.Client, host.SageMaker, host.Events, new TrainingMetrics(host.Registry), runSettings, settings.Workers,
             host.Clock, host.Logs);
@@ -43,6 +44,22 @@ public static class SageMakerRunControllers
             metrics, settings, clock, logs.CreateLogger<TuningRunReconciler>());
         manager.Register(KubeResources.TuningRun, tuning, new ControllerOptions { Workers = workers })
             .Watches<Dataset>(KubeResources.Dataset, (dataset, runs) => Referrers.Of(dataset, runs, r => r.Spec.DatasetRef));
+    }
+
+    /// <summary>
+    /// SageMaker Metrics for the live progress of running jobs (one per process, like the SageMaker client): the region's
+    /// endpoint, or <c>AWS_ENDPOINT_URL_SAGEMAKER_METRICS</c> / <c>AWS_ENDPOINT_URL</c> (emulators, tests). Null without a region.
+    /// </summary>
+    public static SageMakerMetricsClient? LiveMetricsClient(string? region, TimeProvider clock)
+    {
+        if (string.IsNullOrEmpty(region))
+            return null;
+        var url = Environment.GetEnvironmentVariable(Cli.MetricsCommand.EndpointVariable) is { Length: > 0 } specific ? specific
+            : Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL");
+        return new SageMakerMetricsClient(new SageMakerClientOptions
+        {
+            Region = region, ServiceUrl = Uri.TryCreate(url, UriKind.Absolute, out var parsed) ? parsed : null, TimeProvider = clock, RequestsPerSecond = 2, Burst = 2,
+        });
     }
 
     /// <summary>

@@ -13,4 +13,10 @@ public sealed record SageMakerRunSettings
 
     /// <summary>The namespace policy (allowed roles and S3 prefixes per namespace); null: no restrictions.</summary>
     public NamespacePolicy? Policy { get; init; }
+
+    /// <summary>SageMaker Metrics, for the live progress of running jobs (<see cref="LiveProgress"/>); null: no live progress.</summary>
+    public Aws.ISageMakerMetrics? LiveMetrics { get; init; }
+
+    /// <summary>At most one BatchGetMetrics per running job per this interval (default 60 s: one call per job per minute).</summary>
+    public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(60);
 }

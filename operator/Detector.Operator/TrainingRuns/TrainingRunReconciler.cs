@@ -16,7 +16,7 @@ namespace Detector.Operator.TrainingRuns;
 public sealed partial class TrainingRunReconciler(
     IKubeStore<TrainingRun> runs,
     IKubeStore<Dataset> datasets,
-    ISageMaker sageMaker,
+    ISageMakerTraining sageMaker,
     IEventRecorder events,
     TrainingMetrics metrics,
     SageMakerRunSettings settings,
@@ -43,6 +43,9 @@ public sealed partial class TrainingRunReconciler(
 
         var observed = await ObserveAsync(run, ct);
         var status = TrainingRunStatusMapper.Map(run, observed, clock.GetUtcNow());
+        // Live epoch and mAP of a running job (issue 18); the previous figures stay only for the same job.
+        status = await LiveProgress.UpdateAsync(status, run.Status?.TrainingJobName == status.TrainingJobName ? run.Status?.Progress : null,
+            settings.LiveMetrics, clock.GetUtcNow(), settings.ProgressInterval, ct);
         RecordTransition(run, run.Status, status);
         metrics.Observe(TrainingRun.KindName, key, status.TrainingJobStatus, [.. status.FinalMetrics.Select(m => (m.Name, m.Value))]);
         await runs.UpdateStatusIfChangedAsync(run, status, ct);

@@ -16,7 +16,7 @@ namespace Detector.Operator.TuningRuns;
 public sealed partial class TuningRunReconciler(
     IKubeStore<TuningRun> runs,
     IKubeStore<Dataset> datasets,
-    ISageMaker sageMaker,
+    ISageMakerTraining sageMaker,
     IEventRecorder events,
     TrainingMetrics metrics,
     SageMakerRunSettings settings,
@@ -43,6 +43,9 @@ public sealed partial class TuningRunReconciler(
 
         var observed = await ObserveAsync(run, ct);
         var status = TuningRunStatusMapper.Map(run, observed, clock.GetUtcNow());
+        // Live figures of the running trials (issue 18); the previous ones stay only for the same tuning job.
+        status = await LiveTuningProgress.UpdateAsync(status, run.Status?.TuningJobName == status.TuningJobName ? run.Status?.Progress : null,
+            sageMaker, settings.LiveMetrics, clock.GetUtcNow(), settings.ProgressInterval, ct);
         RecordTransition(run, run.Status, status);
         metrics.Observe(TuningRun.KindName, key, status.TuningJobStatus,
             status.BestTrainingJob?.MAP is { } map ? [(TrainingRunStatusMapper.MapMetric, map)] : []);

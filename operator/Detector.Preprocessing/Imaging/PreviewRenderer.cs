@@ -1,9 +1,11 @@
 using System.Runtime.InteropServices;
+using Detector.Preprocessing.Drawing;
 using Detector.Preprocessing.Geometry;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Png;
 using SixLabors.ImageSharp.PixelFormats;
 using SixLabors.ImageSharp.Processing;
+using SkiaSharp;
 
 namespace Detector.Preprocessing.Imaging;
 
@@ -12,7 +14,7 @@ namespace Detector.Preprocessing.Imaging;
 /// <param name="Boxes">Normalized output boxes.</param>
 public sealed record PreviewTile(byte[] Jpeg, IReadOnlyList<BoxCorners> Boxes);
 
-/// <summary>Renders a contact sheet of letterboxed images with their boxes, so a human can eyeball the labels.</summary>
+/// <summary>Renders a contact sheet of letterboxed images with their boxes (and, given the class names, a tag per box and a legend), so a human can eyeball the labels.</summary>
 public static class PreviewRenderer
 {
     /// <summary>Outline thickness in sheet pixels.</summary>
@@ -29,6 +31,41 @@ public static class PreviewRenderer
     /// </summary>
     public static byte[] RenderPng(IReadOnlyList<PreviewTile> tiles, int classCount, int tileSize = 256, int columns = 4)
     {
+        using var sheet = RenderSheet(tiles, classCount, tileSize, columns);
+        using var png = new MemoryStream();
+        sheet.SaveAsPng(png, s_encoder);
+        return png.ToArray();
+    }
+
+    /// <summary>
+    /// The same grid with each box tagged with its class name and a legend of every class in its colour below the
+    /// grid (text drawn with SkiaSharp and the embedded font); PNG bytes.
+    /// </summary>
+    public static byte[] RenderPng(IReadOnlyList<PreviewTile> tiles, IReadOnlyList<string> classNames, int tileSize = 256, int columns = 4)
+    {
+        ArgumentNullException.ThrowIfNull(classNames);
+        using var sheet = RenderSheet(tiles, classNames.Count, tileSize, columns);
+        var textSize = Math.Clamp(tileSize / 20f, 9f, 16f);
+        var legend = classNames.Select((name, id) => new LegendEntry(name, SkiaImages.Color(ClassColor(id, classNames.Count)))).ToList();
+        var legendHeight = PictureText.LegendHeight(legend, sheet.Width, textSize);
+        using var bitmap = SkiaImages.FromImage(sheet, legendHeight, SkiaImages.Color(s_background));
+        using (var canvas = new SKCanvas(bitmap))
+        {
+            for (var i = 0; i < tiles.Count; i++)
+                // Largest first, so a small box's tag is drawn over a large one's.
+                foreach (var box in tiles[i].Boxes.OrderByDescending(b => (b.XMax - b.XMin) * (b.YMax - b.YMin)))
+                {
+                    var id = (box.ClassId % classNames.Count + classNames.Count) % classNames.Count;
+                    PictureText.Tag(canvas, sheet.Width, classNames[id], i % columns * tileSize + (float)(box.XMin * tileSize),
+                        i / columns * tileSize + (float)(box.YMin * tileSize), legend[id].Color, textSize * 0.85f);
+                }
+            PictureText.Legend(canvas, new SKRect(0, sheet.Height, sheet.Width, sheet.Height + legendHeight), legend, textSize, SKColors.White);
+        }
+        return SkiaImages.Png(bitmap);
+    }
+
+    private static Image<Rgb24> RenderSheet(IReadOnlyList<PreviewTile> tiles, int classCount, int tileSize, int columns)
+    {
         ArgumentNullException.ThrowIfNull(tiles);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(classCount);
         ArgumentOutOfRangeException.ThrowIfLessThan(tileSize, 2 * LineWidth);
@@ -36,7 +73,7 @@ public static class PreviewRenderer
         var configuration = ImagingConfiguration.For(new ImageLimits());
         var gridColumns = Math.Max(1, Math.Min(columns, tiles.Count));
         var gridRows = Math.Max(1, (tiles.Count + columns - 1) / columns);
-        using var sheet = new Image<Rgb24>(configuration, gridColumns * tileSize, gridRows * tileSize, s_background);
+        var sheet = new Image<Rgb24>(configuration, gridColumns * tileSize, gridRows * tileSize, s_background);
         for (var i = 0; i < tiles.Count; i++)
         {
             var left = i % columns * tileSize;
@@ -46,9 +83,7 @@ public static class PreviewRenderer
             foreach (var box in tiles[i].Boxes)
                 DrawBox(sheet, box, left, top, tileSize, ClassColor(box.ClassId, classCount));
         }
-        using var png = new MemoryStream();
-        sheet.SaveAsPng(png, s_encoder);
-        return png.ToArray();
+        return sheet;
     }
 
     // The tiles are our own 512 JPEGs: with libjpeg-turbo a 1/2 DCT-scaled decode is the 256 tile already, which spares

@@ -23,7 +23,7 @@ public static class OutputFinalizer
         await store.PutAsync(output.Join("report.json"), JsonSerializer.SerializeToUtf8Bytes(report, PrepareReport.JsonOptions), "application/json", ct);
         var tiles = await ReadPreviewTilesAsync(store, output, ct);
         if (tiles.Count > 0)
-            await store.PutAsync(output.Join("preview.png"), PreviewRenderer.RenderPng(tiles, summary.Classes.Count), "image/png", ct);
+            await store.PutAsync(output.Join("preview.png"), PreviewRenderer.RenderPng(tiles, summary.Classes), "image/png", ct);
         var manifest = BuildManifest(summary, contentHash, source, settings, time.GetUtcNow());
         await store.PutAsync(output.Join("manifest.json"), JsonSerializer.SerializeToUtf8Bytes(manifest, DatasetManifest.JsonOptions), "application/json", ct);
         return manifest;

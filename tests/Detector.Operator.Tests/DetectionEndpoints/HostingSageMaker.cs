@@ -4,12 +4,12 @@ using Detector.Operator.DetectionEndpoints;
 namespace Detector.Operator.Tests.DetectionEndpoints;
 
 /// <summary>
-/// An in-memory <see cref="ISageMaker"/> for the DetectionEndpoint reconciler's unit tests: models, endpoint configs,
+/// An in-memory <see cref="ISageMakerHosting"/> for the DetectionEndpoint reconciler's unit tests: models, endpoint configs,
 /// endpoints and inference components with SageMaker's errors (not found, already exists, a component needs an
 /// InService endpoint, updates only when InService). Time does not pass by itself: <see cref="Settle"/> finishes
 /// every Creating, Updating and Deleting, as minutes later. The HTTP fake (Fakes/SageMaker) is for end-to-end tests.
 /// </summary>
-public sealed partial class HostingSageMaker : ISageMaker
+public sealed partial class HostingSageMaker : ISageMakerHosting
 {
     private const string Account = "arn:aws:sagemaker:us-east-1:123456789012";
     private static readonly DateTimeOffset s_time = EndpointSamples.Now;

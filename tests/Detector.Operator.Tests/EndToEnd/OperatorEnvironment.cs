@@ -113,9 +113,10 @@ public sealed class OperatorEnvironment : IAsyncDisposable
     {
         var env = await StartAsync();
         var api = (EnvtestApi)env.Api;
-        // The admission policies are left out: they are cluster-wide and would judge every other test's objects by the
-        // default policy (Admission/AdmissionPolicyTests installs them bound to labelled namespaces only).
-        var manifests = Charts.ChartRender.RenderOk(ChartRelease, env.LeaseNamespace, null, $"watchNamespaces={{{env.Namespace}}}", "admissionPolicies.enabled=false");
+        // Without the chart's admission policies: they are cluster-wide objects and would bind every namespace of the
+        // shared server (other tests' too); Admission/AdmissionPolicyTests install them scoped to labelled namespaces.
+        var manifests = Charts.ChartRender.RenderOk(ChartRelease, env.LeaseNamespace, null, $"watchNamespaces={{{env.Namespace}}}",
+            "admissionPolicies.enabled=false");
         var (code, output, error) = Charts.ChartRender.Apply(api.Server.AdminKubeconfig, manifests, dryRun: false);
         Assert.True(code == 0, $"the rendered chart was refused: {error}{output}");
         env.Kubeconfig = await api.WriteServiceAccountKubeconfigAsync(Path.Combine(env._directory, "operator-kubeconfig"),

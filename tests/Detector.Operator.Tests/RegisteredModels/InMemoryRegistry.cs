@@ -14,7 +14,7 @@ namespace Detector.Operator.Tests.RegisteredModels;
 /// PendingManualApproval unless told otherwise, and lists nothing unless the type is Versioned. Every call is logged;
 /// <see cref="FailNext"/> queues an error per operation.
 /// </summary>
-public sealed partial class InMemoryRegistry : ISageMaker
+public sealed partial class InMemoryRegistry : ISageMakerRegistry
 {
     private const string Account = "arn:aws:sagemaker:us-east-1:123456789012";
     private static readonly Lazy<ServiceModel> s_model = new(() => ServiceModel.Load(SharedData.SageMakerModel));
@@ -30,9 +30,6 @@ public sealed partial class InMemoryRegistry : ISageMaker
 
     /// <summary>The status new packages get (SageMaker validates them for a while: InProgress, then Completed).</summary>
     public string NewPackageStatus { get; set; } = ModelPackageStatus.Completed;
-
-    /// <summary>Operations called that the reconciler must never call.</summary>
-    public ConcurrentQueue<string> Unexpected { get; } = new();
 
     /// <summary>Every call, oldest first.</summary>
     public IReadOnlyList<(string Operation, object Request)> Calls => [.. _calls];

@@ -4,11 +4,11 @@ using Detector.Operator.Aws;
 namespace Detector.Operator.Tests.TrainingRuns;
 
 /// <summary>
-/// An in-memory <see cref="ISageMaker"/> for reconciler unit tests: keeps jobs as Describe responses, answers with the
-/// error kinds the real client raises (not found, already exists, validation on stopping a finished job), logs every
-/// call and fails the next call of an operation on request. The HTTP fake (Fakes/SageMaker) is for end-to-end tests.
+/// An in-memory <see cref="ISageMakerTraining"/> for the TrainingRun and TuningRun reconciler unit tests: keeps jobs as
+/// Describe responses, answers with the error kinds the real client raises (not found, already exists, validation on
+/// stopping a finished job), logs every call and fails the next call of an operation on request. The HTTP fake (Fakes/SageMaker) is for end-to-end tests.
 /// </summary>
-public sealed partial class InMemorySageMaker : ISageMaker
+public sealed partial class InMemorySageMaker : ISageMakerTraining
 {
     private readonly ConcurrentDictionary<string, DescribeTrainingJobResponse> _training = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, DescribeHyperParameterTuningJobResponse> _tuning = new(StringComparer.OrdinalIgnoreCase);
@@ -183,15 +183,6 @@ public sealed partial class InMemorySageMaker : ISageMaker
         var sorted = trials.OrderByDescending(t => t.FinalHyperParameterTuningJobObjectiveMetric?.Value ?? double.MinValue).Take(request.MaxResults ?? 100);
         return Task.FromResult(new ListTrainingJobsForHyperParameterTuningJobResponse { TrainingJobSummaries = [.. sorted] });
     }
-
-    /// <inheritdoc />
-    public Task<AddTagsResponse> AddTagsAsync(AddTagsRequest request, CancellationToken ct = default) => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public Task<ListTagsResponse> ListTagsAsync(ListTagsRequest request, CancellationToken ct = default) => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public Task<DeleteTagsResponse> DeleteTagsAsync(DeleteTagsRequest request, CancellationToken ct = default) => throw new NotSupportedException();
 
     private void Call(string operation, object request)
     {

@@ -63,6 +63,9 @@ public sealed record DetectionEndpointSpec
     /// <summary>Capture of requests and responses to S3; off when unset.</summary>
     [JsonPropertyName("dataCapture")] public DataCapture? DataCapture { get; init; }
 
+    /// <summary>Health figures from CloudWatch and the thresholds of the Degraded condition; default: 5-minute window, no thresholds.</summary>
+    [JsonPropertyName("health")] public EndpointHealthSpec? Health { get; init; }
+
     /// <summary>How a new version rolls out.</summary>
     [JsonPropertyName("rollout")] public RolloutPolicy Rollout { get; init; } = new();
 

@@ -66,6 +66,9 @@ public sealed record DetectionEndpointStatus
 
     /// <summary>Human-readable summary of the last failure, if any.</summary>
     [JsonPropertyName("failureReason")] public string? FailureReason { get; init; }
+
+    /// <summary>Invocations, p50/p99 model latency and 4XX/5XX rates over the health window (CloudWatch), while in service.</summary>
+    [JsonPropertyName("health")] public EndpointHealthStatus? Health { get; init; }
 }
 
 /// <summary>Outcome of a rollout.</summary>

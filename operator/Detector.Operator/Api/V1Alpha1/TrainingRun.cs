@@ -8,8 +8,10 @@ namespace Detector.Operator.Api.V1Alpha1;
 [PrinterColumn("Phase", "string", ".status.phase", Order = 1, Description = "Pending, Waiting, Starting, Training, Completed, Failed or Stopped.")]
 [PrinterColumn("Dataset", "string", ".spec.datasetRef", Order = 2, Description = "The Dataset trained on.")]
 [PrinterColumn("mAP", "number", ".status.mAP", Order = 3, Description = "Final validation mAP.")]
-[PrinterColumn("Status", "string", ".status.secondaryStatus", Order = 4, Priority = 1, Description = "SageMaker's secondary status.")]
-[PrinterColumn("Job", "string", ".status.trainingJobName", Order = 5, Priority = 1, Description = "SageMaker training job name.")]
+[PrinterColumn("Epoch", "integer", ".status.progress.epoch", Order = 4, Description = "Latest epoch with a validation:mAP while the job runs.")]
+[PrinterColumn("Live mAP", "number", ".status.progress.mAP", Order = 5, Description = "Latest validation:mAP while the job runs (SageMaker Metrics).")]
+[PrinterColumn("Status", "string", ".status.secondaryStatus", Order = 6, Priority = 1, Description = "SageMaker's secondary status.")]
+[PrinterColumn("Job", "string", ".status.trainingJobName", Order = 7, Priority = 1, Description = "SageMaker training job name.")]
 [KubernetesEntity(Group = ApiGroup.Name, ApiVersion = ApiGroup.Version, Kind = KindName, PluralName = Plural)]
 public sealed class TrainingRun : CustomResource<TrainingRunSpec, TrainingRunStatus>
 {
@@ -104,6 +106,9 @@ public sealed record TrainingRunStatus
 
     /// <summary>Final validation mAP (validation:mAP).</summary>
     [JsonPropertyName("mAP")] public double? MAP { get; init; }
+
+    /// <summary>Live progress of a running job (latest epoch and validation:mAP from SageMaker Metrics); kept after the job ends.</summary>
+    [JsonPropertyName("progress")] public TrainingProgress? Progress { get; init; }
 
     /// <summary>Every final metric SageMaker reported (validation:mAP, train:cross_entropy, ...), sorted by name.</summary>
     [JsonPropertyName("finalMetrics")] public IReadOnlyList<MetricValue> FinalMetrics { get; init; } = [];

@@ -9,7 +9,8 @@ namespace Detector.Operator.Api.V1Alpha1;
 [PrinterColumn("Completed", "integer", ".status.counters.completed", Order = 2, Description = "Training jobs completed.")]
 [PrinterColumn("Running", "integer", ".status.counters.inProgress", Order = 3, Description = "Training jobs in progress.")]
 [PrinterColumn("Best mAP", "number", ".status.bestTrainingJob.mAP", Order = 4, Description = "Validation mAP of the best training job.")]
-[PrinterColumn("Best Job", "string", ".status.bestTrainingJob.name", Order = 5, Priority = 1, Description = "The best training job.")]
+[PrinterColumn("Live Best", "number", ".status.progress.bestMAP", Order = 5, Description = "Best validation:mAP so far, running trials included.")]
+[PrinterColumn("Best Job", "string", ".status.bestTrainingJob.name", Order = 6, Priority = 1, Description = "The best training job.")]
 [KubernetesEntity(Group = ApiGroup.Name, ApiVersion = ApiGroup.Version, Kind = KindName, PluralName = Plural)]
 public sealed class TuningRun : CustomResource<TuningRunSpec, TuningRunStatus>
 {

@@ -35,6 +35,9 @@ public sealed record TuningRunStatus
     /// <summary>The best training jobs by validation mAP (at most 5), best first.</summary>
     [JsonPropertyName("topTrials")] public IReadOnlyList<TuningTrial> TopTrials { get; init; } = [];
 
+    /// <summary>Live figures while the tuning job runs (running trials' latest validation:mAP, best so far); kept after it ends.</summary>
+    [JsonPropertyName("progress")] public TuningProgress? Progress { get; init; }
+
     /// <summary>Content hash of the Dataset the jobs train on.</summary>
     [JsonPropertyName("datasetContentHash")] public string? DatasetContentHash { get; init; }
 

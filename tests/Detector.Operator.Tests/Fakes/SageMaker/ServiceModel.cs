@@ -62,7 +62,8 @@ public sealed class ServiceModel
         }
         return new ServiceModel(
             metadata.TryGetProperty("targetPrefix", out var prefix) ? prefix.GetString()! : "",
-            metadata.GetProperty("signingName").GetString()!,
+            // CloudWatch and CloudWatch Logs name no signingName: botocore then signs with the endpoint prefix.
+            (metadata.TryGetProperty("signingName", out var signing) ? signing : metadata.GetProperty("endpointPrefix")).GetString()!,
             shapes, operations);
     }
 
