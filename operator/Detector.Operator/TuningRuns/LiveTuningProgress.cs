@@ -34,7 +34,7 @@ public static class LiveTuningProgress
     }
 
     /// <summary>The status with fresh progress when due, else the previous progress carried over.</summary>
-    public static async Task<TuningRunStatus> UpdateAsync(TuningRunStatus status, TuningProgress? previous, ISageMaker sageMaker,
+    public static async Task<TuningRunStatus> UpdateAsync(TuningRunStatus status, TuningProgress? previous, ISageMakerTraining sageMaker,
         ISageMakerMetrics? metrics, DateTimeOffset now, TimeSpan interval, CancellationToken ct)
     {
         status = status with { Progress = status.Progress ?? previous };
