@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Text;
+using Detector.Operator.Tests.Fakes.ApiServer;
+using Detector.Operator.Tests.Fakes.SageMaker;
+
+namespace Detector.RuntimeBench;
+
+/// <summary>A count over the idle window and its rate per minute.</summary>
+/// <param name="Key">What was counted (e.g. <c>get datasets</c>, <c>DescribeTrainingJob</c>).</param>
+/// <param name="Count">How many in the window.</param>
+/// <param name="PerMinute">Count per minute of the window.</param>
+public sealed record Rate(string Key, int Count, double PerMinute);
+
+/// <summary>The idle figures of one run.</summary>
+/// <param name="Seconds">Length of the window.</param>
+/// <param name="ApiTotal">All API requests of the operator.</param>
+/// <param name="Api">By verb and resource (subresource after a slash), most first.</param>
+/// <param name="SageMakerTotal">All SageMaker calls.</param>
+/// <param name="SageMaker">By operation, most first.</param>
+/// <param name="SageMakerForWaitingRuns">SageMaker calls naming the training job of a waiting TrainingRun.</param>
+/// <param name="Monitoring">SageMaker Metrics / CloudWatch calls.</param>
+/// <param name="CpuSeconds">Operator CPU time (user + system) in the window.</param>
+/// <param name="RssMiB">Operator VmRSS at the end of the window.</param>
+/// <param name="PeakRssMiB">Operator VmHWM (highest RSS since it started).</param>
+public sealed record IdleFigures(double Seconds, Rate ApiTotal, IReadOnlyList<Rate> Api, Rate SageMakerTotal, IReadOnlyList<Rate> SageMaker,
+    Rate SageMakerForWaitingRuns, Rate Monitoring, double CpuSeconds, double RssMiB, double PeakRssMiB)
+{
+    /// <summary>CPU as a percentage of one core over the window.</summary>
+    public double CpuPercentOfOneCore => CpuSeconds / Seconds * 100;
+}
+
+/// <summary>Pure: the idle figures from the request logs and two /proc samples, and their printed form.</summary>
+public static class IdleReport
+{
+    /// <summary>Counts what happened in the window; the caller passes only the requests made in it.</summary>
+    public static IdleFigures Compute(double seconds, IReadOnlyList<ApiCall> api, IReadOnlyList<SageMakerCall> sageMaker,
+        IReadOnlySet<string> waitingJobNames, int monitoringCalls, ProcSample start, ProcSample end, long ticksPerSecond)
+    {
+        Rate Of(string key, int count) => new(key, count, count / seconds * 60);
+        IReadOnlyList<Rate> By<T>(IEnumerable<T> items, Func<T, string> key) =>
+            [.. items.GroupBy(key).Select(g => Of(g.Key, g.Count())).OrderByDescending(r => r.Count).ThenBy(r => r.Key, StringComparer.Ordinal)];
+        var waiting = sageMaker.Count(c => NamesJob(c, waitingJobNames));
+        return new IdleFigures(seconds,
+            Of("total", api.Count), By(api, ApiKey),
+            Of("total", sageMaker.Count), By(sageMaker, c => c.Operation ?? "(none)"),
+            Of("for waiting runs", waiting), Of("monitoring", monitoringCalls),
+            (end.CpuTicks - start.CpuTicks) / (double)ticksPerSecond, end.RssKiB / 1024.0, end.PeakRssKiB / 1024.0);
+    }
+
+    /// <summary>Whether the call's <c>TrainingJobName</c> is one of <paramref name="jobNames"/>.</summary>
+    public static bool NamesJob(SageMakerCall call, IReadOnlySet<string> jobNames) =>
+        call.Body?["TrainingJobName"] is { } name && name.GetValueKind() == System.Text.Json.JsonValueKind.String && jobNames.Contains(name.GetValue<string>());
+
+    /// <summary>"verb resource[/subresource]" of a request, e.g. <c>update datasets/status</c>.</summary>
+    public static string ApiKey(ApiCall call) =>
+        $"{call.Verb ?? call.Method.ToLowerInvariant()} {call.Resource ?? call.Path}{(call.Subresource is null ? "" : "/" + call.Subresource)}";
+
+    /// <summary>The idle section of the printed report.</summary>
+    public static string Format(IdleFigures f)
+    {
+        var text = new StringBuilder();
+        var c = CultureInfo.InvariantCulture;
+        text.AppendLine(c, $"Idle window: {f.Seconds:0} s");
+        text.AppendLine(c, $"  API requests:      {f.ApiTotal.PerMinute,8:0.0}/min  ({f.ApiTotal.PerMinute / 60:0.00}/s, {f.ApiTotal.Count} in the window)");
+        foreach (var r in f.Api)
+            text.AppendLine(c, $"    {r.Key,-34} {r.PerMinute,8:0.0}/min");
+        text.AppendLine(c, $"  SageMaker calls:   {f.SageMakerTotal.PerMinute,8:0.0}/min  ({f.SageMakerTotal.Count} in the window)");
+        foreach (var r in f.SageMaker)
+            text.AppendLine(c, $"    {r.Key,-34} {r.PerMinute,8:0.0}/min");
+        text.AppendLine(c, $"    for waiting TrainingRuns           {f.SageMakerForWaitingRuns.PerMinute,8:0.0}/min  ({f.SageMakerForWaitingRuns.Count} calls)");
+        text.AppendLine(c, $"  Monitoring calls:  {f.Monitoring.PerMinute,8:0.0}/min  (SageMaker Metrics, CloudWatch)");
+        text.AppendLine(c, $"  Operator RSS:      {f.RssMiB,8:0.0} MiB  (peak {f.PeakRssMiB:0.0} MiB)");
+        text.AppendLine(c, $"  Operator CPU:      {f.CpuPercentOfOneCore,8:0.0} % of one core  ({f.CpuSeconds:0.00} CPU-s)");
+        return text.ToString();
+    }
+}
