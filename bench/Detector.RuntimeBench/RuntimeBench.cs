@@ -37,6 +37,11 @@ public sealed class RuntimeBench(BenchOptions options, TextWriter output, TextWr
             Progress($"stopping the operator (SIGTERM): exit code {await op.StopAsync()}");
             finished = true;
         }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            finished = true;   // Asked to stop: nothing to look into.
+            throw;
+        }
         finally
         {
             // A failed run keeps its operator log for the error message that names it.
