@@ -108,6 +108,8 @@ public sealed class RuntimeBench(BenchOptions options, TextWriter output, TextWr
             first, last, ProcStats.TicksPerSecond);
 
         var waitingSinceApply = sm.Count(c => IdleReport.NamesJob(c, waitingJobNames));
+        if (options.Keep)
+            await WriteRequestLogsAsync(world.Directory, api.Skip(apiFrom), sm.Skip(smFrom), ct);
         output.Write(RampFigures.Format(ramp));
         output.Write(IdleReport.Format(idle));
         output.WriteLine($"  SageMaker calls for waiting TrainingRuns since the apply: {waitingSinceApply}");
@@ -132,6 +134,15 @@ public sealed class RuntimeBench(BenchOptions options, TextWriter output, TextWr
                 waiting[TrainingJobNames.TrainingJob(created)] = true;
         });
         return waiting.Keys.ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>With --keep, the idle window's requests, one per line, beside the operator log.</summary>
+    private static async Task WriteRequestLogsAsync(string directory, IEnumerable<Operator.Tests.Fakes.ApiServer.ApiCall> api,
+        IEnumerable<Operator.Tests.Fakes.SageMaker.SageMakerCall> sageMaker, CancellationToken ct)
+    {
+        await File.WriteAllLinesAsync(Path.Combine(directory, "idle-api-requests.txt"), api.Select(r => r.ToString()), ct);
+        await File.WriteAllLinesAsync(Path.Combine(directory, "idle-sagemaker-calls.txt"),
+            sageMaker.Select(c => $"{c.WallTime:HH:mm:ss.fff} {c.Operation} {c.StatusCode} {c.ErrorCode} {c.Body?["TrainingJobName"]}"), ct);
     }
 
     private static async Task<string> PhasesAsync(BenchWorld world, CancellationToken ct)
