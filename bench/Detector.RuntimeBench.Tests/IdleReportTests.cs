@@ -41,6 +41,17 @@ public sealed class IdleReportTests
         Assert.Equal(2.0, figures.Monitoring.PerMinute);
     }
 
+    [Theory]
+    [InlineData(119, 0, 143.0, true, true, true)]     // 143 MiB = 149.9 MB
+    [InlineData(120, 0, 144.0, false, true, false)]   // 1 request/s is not under 1/s; 144 MiB = 151 MB
+    [InlineData(10, 1, 100.0, true, false, true)]
+    public void Targets_IdleFigures_SayWhichOfIssue19sTargetsAreMet(int apiRequests, int waitingCalls, double rssMiB, bool api, bool waiting, bool rss)
+    {
+        var rate = new Rate("total", apiRequests, apiRequests / 2.0);
+        var figures = new IdleFigures(120, rate, [], rate, [], new Rate("for waiting runs", waitingCalls, waitingCalls / 2.0), rate, 1, rssMiB, rssMiB);
+        Assert.Equal([api, waiting, rss], IdleReport.Targets(figures).Select(t => t.Met));
+    }
+
     [Fact]
     public void Compute_ProcSamples_GiveCpuOverTheWindowAndRssAtItsEnd()
     {

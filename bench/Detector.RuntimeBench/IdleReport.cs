@@ -69,8 +69,20 @@ public static class IdleReport
             text.AppendLine(c, $"    {r.Key,-34} {r.PerMinute,8:0.0}/min");
         text.AppendLine(c, $"    for waiting TrainingRuns           {f.SageMakerForWaitingRuns.PerMinute,8:0.0}/min  ({f.SageMakerForWaitingRuns.Count} calls)");
         text.AppendLine(c, $"  Monitoring calls:  {f.Monitoring.PerMinute,8:0.0}/min  (SageMaker Metrics, CloudWatch)");
-        text.AppendLine(c, $"  Operator RSS:      {f.RssMiB,8:0.0} MiB  (peak {f.PeakRssMiB:0.0} MiB)");
+        text.AppendLine(c, $"  Operator RSS:      {f.RssMiB,8:0.0} MiB  ({f.RssMiB * MegabytesPerMebibyte:0.0} MB; peak {f.PeakRssMiB:0.0} MiB)");
         text.AppendLine(c, $"  Operator CPU:      {f.CpuPercentOfOneCore,8:0.0} % of one core  ({f.CpuSeconds:0.00} CPU-s)");
+        text.AppendLine(c, $"  Issue 19 targets:  {string.Join("; ", Targets(f).Select(t => $"{t.Target}: {(t.Met ? "met" : "NOT met")} ({t.Actual})"))}");
         return text.ToString();
     }
+
+    /// <summary>1 MiB in MB (the issue's RSS target is in MB).</summary>
+    public const double MegabytesPerMebibyte = 1.048576;
+
+    /// <summary>Pure: the idle targets of issue 19's "Done when", whether each is met and the measured value.</summary>
+    public static IReadOnlyList<(string Target, bool Met, string Actual)> Targets(IdleFigures f) =>
+    [
+        ("API < 1 request/s", f.ApiTotal.PerMinute < 60, string.Create(CultureInfo.InvariantCulture, $"{f.ApiTotal.PerMinute / 60:0.00}/s")),
+        ("0 SageMaker calls for waiting runs", f.SageMakerForWaitingRuns.Count == 0, f.SageMakerForWaitingRuns.Count.ToString(CultureInfo.InvariantCulture)),
+        ("RSS < 150 MB", f.RssMiB * MegabytesPerMebibyte < 150, string.Create(CultureInfo.InvariantCulture, $"{f.RssMiB * MegabytesPerMebibyte:0} MB")),
+    ];
 }
