@@ -65,34 +65,13 @@ public sealed class RuntimeBench(BenchOptions options, TextWriter output, TextWr
 
     private async Task MeasureAsync(BenchWorld world, OperatorProcess op, CancellationToken ct)
     {
-        // Started: it leads and its informers are listing (the Dataset watch is the last thing a fresh process opens before work).
-        await WaitUntilAsync(op, () => world.Proxy.Requests.Any(r => r.Resource == "trainingruns" && r.Verb == "watch"), s_startDeadline,
-            "the operator did not start watching TrainingRuns", ct);
+        // Started: it leads and its Dataset and TrainingRun informers are listing and watching.
+        await WaitUntilAsync(op, () => world.Proxy.Requests.Where(r => r.Verb == "watch").Select(r => r.Resource).Distinct()
+                .Count(r => r is "datasets" or "trainingruns") == 2, s_startDeadline, "the operator did not start watching Datasets and TrainingRuns", ct);
         var startup = ProcStats.Read(op.Pid);
         Progress($"operator pid {op.Pid} watching; RSS {startup.RssKiB / 1024.0:0.0} MiB");
 
-        var expected = Scenario.ExpectedTrainingJobs(options.Objects);
-        var applyStart = DateTimeOffset.UtcNow;
-        var cpuBefore = startup.CpuTicks;
-        var waitingJobNames = await BulkApplyAsync(world, ct);
-        var applied = DateTimeOffset.UtcNow;
-        Progress($"applied {options.Objects} Datasets and {options.Objects} TrainingRuns in {(applied - applyStart).TotalSeconds:0.0} s");
-
-        using var player = new JobControllerPlayer(world, options.Objects);
-        using var stopPlayer = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var playing = player.RunAsync(stopPlayer.Token);
-        await WaitUntilAsync(op, () => playing.IsFaulted || world.SageMaker.CreateCount(CreateTrainingJob) >= expected,
-            TimeSpan.FromSeconds(options.TimeoutSeconds), $"fewer than {expected} CreateTrainingJob calls reached the fake SageMaker", ct,
-            () => $"{world.SageMaker.CreateCount(CreateTrainingJob)} of {expected}");
-        if (playing.IsFaulted)
-            await playing;   // Its one-line reason.
-        var lastCreate = world.SageMaker.Requests.Where(c => c.Operation == CreateTrainingJob && c.Committed).Max(c => c.WallTime);
-        var busy = ProcStats.Read(op.Pid);
-        await playing.WaitAsync(TimeSpan.FromSeconds(60), ct);
-
-        var ramp = new RampFigures(options.Objects, expected, (applied - applyStart).TotalSeconds,
-            player.AllJobsCreatedAt is { } jobs ? (jobs - applyStart).TotalSeconds : null, (lastCreate - applyStart).TotalSeconds,
-            (busy.CpuTicks - cpuBefore) / (double)ProcStats.TicksPerSecond, startup.RssKiB / 1024.0);
+        var (ramp, waitingJobNames) = await RampAsync(world, op, startup, ct);
         Progress($"every expected {CreateTrainingJob} arrived {ramp.SecondsToCreates:0.0} s after the bulk apply began; settling {options.SettleSeconds} s");
         await Task.Delay(TimeSpan.FromSeconds(options.SettleSeconds), ct);
 
@@ -107,14 +86,55 @@ public sealed class RuntimeBench(BenchOptions options, TextWriter output, TextWr
         var idle = IdleReport.Compute(seconds, [.. api.Skip(apiFrom)], [.. sm.Skip(smFrom)], waitingJobNames, monitoring.Count - monitoringFrom,
             first, last, ProcStats.TicksPerSecond);
 
-        var waitingSinceApply = sm.Count(c => IdleReport.NamesJob(c, waitingJobNames));
         if (options.Keep)
             await WriteRequestLogsAsync(world.Directory, api.Skip(apiFrom), sm.Skip(smFrom), ct);
         output.Write(RampFigures.Format(ramp));
         output.Write(IdleReport.Format(idle));
-        output.WriteLine($"  SageMaker calls for waiting TrainingRuns since the apply: {waitingSinceApply}");
+        output.WriteLine($"  SageMaker calls for waiting TrainingRuns since the apply: {sm.Count(c => IdleReport.NamesJob(c, waitingJobNames))}");
         output.Write(await PhasesAsync(world, ct));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores, load average {LoadAverage()}"));
+    }
+
+    /// <summary>Bulk apply, play the Job controller until every expected create reached the fake; the figures and the waiting runs' job names.</summary>
+    private async Task<(RampFigures Ramp, IReadOnlySet<string> WaitingJobNames)> RampAsync(BenchWorld world, OperatorProcess op, ProcSample startup,
+        CancellationToken ct)
+    {
+        var expected = Scenario.ExpectedTrainingJobs(options.Objects);
+        var applyStart = DateTimeOffset.UtcNow;
+        var waitingJobNames = await BulkApplyAsync(world, ct);
+        var applied = DateTimeOffset.UtcNow;
+        Progress($"applied {options.Objects} Datasets and {options.Objects} TrainingRuns in {(applied - applyStart).TotalSeconds:0.0} s");
+
+        using var player = new JobControllerPlayer(world, options.Objects);
+        using var stopPlayer = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var playing = player.RunAsync(stopPlayer.Token);
+        try
+        {
+            await WaitUntilAsync(op, () => playing.IsFaulted || world.SageMaker.CreateCount(CreateTrainingJob) >= expected,
+                TimeSpan.FromSeconds(options.TimeoutSeconds), $"fewer than {expected} CreateTrainingJob calls reached the fake SageMaker", ct,
+                () => $"{world.SageMaker.CreateCount(CreateTrainingJob)} of {expected}");
+            if (playing.IsFaulted)
+                await playing;   // Its one-line reason.
+            var busy = ProcStats.Read(op.Pid);
+            await playing.WaitAsync(TimeSpan.FromSeconds(60), ct);
+            var lastCreate = world.SageMaker.Requests.Where(c => c.Operation == CreateTrainingJob && c.Committed).Max(c => c.WallTime);
+            return (new RampFigures(options.Objects, expected, (applied - applyStart).TotalSeconds,
+                player.AllJobsCreatedAt is { } jobs ? (jobs - applyStart).TotalSeconds : null, (lastCreate - applyStart).TotalSeconds,
+                (busy.CpuTicks - startup.CpuTicks) / (double)ProcStats.TicksPerSecond, startup.RssKiB / 1024.0), waitingJobNames);
+        }
+        finally
+        {
+            // On a failure the player must not outlive its HTTP client.
+            await stopPlayer.CancelAsync();
+            try
+            {
+                await playing;
+            }
+            catch (Exception)
+            {
+                // Stopped on purpose, or its failure was already thrown above.
+            }
+        }
     }
 
     /// <summary>Creates the Datasets, then the TrainingRuns (four at a time, as fast as the server takes them); returns the job names of the waiting runs.</summary>
