@@ -9,6 +9,7 @@ using Detector.Operator.Tests.Fakes.ApiServer;
 using Detector.Preprocessing.Outputs;
 using Detector.Preprocessing.Storage;
 using Detector.Testing;
+using Microsoft.Extensions.Logging;
 using k8s.Models;
 
 namespace Detector.Operator.Tests.EndToEnd;
@@ -167,8 +168,24 @@ public sealed class OperatorEnvironment : IAsyncDisposable
         // In a pod the operator's S3 identity comes from IRSA; here s3rver's fixed keys stand in for it.
         var settings = RunCommand.ParseSettings(RunArgs(extra), _ => null) with { Storage = S3.Settings };
         _stop = new CancellationTokenSource();
-        _run = Task.Run(() => OperatorHost.RunAsync(settings, _stop.Token));
+        _run = Task.Run(async () =>
+        {
+            using var logs = Microsoft.Extensions.Logging.LoggerFactory.Create(builder =>
+            {
+                builder.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Debug);
+                builder.AddSimpleConsole(o => o.SingleLine = true)
+                    .AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(null, settings.LogLevel);
+                builder.AddProvider(Reconciles);
+            });
+            return await new OperatorHost(settings, logs, TimeProvider.System, Prometheus.Metrics.DefaultRegistry).RunAsync(_stop.Token);
+        });
     }
+
+    /// <summary>
+    /// The operator's finished reconciles per object (of <see cref="StartOperator"/>'s runs): a reconcile that changes
+    /// nothing reads the shared cache and sends no request, so request logs cannot show it.
+    /// </summary>
+    internal ReconcileLog Reconciles { get; } = new();
 
     /// <summary>
     /// Starts the operator as <c>detector run &lt;args&gt;</c> on a laptop whose environment is <paramref name="env"/> (read
