@@ -96,6 +96,13 @@ public sealed class CachedStore<T> : IKubeStore<T> where T : class, IKubernetesO
 
     private void Remember(T obj)
     {
+        // A write that leaves a deleted object without finalizers is its end: the server removes it, and the watch's
+        // delete may already have overtaken this answer, so keeping it would raise a ghost.
+        if (obj.Metadata.DeletionTimestamp is not null && obj.Metadata.Finalizers is null or { Count: 0 })
+        {
+            _written.TryRemove(ObjectKey.Of(obj), out _);
+            return;
+        }
         if (!Version.TryParse(obj.Metadata.ResourceVersion, out var version))
             return;
         var entry = new Written(Copy(obj)!, version, _clock.GetUtcNow());

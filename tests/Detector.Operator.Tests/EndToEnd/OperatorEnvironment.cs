@@ -170,19 +170,23 @@ public sealed class OperatorEnvironment : IAsyncDisposable
         _stop = new CancellationTokenSource();
         _run = Task.Run(async () =>
         {
-            using var logs = Microsoft.Extensions.Logging.LoggerFactory.Create(builder =>
-            {
-                builder.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Debug);
-                builder.AddSimpleConsole(o => o.SingleLine = true)
-                    .AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(null, settings.LogLevel);
-                builder.AddProvider(Reconciles);
-            });
+            using var logs = Logs(settings.LogLevel);
             return await new OperatorHost(settings, logs, TimeProvider.System, Prometheus.Metrics.DefaultRegistry).RunAsync(_stop.Token);
         });
     }
 
+    // Console at the run's level (what a failing test shows), and every level to the reconcile counter.
+    private Microsoft.Extensions.Logging.ILoggerFactory Logs(Microsoft.Extensions.Logging.LogLevel console) =>
+        Microsoft.Extensions.Logging.LoggerFactory.Create(builder =>
+        {
+            builder.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Debug);
+            builder.AddSimpleConsole(o => o.SingleLine = true)
+                .AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(null, console);
+            builder.AddProvider(Reconciles);
+        });
+
     /// <summary>
-    /// The operator's finished reconciles per object (of <see cref="StartOperator"/>'s runs): a reconcile that changes
+    /// The operator's finished reconciles per object (of every run this environment started): a reconcile that changes
     /// nothing reads the shared cache and sends no request, so request logs cannot show it.
     /// </summary>
     internal ReconcileLog Reconciles { get; } = new();
@@ -199,7 +203,7 @@ public sealed class OperatorEnvironment : IAsyncDisposable
         _stop = new CancellationTokenSource();
         _run = Task.Run(async () =>
         {
-            using var logs = OperatorLogging.Create(settings with { LogLevel = Microsoft.Extensions.Logging.LogLevel.Warning });
+            using var logs = Logs(Microsoft.Extensions.Logging.LogLevel.Warning);
             return await new OperatorHost(settings, logs, TimeProvider.System, Prometheus.Metrics.NewCustomRegistry(), kinds).RunAsync(_stop.Token);
         });
     }

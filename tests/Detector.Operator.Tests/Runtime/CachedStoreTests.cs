@@ -110,6 +110,25 @@ public sealed class CachedStoreTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Get_AfterTheWriteThatRemovedTheLastFinalizerOfADeletedObject_IsNull_EvenIfTheDeleteEventCameFirst()
+    {
+        var ds = KubeSamples.Dataset("c");
+        ds.Metadata.Finalizers = ["detector.dev/cleanup"];
+        _kube.Seed(ds);
+        await SyncAsync();
+        await _kube.Store<Dataset>().DeleteAsync(Key("c"), default);             // deletionTimestamp set, finalizer kept
+        var seen = (await _kube.Store<Dataset>().GetAsync(Key("c"), default))!;
+        Assert.NotNull(seen.Metadata.DeletionTimestamp);
+        seen.Metadata.Finalizers = [];
+
+        // The watch's delete came before the write's answer: nothing must stand in for the object afterwards.
+        await _source.SendAsync(WatchEventType.Deleted, _informer.Get(Key("c"))!, _informer, gone: true);
+        await _store.UpdateFinalizersAsync(seen, default);
+
+        Assert.Null(await _store.GetAsync(Key("c"), default));
+    }
+
+    [Fact]
     public async Task Get_AfterConflict_ReadsTheServerOnce()
     {
         await SyncAsync();
@@ -186,11 +205,13 @@ public sealed class CachedStoreTests : IAsyncDisposable
         }
 
         /// <summary>Sends one event and waits until the informer holds it.</summary>
-        public async Task SendAsync(WatchEventType type, T obj, SharedInformer<T> informer)
+        public async Task SendAsync(WatchEventType type, T obj, SharedInformer<T> informer, bool gone = false)
         {
             await _events.Writer.WriteAsync(new WatchEvent<T>(type, obj));
             var deadline = DateTime.UtcNow + Guard;
-            while (informer.Get(ObjectKey.Of(obj))?.Metadata.ResourceVersion != obj.Metadata.ResourceVersion && DateTime.UtcNow < deadline)
+            bool Arrived() => gone ? informer.Get(ObjectKey.Of(obj)) is null
+                : informer.Get(ObjectKey.Of(obj))?.Metadata.ResourceVersion == obj.Metadata.ResourceVersion;
+            while (!Arrived() && DateTime.UtcNow < deadline)
                 await Task.Yield();
         }
     }
