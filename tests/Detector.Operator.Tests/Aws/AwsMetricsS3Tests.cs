@@ -2,6 +2,7 @@ using Detector.Operator.Aws;
 using Detector.Preprocessing.Storage;
 using Detector.Testing;
 using Prometheus;
+using static Detector.Operator.Tests.Aws.AwsMetricsTests;
 
 namespace Detector.Operator.Tests.Aws;
 
@@ -71,11 +72,4 @@ public sealed class AwsMetricsS3Tests
     [InlineData("InvalidBucketName", 400, SageMakerErrorKind.Other)]
     public void S3Kind_ClassifiesS3CodesLikeEveryAwsError(string? code, int status, SageMakerErrorKind? expected) =>
         Assert.Equal(expected, AwsMetrics.S3Kind("GetObject", code, status));
-
-    private static async Task<string> ScrapeAsync(CollectorRegistry registry)
-    {
-        using var stream = new MemoryStream();
-        await registry.CollectAndExportAsTextAsync(stream);
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
-    }
 }
