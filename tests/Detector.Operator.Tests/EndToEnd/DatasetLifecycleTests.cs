@@ -58,9 +58,10 @@ public sealed class DatasetLifecycleTests
         Assert.Equal(0, await env.StopOperatorAsync());
 
         env.Api.ClearRequests();
+        var reconciles = env.Reconciles.Count("Dataset", env.Namespace, "aquarium");
         env.StartOperator();
-        // The new process has reconciled the Dataset once it has looked its Job up by name.
-        await env.WaitForAsync(e => e.RequestsFor("jobs", jobName).Any(r => r.Verb == "get"));
+        // The new process has reconciled the Dataset once (finding its Job in the cache, so no request shows it).
+        await env.WaitForAsync(e => e.Reconciles.Count("Dataset", e.Namespace, "aquarium") > reconciles);
         var prefix = env.Dataset("aquarium")!.Status!.Outputs!.Prefix!;
         await env.WriteManifestAsync(prefix, DatasetStatusMapperTests.Manifest());
         env.Api.SetJobSucceeded(env.Namespace, jobName);
