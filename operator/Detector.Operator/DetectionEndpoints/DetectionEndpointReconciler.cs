@@ -94,13 +94,13 @@ public sealed partial class DetectionEndpointReconciler(
         if (target is null && !endpoint.IsBeingDeleted()
             && status is null or { EndpointName: null, EndpointConfigName: null, ModelName: null, InferenceComponentName: null,
                 PreviousModelName: null, PreviousEndpointConfigName: null })
-            return new EndpointObservation(null, null, new HashSet<string>(), new HashSet<string>(), Rejected: RejectedBefore(endpoint));
+            return new EndpointObservation(null, null, new HashSet<string>(), new HashSet<string>(), Rejected: Reasons.RefusedThisGeneration(endpoint.Status?.Conditions, endpoint.Metadata.Generation));
         var single = endpoint.Spec.DeploymentMode == EndpointDeploymentMode.SingleModel;
         var component = single ? null : await sageMaker.FindComponentAsync(DetectionEndpointNames.InferenceComponent(endpoint), ct);
         var ep = await sageMaker.FindEndpointAsync(DetectionEndpointNames.Endpoint(endpoint), ct);
         var existingModels = await sageMaker.ExistingModelsAsync(EndpointPlanner.CandidateModels(endpoint, target), ct);
         var existingConfigs = await sageMaker.ExistingConfigsAsync(EndpointPlanner.CandidateConfigs(endpoint, target), ct);
-        return new EndpointObservation(ep, component, existingModels, existingConfigs, Rejected: RejectedBefore(endpoint));
+        return new EndpointObservation(ep, component, existingModels, existingConfigs, Rejected: Reasons.RefusedThisGeneration(endpoint.Status?.Conditions, endpoint.Metadata.Generation));
     }
 
     private static bool Changes(EndpointAction action) =>
@@ -199,24 +199,17 @@ public sealed partial class DetectionEndpointReconciler(
         }
     }
 
-    // A create or update SageMaker refused is not retried for the same generation (no loop); a spec change retries.
-    private static string? RejectedBefore(DetectionEndpoint endpoint) =>
-        Conditions.Get(endpoint.Status?.Conditions, Conditions.Stalled) is { Status: Conditions.True, Reason: R.SageMakerRejected } stalled
-        && stalled.ObservedGeneration == endpoint.Metadata.Generation
-            ? stalled.Message
-            : null;
-
     private void RecordEvents(DetectionEndpoint endpoint, EndpointPlan plan, DetectionEndpointStatus status, bool performed)
     {
         var before = endpoint.Status;
         if (performed && plan.Step.RolloutVersion is { } version)
-            events.Normal(endpoint, "RolloutStarted",
+            events.Normal(endpoint, R.RolloutStarted,
                 $"Rolling out version {version}" + (status.DeployedVersion is { } from ? $" (replacing version {from})" : ""));
         var last = plan.Rollout.Last;
         if (before?.LastRollout is { Result: RolloutResults.InProgress } && last is not null && last.Result != RolloutResults.InProgress)
         {
             if (last.Result == RolloutResults.Succeeded)
-                events.Normal(endpoint, "RolloutSucceeded", $"Version {last.Version} serves on endpoint {status.EndpointName}");
+                events.Normal(endpoint, R.RolloutSucceeded, $"Version {last.Version} serves on endpoint {status.EndpointName}");
             else
                 events.Warning(endpoint, R.RolloutFailed, $"Version {last.Version} {last.Result}: {last.Message}");
         }

@@ -64,7 +64,7 @@ public sealed partial class RegisteredModelReconciler(
     // artifact of the source and approvals changed in the console show up on the next poll.
     private static bool WaitsForEdit(RegisteredModelStatus status) =>
         Conditions.Get(status.Conditions, Conditions.Stalled) is { Status: Conditions.True } stalled
-        && stalled.Reason is RegisteredModelReasons.InvalidSpec or RegisteredModelReasons.SageMakerRejected or RegisteredModelReasons.OperatorMisconfigured;
+        && stalled.Reason is Reasons.InvalidSpec or Reasons.SageMakerRejected or Reasons.OperatorMisconfigured;
 
     private async Task<RegisteredModelObservation> ObserveAsync(RegisteredModel model, CancellationToken ct)
     {
@@ -73,7 +73,7 @@ public sealed partial class RegisteredModelReconciler(
             return new(group, Misconfigured: problem);
         if ((RegisteredModelAdmission.Problem(model) ?? ModelSources.Problem(model.Spec.Source)) is { } invalid)
             return new(group, InvalidSpec: invalid);
-        if (RejectedBefore(model) is { } rejected)
+        if (Reasons.RefusedThisGeneration(model.Status?.Conditions, model.Metadata.Generation) is { } rejected)
             return new(group, Rejected: rejected);           // Refused for this generation: no retry loop.
 
         // A model with no version yet whose source has no artifact waits without a SageMaker call: the group is made
@@ -168,7 +168,7 @@ public sealed partial class RegisteredModelReconciler(
         {
             await sageMaker.CreateModelPackageGroupAsync(RegisteredModelRequests.BuildCreateGroup(model), ct);
             LogGroupCreated(group, model.Metadata.NamespaceProperty, model.Metadata.Name);
-            events.Normal(model, "GroupCreated", $"Created model package group {group}");
+            events.Normal(model, RegisteredModelReasons.GroupCreated, $"Created model package group {group}");
         }
         catch (SageMakerException e) when (e.IsAlreadyExists)
         {
@@ -241,22 +241,16 @@ public sealed partial class RegisteredModelReconciler(
         return ReconcileResult.Done;
     }
 
-    private static string? RejectedBefore(RegisteredModel model) =>
-        Conditions.Get(model.Status?.Conditions, Conditions.Stalled) is { Status: Conditions.True, Reason: RegisteredModelReasons.SageMakerRejected } stalled
-        && stalled.ObservedGeneration == model.Metadata.Generation
-            ? stalled.Message
-            : null;
-
     private void RecordTransition(RegisteredModel model, RegisteredModelStatus? before, RegisteredModelStatus after)
     {
         var old = (before?.Versions ?? []).ToDictionary(v => v.Version);
         foreach (var version in after.Versions)
         {
             if (!old.TryGetValue(version.Version, out var was))
-                events.Normal(model, "VersionRegistered",
+                events.Normal(model, RegisteredModelReasons.VersionRegistered,
                     $"Version {version.Version} of training job {version.SourceJobName ?? "(unknown)"} is registered, {version.ApprovalStatus}");
             else if (was.ApprovalStatus != version.ApprovalStatus)
-                events.Normal(model, "ApprovalChanged", $"Version {version.Version} is {version.ApprovalStatus} (was {was.ApprovalStatus})");
+                events.Normal(model, RegisteredModelReasons.ApprovalChanged, $"Version {version.Version} is {version.ApprovalStatus} (was {was.ApprovalStatus})");
         }
         var oldReason = Conditions.Get(before?.Conditions, Conditions.Ready)?.Reason;
         var ready = Conditions.Get(after.Conditions, Conditions.Ready)!;

@@ -59,7 +59,7 @@ public sealed class RunShell<TRun, TJob>(
         string? status = null;
         if (job is not null && jobs.StatusOf(job) == InProgress && await jobs.TryStop(old, ct))
             status = Stopping;
-        events.Normal(run, "JobReplaced", $"The spec changed: {jobs.Noun} {old} is replaced by {name}" + (status is null ? "" : " and was asked to stop"));
+        events.Normal(run, RunReasons.JobReplaced, $"The spec changed: {jobs.Noun} {old} is replaced by {name}" + (status is null ? "" : " and was asked to stop"));
         return [jobs.HistoryEntry(old, job, observedGeneration, clock.GetUtcNow(), status), .. history];
     }
 
@@ -80,7 +80,7 @@ public sealed class RunShell<TRun, TJob>(
                 var status = job is null ? null : jobs.StatusOf(job);
                 if (status == InProgress && await jobs.TryStop(name, ct))
                 {
-                    events.Normal(run, "JobStopping", $"Stopping {jobs.Noun} {name}: the {jobs.Kind} is being deleted");
+                    events.Normal(run, RunReasons.JobStopping, $"Stopping {jobs.Noun} {name}: the {jobs.Kind} is being deleted");
                     stopping = true;
                 }
                 stopping |= status == Stopping;

@@ -22,22 +22,20 @@ public static class RunJobs
         var names = new List<string>();
         if (currentJob is not null)
             names.Add(currentJob);
-        if (reason is not (RunReasons.InvalidSpec or RunReasons.OperatorMisconfigured or RunReasons.SageMakerRejected))
+        if (reason is not (Reasons.InvalidSpec or Reasons.OperatorMisconfigured or Reasons.SageMakerRejected))
             names.Add(derivedJob);
         return [.. names.Distinct(StringComparer.Ordinal)];
     }
 
     /// <summary>
     /// SageMaker's refusal message when it already refused <paramref name="derivedJob"/> for this
-    /// <paramref name="generation"/> (the run then waits for a spec change instead of retrying), else null.
+    /// <paramref name="generation"/> (<see cref="Reasons.RefusedThisGeneration"/>, for the job the spec still derives),
+    /// else null: the run then waits for a spec change instead of retrying.
     /// </summary>
     /// <param name="currentJob">The job name in status.</param>
     /// <param name="derivedJob">The job name the current spec derives.</param>
     /// <param name="conditions">The conditions in status.</param>
     /// <param name="generation">The run's <c>metadata.generation</c>.</param>
     public static string? RejectedBefore(string? currentJob, string derivedJob, IReadOnlyList<V1Condition>? conditions, long? generation) =>
-        Conditions.Get(conditions, Conditions.Stalled) is { Status: Conditions.True, Reason: RunReasons.SageMakerRejected } stalled
-        && stalled.ObservedGeneration == generation && currentJob == derivedJob
-            ? stalled.Message
-            : null;
+        currentJob == derivedJob ? Reasons.RefusedThisGeneration(conditions, generation) : null;
 }

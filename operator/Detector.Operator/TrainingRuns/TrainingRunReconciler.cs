@@ -100,7 +100,7 @@ public sealed partial class TrainingRunReconciler(
         {
             var created = await sageMaker.CreateTrainingJobAsync(request, ct);
             LogCreated(name, run.Metadata.NamespaceProperty, run.Metadata.Name);
-            events.Normal(run, "JobCreated", $"Created SageMaker training job {name} on Dataset {data.DatasetName}");
+            events.Normal(run, Reasons.JobCreated, $"Created SageMaker training job {name} on Dataset {data.DatasetName}");
             return new(name, region, CreatedArn: created.TrainingJobArn, Data: data, History: history);
         }
         catch (SageMakerException e) when (e.IsAlreadyExists)

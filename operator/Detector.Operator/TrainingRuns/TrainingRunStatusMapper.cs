@@ -36,7 +36,7 @@ public static class TrainingRunStatusMapper
             Phase = view.Phase,
             ObservedGeneration = generation,
             Conditions = conditions,
-            TrainingJobName = hasJob || view.Reason == RunReasons.SageMakerRejected ? observed.JobName : null,
+            TrainingJobName = hasJob || view.Reason == Reasons.SageMakerRejected ? observed.JobName : null,
             TrainingJobArn = job?.TrainingJobArn ?? observed.CreatedArn,
             TrainingJobStatus = job?.TrainingJobStatus,
             SecondaryStatus = job?.SecondaryStatus,
@@ -101,11 +101,11 @@ public static class TrainingRunStatusMapper
     private static PhaseView View(TrainingRunObservation o)
     {
         if (o.InvalidSpec is { } invalid)
-            return new(TrainingRunPhase.Failed, RunReasons.InvalidSpec, invalid);
+            return new(TrainingRunPhase.Failed, Reasons.InvalidSpec, invalid);
         if (o.Misconfigured is { } misconfigured)
-            return new(TrainingRunPhase.Pending, RunReasons.OperatorMisconfigured, misconfigured);
+            return new(TrainingRunPhase.Pending, Reasons.OperatorMisconfigured, misconfigured);
         if (o.Rejected is { } rejected)
-            return new(TrainingRunPhase.Failed, RunReasons.SageMakerRejected, rejected);
+            return new(TrainingRunPhase.Failed, Reasons.SageMakerRejected, rejected);
         if (o.Job is null)
         {
             if (o.CreatedArn is not null)

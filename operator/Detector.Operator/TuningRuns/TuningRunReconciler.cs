@@ -100,7 +100,7 @@ public sealed partial class TuningRunReconciler(
         {
             var created = await sageMaker.CreateHyperParameterTuningJobAsync(request, ct);
             LogCreated(name, ns, run.Metadata.Name);
-            events.Normal(run, "JobCreated", $"Created SageMaker tuning job {name} on Dataset {data.DatasetName}");
+            events.Normal(run, Reasons.JobCreated, $"Created SageMaker tuning job {name} on Dataset {data.DatasetName}");
             return new(name, CreatedArn: created.HyperParameterTuningJobArn, Data: data, History: history);
         }
         catch (SageMakerException e) when (e.IsAlreadyExists)

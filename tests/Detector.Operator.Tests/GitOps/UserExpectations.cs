@@ -42,7 +42,7 @@ public static class UserExpectations
     private static KstatusStatus Settled(string kind, string phase, string reason) => (kind, phase, reason) switch
     {
         (_, "Failed", _) => KstatusStatus.Failed,
-        (_, _, FailureReasons.OperatorMisconfigured) => KstatusStatus.Failed,
+        (_, _, Reasons.OperatorMisconfigured) => KstatusStatus.Failed,
         (TrainingRun.KindName or TuningRun.KindName, "Stopped", RunReasons.JobStopped) => KstatusStatus.Failed,
         (DetectionEndpoint.KindName, DetectionEndpointPhase.InService, EndpointReasons.RolloutFailed) => KstatusStatus.Failed,
         (Dataset.KindName, DatasetPhase.Ready, _) => KstatusStatus.Current,

@@ -224,11 +224,11 @@ public sealed class RegisteredModelReconcilerTests
         await h.ReconcileAsync();
 
         Assert.Equal(RegisteredModelPhase.Failed, h.Status.Phase);
-        Assert.Equal(RegisteredModelReasons.SageMakerRejected, h.Ready.Reason);
+        Assert.Equal(Reasons.SageMakerRejected, h.Ready.Reason);
         Assert.Contains("Image is not in the account", h.Status.FailureReason);
         Assert.Equal(1, h.SageMaker.Count("CreateModelPackage"));
         Assert.Equal(ReconcileResult.Done, result);
-        Assert.Contains(h.Events.All, e => e.Type == "Warning" && e.Reason == RegisteredModelReasons.SageMakerRejected);
+        Assert.Contains(h.Events.All, e => e.Type == "Warning" && e.Reason == Reasons.SageMakerRejected);
     }
 
     [SkippableFact]
@@ -239,7 +239,7 @@ public sealed class RegisteredModelReconcilerTests
         await h.ReconcileAsync();
 
         Assert.Equal(RegisteredModelPhase.Failed, h.Status.Phase);
-        Assert.Equal(RegisteredModelReasons.OperatorMisconfigured, h.Ready.Reason);
+        Assert.Equal(Reasons.OperatorMisconfigured, h.Ready.Reason);
         Assert.Empty(h.SageMaker.Calls);
     }
 

@@ -41,7 +41,7 @@ public class TuningRunReconcilerTests
 
         Assert.Equal(ReconcileResult.Done, await h.ReconcileAsync());
 
-        Assert.Equal((TuningRunPhase.Failed, RunReasons.InvalidSpec), (h.Status.Phase, h.Ready.Reason));
+        Assert.Equal((TuningRunPhase.Failed, Reasons.InvalidSpec), (h.Status.Phase, h.Ready.Reason));
         Assert.Contains("spec.earlyStopping", h.Ready.Message);
         Assert.Empty(h.SageMaker.Calls);
     }
@@ -108,7 +108,7 @@ public class TuningRunReconcilerTests
         var calls = h.SageMaker.Calls.Count;
         Assert.Equal(ReconcileResult.Done, await h.ReconcileAsync());
 
-        Assert.Equal(RunReasons.SageMakerRejected, h.Ready.Reason);
+        Assert.Equal(Reasons.SageMakerRejected, h.Ready.Reason);
         Assert.Contains("untunable hyperparameters", h.Ready.Message);
         Assert.Equal(calls, h.SageMaker.Calls.Count);
     }
