@@ -1,7 +1,7 @@
 using Detector.Operator.Api.V1Alpha1;
 using Detector.Operator.Kube;
+using Detector.Operator.Runs;
 using Detector.Operator.Runtime;
-using Detector.Operator.TrainingRuns;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;

@@ -1,4 +1,5 @@
 using Detector.Operator.Api.V1Alpha1;
+using Detector.Operator.Runs;
 using Detector.Operator.Runtime;
 using P = Detector.Operator.Api.V1Alpha1.TrainingRunPhase;
 using S = Detector.Operator.Runtime.ReconcileState;

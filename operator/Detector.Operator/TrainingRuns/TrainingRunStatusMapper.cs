@@ -1,5 +1,6 @@
 using Detector.Operator.Api.V1Alpha1;
 using Detector.Operator.Aws;
+using Detector.Operator.Runs;
 using Detector.Operator.Runtime;
 
 namespace Detector.Operator.TrainingRuns;
@@ -7,12 +8,6 @@ namespace Detector.Operator.TrainingRuns;
 /// <summary>Pure: what the reconciler observed → the TrainingRun status (phase, conditions, job details, metrics).</summary>
 public static class TrainingRunStatusMapper
 {
-    /// <summary>The metric the printer column and the tuning objective use.</summary>
-    public const string MapMetric = "validation:mAP";
-
-    /// <summary>How many earlier jobs the status keeps (status must stay small).</summary>
-    public const int MaxHistory = 10;
-
     // Secondary statuses under InProgress before the algorithm runs (reference §2.7; retired ones included).
     private static readonly HashSet<string> s_starting = new(StringComparer.Ordinal)
     {
@@ -41,7 +36,7 @@ public static class TrainingRunStatusMapper
             TrainingJobStatus = job?.TrainingJobStatus,
             SecondaryStatus = job?.SecondaryStatus,
             StatusMessage = job?.SecondaryStatusTransitions?.LastOrDefault()?.StatusMessage,
-            MAP = metrics.FirstOrDefault(m => m.Name == MapMetric)?.Value,
+            MAP = metrics.FirstOrDefault(m => m.Name == RunJobs.MapMetric)?.Value,
             FinalMetrics = metrics,
             ModelArtifactUri = job?.TrainingJobStatus == TrainingJobStatus.Completed ? job.ModelArtifacts.S3ModelArtifacts : null,
             DatasetContentHash = observed.Data?.ContentHash ?? (sameJob && hasJob ? run.Status?.DatasetContentHash : null),
@@ -52,7 +47,7 @@ public static class TrainingRunStatusMapper
             StartTime = job?.TrainingStartTime?.UtcDateTime,
             EndTime = job?.TrainingEndTime?.UtcDateTime,
             FailureReason = state == ReconcileState.Stalled ? view.Message : null,
-            History = [.. (observed.History ?? run.Status?.History ?? []).Take(MaxHistory)],
+            History = [.. (observed.History ?? run.Status?.History ?? []).Take(RunJobs.MaxHistory)],
         };
     }
 
@@ -88,7 +83,7 @@ public static class TrainingRunStatusMapper
         JobName = jobName,
         Status = statusOverride ?? job?.TrainingJobStatus ?? "NotFound",
         Generation = generation,
-        MAP = FinalMetrics(job).FirstOrDefault(m => m.Name == MapMetric)?.Value,
+        MAP = FinalMetrics(job).FirstOrDefault(m => m.Name == RunJobs.MapMetric)?.Value,
         ModelArtifactUri = job?.TrainingJobStatus == TrainingJobStatus.Completed ? job.ModelArtifacts.S3ModelArtifacts : null,
         EndTime = (job?.TrainingEndTime ?? now).UtcDateTime,
     };
@@ -134,7 +129,7 @@ public static class TrainingRunStatusMapper
 
     private static string Completed(string name, DescribeTrainingJobResponse job)
     {
-        var map = FinalMetrics(job).FirstOrDefault(m => m.Name == MapMetric);
+        var map = FinalMetrics(job).FirstOrDefault(m => m.Name == RunJobs.MapMetric);
         var metric = map is null ? "no validation:mAP reported" : $"validation:mAP {map.Value.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)}";
         return $"Training job {name} completed with {metric}; model in {job.ModelArtifacts.S3ModelArtifacts}";
     }

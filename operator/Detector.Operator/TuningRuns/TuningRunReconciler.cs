@@ -3,7 +3,6 @@ using Detector.Operator.Aws;
 using Detector.Operator.Kube;
 using Detector.Operator.Runs;
 using Detector.Operator.Runtime;
-using Detector.Operator.TrainingRuns;
 using Microsoft.Extensions.Logging;
 
 namespace Detector.Operator.TuningRuns;
@@ -44,7 +43,7 @@ public sealed partial class TuningRunReconciler(
             return ReconcileResult.Done;
         if (run.IsBeingDeleted())
             return await _shell.FinalizeAsync(run, run.Spec.DeletionPolicy,
-                RunJobs.ToStop(run.Status?.TuningJobName, TrainingJobNames.TuningJob(run), run.Status?.Conditions), ct);
+                RunJobs.ToStop(run.Status?.TuningJobName, TuningJobNames.TuningJob(run), run.Status?.Conditions), ct);
         if (run.AddFinalizer(Finalizer))
             run = await runs.UpdateFinalizersAsync(run, ct);
 
@@ -55,7 +54,7 @@ public sealed partial class TuningRunReconciler(
             sageMaker, settings.LiveMetrics, clock.GetUtcNow(), settings.ProgressInterval, ct);
         _shell.RecordTransition(run, run.Status?.Phase, run.Status?.Conditions, status.Phase!, status.Conditions, TuningRunPhase.Pending);
         metrics.Observe(TuningRun.KindName, key, status.TuningJobStatus,
-            status.BestTrainingJob?.MAP is { } map ? [(TrainingRunStatusMapper.MapMetric, map)] : []);
+            status.BestTrainingJob?.MAP is { } map ? [(RunJobs.MapMetric, map)] : []);
         await runs.UpdateStatusIfChangedAsync(run, status, ct);
         return Next(run, status);
     }
@@ -69,7 +68,7 @@ public sealed partial class TuningRunReconciler(
 
     private async Task<TuningRunObservation> ObserveAsync(TuningRun run, CancellationToken ct)
     {
-        var name = TrainingJobNames.TuningJob(run);
+        var name = TuningJobNames.TuningJob(run);
         if (ObjectDetectionImage.Problem(settings.Region) is { } problem)
             return new(name, Misconfigured: problem);
         // Before the spec checks: an edit that makes the spec invalid still replaces (stops) the old spec's job.

@@ -1,7 +1,7 @@
 using Detector.Operator.Api.V1Alpha1;
 using Detector.Operator.Aws;
+using Detector.Operator.Runs;
 using Detector.Operator.Runtime;
-using Detector.Operator.TrainingRuns;
 
 namespace Detector.Operator.TuningRuns;
 
@@ -33,7 +33,7 @@ public static class TuningRunStatusMapper
             StartTime = job?.CreationTime.UtcDateTime,
             EndTime = job?.HyperParameterTuningEndTime?.UtcDateTime,
             FailureReason = state == ReconcileState.Stalled ? view.Message : null,
-            History = [.. (observed.History ?? run.Status?.History ?? []).Take(TrainingRunStatusMapper.MaxHistory)],
+            History = [.. (observed.History ?? run.Status?.History ?? []).Take(RunJobs.MaxHistory)],
         };
     }
 

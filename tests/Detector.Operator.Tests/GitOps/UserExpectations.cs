@@ -1,7 +1,7 @@
 using Detector.Operator.Api.V1Alpha1;
 using Detector.Operator.DetectionEndpoints;
+using Detector.Operator.Runs;
 using Detector.Operator.Runtime;
-using Detector.Operator.TrainingRuns;
 
 namespace Detector.Operator.Tests.GitOps;
 

@@ -1,10 +1,10 @@
 using Detector.Operator.Api.V1Alpha1;
 using Detector.Operator.RegisteredModels;
+using Detector.Operator.Runs;
 using Detector.Operator.Runtime;
 using Detector.Operator.Tests.Datasets;
 using Detector.Operator.Tests.Fakes;
 using Detector.Operator.Tests.TrainingRuns;
-using Detector.Operator.TrainingRuns;
 using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;

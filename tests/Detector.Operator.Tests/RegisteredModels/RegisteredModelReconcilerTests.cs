@@ -1,9 +1,9 @@
 using Detector.Operator.Api.V1Alpha1;
 using Detector.Operator.Aws;
 using Detector.Operator.RegisteredModels;
+using Detector.Operator.Runs;
 using Detector.Operator.Runtime;
 using Detector.Operator.Tests.TrainingRuns;
-using Detector.Operator.TrainingRuns;
 
 namespace Detector.Operator.Tests.RegisteredModels;
 

@@ -3,7 +3,6 @@ using Detector.Operator.Api.V1Alpha1;
 using Detector.Operator.Crds;
 using Detector.Operator.Runtime;
 using Detector.Operator.Tests.EndToEnd;
-using Detector.Operator.TrainingRuns;
 
 namespace Detector.Operator.Tests.TrainingRuns;
 

@@ -1,8 +1,9 @@
 using Detector.Operator.Api.V1Alpha1;
 using Detector.Operator.Aws;
+using Detector.Operator.Runs;
 using Detector.Operator.Runtime;
 using Detector.Operator.Tests.TrainingRuns;
-using Detector.Operator.TrainingRuns;
+using Detector.Operator.TuningRuns;
 
 namespace Detector.Operator.Tests.TuningRuns;
 
@@ -18,7 +19,7 @@ public class TuningRunReconcilerTests
 
         Assert.Single(h.SageMaker.CreatedTuningJobs);
         Assert.Equal(ReconcileResult.After(TuningRunHarness.PollInterval), second);
-        Assert.Equal((TuningRunPhase.Tuning, TrainingJobNames.TuningJob(h.Run!)), (h.Status.Phase, h.Status.TuningJobName));
+        Assert.Equal((TuningRunPhase.Tuning, TuningJobNames.TuningJob(h.Run!)), (h.Status.Phase, h.Status.TuningJobName));
         Assert.Equal(0, h.Status.Counters!.Completed);
         Assert.Contains(Detector.Operator.TuningRuns.TuningRunReconciler.Finalizer, h.Run!.Metadata.Finalizers);
     }

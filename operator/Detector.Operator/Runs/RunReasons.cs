@@ -1,4 +1,4 @@
-namespace Detector.Operator.TrainingRuns;
+namespace Detector.Operator.Runs;
 
 /// <summary>The condition reasons of TrainingRuns and TuningRuns.</summary>
 public static class RunReasons

@@ -1,8 +1,8 @@
+using Detector.Operator.Runs;
 using Detector.Operator.Runtime;
-using Detector.Operator.TrainingRuns;
 using k8s.Models;
 
-namespace Detector.Operator.Tests.TrainingRuns;
+namespace Detector.Operator.Tests.Runs;
 
 public sealed class RunJobsTests
 {

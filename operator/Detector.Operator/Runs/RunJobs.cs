@@ -1,7 +1,7 @@
 using Detector.Operator.Runtime;
 using k8s.Models;
 
-namespace Detector.Operator.TrainingRuns;
+namespace Detector.Operator.Runs;
 
 /// <summary>
 /// Pure decisions about the SageMaker job of a TrainingRun or TuningRun that both kinds share: which jobs a deletion
@@ -9,6 +9,12 @@ namespace Detector.Operator.TrainingRuns;
 /// </summary>
 public static class RunJobs
 {
+    /// <summary>The metric both run kinds report as mAP (the Object Detection algorithm's validation mAP, also tuning's objective).</summary>
+    public const string MapMetric = "validation:mAP";
+
+    /// <summary>How many replaced jobs a run keeps in <c>status.history</c> (status must stay small).</summary>
+    public const int MaxHistory = 10;
+
     /// <summary>
     /// The jobs to stop when the run is deleted: the job in status, and the current spec's job unless the run never got
     /// that far (a crash between create and the status write leaves a job that only the derived name finds).
