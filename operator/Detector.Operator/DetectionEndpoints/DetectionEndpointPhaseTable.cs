@@ -26,4 +26,7 @@ public static class DetectionEndpointPhaseTable
         new(P.Failed, R.EndpointFailed, S.Stalled, "the endpoint is Failed in SageMaker: change the spec to re-create it"),
         new(P.Failed, R.RolloutFailed, S.Stalled, "the first version failed to deploy (nothing else to serve)"),
     ]);
+
+    /// <summary>Which phase changes get a Normal Event: only reaching InService: the steps between announce themselves (RolloutStarted, RolloutSucceeded, RolloutFailed).</summary>
+    public static PhaseEventRule Events { get; } = PhaseEventRule.Only(P.InService);
 }

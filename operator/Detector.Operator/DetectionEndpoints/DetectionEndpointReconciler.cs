@@ -60,7 +60,9 @@ public sealed partial class DetectionEndpointReconciler(
         var status = DetectionEndpointStatusMapper.Map(endpoint, observed, plan, settings.Region, clock.GetUtcNow());
         if (settings.Health is { } health)   // Issue 18: figures, Degraded and its Events while in service.
             status = await health.UpdateAsync(endpoint, status, events, clock.GetUtcNow(), ct);
-        RecordEvents(endpoint, plan, status, performed: rejected is null);
+        foreach (var recorded in DetectionEndpointEvents.Rollout(endpoint.Status, plan, status, performed: rejected is null))
+            events.Record(endpoint, recorded);
+        events.Report(log, DetectionEndpoint.KindName, endpoint, DetectionEndpointEvents.Transition(endpoint.Status, status));
         var before = endpoint.Status;
         await endpoints.UpdateStatusIfChangedAsync(endpoint, status, ct);
         metrics.Observe(key, before, status);   // After the write: a refused write is retried, and must not count twice.
@@ -199,33 +201,6 @@ public sealed partial class DetectionEndpointReconciler(
         }
     }
 
-    private void RecordEvents(DetectionEndpoint endpoint, EndpointPlan plan, DetectionEndpointStatus status, bool performed)
-    {
-        var before = endpoint.Status;
-        if (performed && plan.Step.RolloutVersion is { } version)
-            events.Normal(endpoint, R.RolloutStarted,
-                $"Rolling out version {version}" + (status.DeployedVersion is { } from ? $" (replacing version {from})" : ""));
-        var last = plan.Rollout.Last;
-        if (before?.LastRollout is { Result: RolloutResults.InProgress } && last is not null && last.Result != RolloutResults.InProgress)
-        {
-            if (last.Result == RolloutResults.Succeeded)
-                events.Normal(endpoint, R.RolloutSucceeded, $"Version {last.Version} serves on endpoint {status.EndpointName}");
-            else
-                events.Warning(endpoint, R.RolloutFailed, $"Version {last.Version} {last.Result}: {last.Message}");
-        }
-        var ready = Conditions.Get(status.Conditions, Conditions.Ready);
-        if (before?.Phase == status.Phase || ready is null)
-            return;
-        LogPhaseChanged(endpoint.Metadata.NamespaceProperty, endpoint.Metadata.Name, before?.Phase ?? "(none)", status.Phase!, ready.Reason);
-        if (plan.Step.Action == EndpointAction.Stall)
-            events.Warning(endpoint, plan.Step.Reason, plan.Step.Message);
-        else if (status.Phase == DetectionEndpointPhase.InService)
-            events.Normal(endpoint, DetectionEndpointPhase.InService, plan.Step.Message);
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "{Action} {Resource} for DetectionEndpoint {Namespace}/{Name}")]
     private partial void LogStep(string action, string? resource, string? @namespace, string name);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Moved DetectionEndpoint {Namespace}/{Name} from {OldPhase} to {NewPhase} ({Reason})")]
-    private partial void LogPhaseChanged(string? @namespace, string name, string oldPhase, string newPhase, string reason);
 }

@@ -22,4 +22,7 @@ public static class RegisteredModelPhaseTable
         new(P.Failed, R.GroupFailed, S.Stalled, "the model package group failed or is being deleted outside the operator"),
         new(P.Failed, R.VersionFailed, S.Stalled, "the newest version failed in SageMaker"),
     ]);
+
+    /// <summary>Which phase changes get a Normal Event: every phase but Pending, and every new reason.</summary>
+    public static PhaseEventRule Events { get; } = PhaseEventRule.AllBut(P.Pending);
 }

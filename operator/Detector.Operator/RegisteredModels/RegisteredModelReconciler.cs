@@ -48,7 +48,9 @@ public sealed partial class RegisteredModelReconciler(
 
         var observed = await ObserveAsync(model, ct);
         var status = RegisteredModelStatusMapper.Map(model, observed, clock.GetUtcNow());
-        RecordTransition(model, model.Status, status);
+        foreach (var recorded in RegisteredModelEvents.Versions(model.Status, status))
+            events.Record(model, recorded);
+        events.Report(log, RegisteredModel.KindName, model, RegisteredModelEvents.Transition(model.Status, status));
         metrics.Observe(key, status.Versions);
         await models.UpdateStatusIfChangedAsync(model, status, ct);
         if (WaitsForEdit(status) || status.Phase == RegisteredModelPhase.Waiting)
@@ -241,28 +243,6 @@ public sealed partial class RegisteredModelReconciler(
         return ReconcileResult.Done;
     }
 
-    private void RecordTransition(RegisteredModel model, RegisteredModelStatus? before, RegisteredModelStatus after)
-    {
-        var old = (before?.Versions ?? []).ToDictionary(v => v.Version);
-        foreach (var version in after.Versions)
-        {
-            if (!old.TryGetValue(version.Version, out var was))
-                events.Normal(model, RegisteredModelReasons.VersionRegistered,
-                    $"Version {version.Version} of training job {version.SourceJobName ?? "(unknown)"} is registered, {version.ApprovalStatus}");
-            else if (was.ApprovalStatus != version.ApprovalStatus)
-                events.Normal(model, RegisteredModelReasons.ApprovalChanged, $"Version {version.Version} is {version.ApprovalStatus} (was {was.ApprovalStatus})");
-        }
-        var oldReason = Conditions.Get(before?.Conditions, Conditions.Ready)?.Reason;
-        var ready = Conditions.Get(after.Conditions, Conditions.Ready)!;
-        if (before?.Phase == after.Phase && oldReason == ready.Reason)
-            return;
-        LogPhaseChanged(model.Metadata.NamespaceProperty, model.Metadata.Name, before?.Phase ?? "(none)", after.Phase!, ready.Reason);
-        if (Conditions.IsTrue(after.Conditions, Conditions.Stalled))
-            events.Warning(model, ready.Reason, ready.Message);
-        else if (after.Phase != RegisteredModelPhase.Pending)
-            events.Normal(model, after.Phase!, ready.Message);
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Created model package group {Group} for RegisteredModel {Namespace}/{Name}")]
     private partial void LogGroupCreated(string group, string? @namespace, string name);
 
@@ -277,7 +257,4 @@ public sealed partial class RegisteredModelReconciler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Approved version {Version} of RegisteredModel {Namespace}/{Name} (annotation)")]
     private partial void LogApproved(int version, string? @namespace, string name);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Moved RegisteredModel {Namespace}/{Name} from {OldPhase} to {NewPhase} ({Reason})")]
-    private partial void LogPhaseChanged(string? @namespace, string name, string oldPhase, string newPhase, string reason);
 }

@@ -29,7 +29,7 @@ public sealed record RunJobKind<TJob>(
 /// <summary>
 /// The I/O both run kinds (TrainingRun, TuningRun) share around their one SageMaker job: replacing the job of an
 /// older spec, stopping jobs before the finalizer goes, and recording phase changes (decided by
-/// <see cref="PhaseTransitions.Decide"/>) as logs and Events. Each kind's shell keeps only what differs.
+/// <see cref="PhaseTransitions"/>) as logs and Events. Each kind's shell keeps only what differs.
 /// </summary>
 public sealed class RunShell<TRun, TJob>(
     IKubeStore<TRun> runs,
@@ -94,24 +94,12 @@ public sealed class RunShell<TRun, TJob>(
         return ReconcileResult.Done;
     }
 
-    /// <summary>Logs and records (as an Event) a phase change, as <see cref="PhaseTransitions.Decide"/> decides it.</summary>
+    /// <summary>
+    /// Logs and records (as an Event) a phase change, as <see cref="PhaseTransitions.Decide(string?, IReadOnlyList{V1Condition}?, string, IReadOnlyList{V1Condition}, bool, PhaseEventRule)"/>
+    /// decides it under the kind's <paramref name="rule"/>: a run warns whenever it is Stalled.
+    /// </summary>
     public void RecordTransition(TRun run, string? beforePhase, IReadOnlyList<V1Condition>? beforeConditions, string afterPhase,
-        IReadOnlyList<V1Condition> afterConditions, string pendingPhase)
-    {
-        var ready = Conditions.Get(afterConditions, Conditions.Ready)!;
-        var warning = Conditions.IsTrue(afterConditions, Conditions.Stalled);
-        if (PhaseTransitions.Decide(beforePhase, Conditions.Get(beforeConditions, Conditions.Ready)?.Reason, afterPhase, ready, warning, pendingPhase)
-            is not { } moved)
-            return;
-        log.RunPhaseChanged(jobs.Kind, run.Metadata.NamespaceProperty, run.Metadata.Name, moved.OldPhase, moved.NewPhase, moved.Reason);
-        if (moved.Event is { } recorded)
-            events.Record(run, recorded);
-    }
-}
-
-/// <summary>The run shell's log lines.</summary>
-internal static partial class RunShellLog
-{
-    [LoggerMessage(Level = LogLevel.Information, Message = "Moved {Kind} {Namespace}/{Name} from {OldPhase} to {NewPhase} ({Reason})")]
-    public static partial void RunPhaseChanged(this ILogger log, string kind, string? @namespace, string name, string oldPhase, string newPhase, string reason);
+        IReadOnlyList<V1Condition> afterConditions, PhaseEventRule rule) =>
+        events.Report(log, jobs.Kind, run, PhaseTransitions.Decide(beforePhase, beforeConditions, afterPhase, afterConditions,
+            Conditions.IsTrue(afterConditions, Conditions.Stalled), rule));
 }

@@ -25,4 +25,7 @@ public static class TrainingRunPhaseTable
         new(P.Stopped, RunReasons.JobStopping, S.Reconciling, "the job is being stopped"),
         new(P.Stopped, RunReasons.JobStopped, S.Stalled, "the job was stopped (outside the operator): edit the spec to train again"),
     ]);
+
+    /// <summary>Which phase changes get a Normal Event: every phase but Pending, and every new reason.</summary>
+    public static PhaseEventRule Events { get; } = PhaseEventRule.AllBut(P.Pending);
 }

@@ -53,7 +53,7 @@ public sealed partial class TrainingRunReconciler(
         // Live epoch and mAP of a running job (issue 18); the previous figures stay only for the same job.
         status = await LiveProgress.UpdateAsync(status, run.Status?.TrainingJobName == status.TrainingJobName ? run.Status?.Progress : null,
             settings.LiveMetrics, clock.GetUtcNow(), settings.ProgressInterval, ct);
-        _shell.RecordTransition(run, run.Status?.Phase, run.Status?.Conditions, status.Phase!, status.Conditions, TrainingRunPhase.Pending);
+        _shell.RecordTransition(run, run.Status?.Phase, run.Status?.Conditions, status.Phase!, status.Conditions, TrainingRunPhaseTable.Events);
         metrics.Observe(TrainingRun.KindName, key, status.TrainingJobStatus, [.. status.FinalMetrics.Select(m => (m.Name, m.Value))]);
         await runs.UpdateStatusIfChangedAsync(run, status, ct);
         return Next(run, status);

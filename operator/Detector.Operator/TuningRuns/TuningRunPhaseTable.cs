@@ -25,4 +25,7 @@ public static class TuningRunPhaseTable
         new(P.Stopped, RunReasons.JobStopping, S.Reconciling, "the tuning job is being stopped"),
         new(P.Stopped, RunReasons.JobStopped, S.Stalled, "the tuning job was stopped (outside the operator): edit the spec to tune again"),
     ]);
+
+    /// <summary>Which phase changes get a Normal Event: every phase but Pending, and every new reason.</summary>
+    public static PhaseEventRule Events { get; } = PhaseEventRule.AllBut(P.Pending);
 }

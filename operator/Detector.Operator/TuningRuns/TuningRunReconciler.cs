@@ -52,7 +52,7 @@ public sealed partial class TuningRunReconciler(
         // Live figures of the running trials (issue 18); the previous ones stay only for the same tuning job.
         status = await LiveTuningProgress.UpdateAsync(status, run.Status?.TuningJobName == status.TuningJobName ? run.Status?.Progress : null,
             sageMaker, settings.LiveMetrics, clock.GetUtcNow(), settings.ProgressInterval, ct);
-        _shell.RecordTransition(run, run.Status?.Phase, run.Status?.Conditions, status.Phase!, status.Conditions, TuningRunPhase.Pending);
+        _shell.RecordTransition(run, run.Status?.Phase, run.Status?.Conditions, status.Phase!, status.Conditions, TuningRunPhaseTable.Events);
         metrics.Observe(TuningRun.KindName, key, status.TuningJobStatus,
             status.BestTrainingJob?.MAP is { } map ? [(RunJobs.MapMetric, map)] : []);
         await runs.UpdateStatusIfChangedAsync(run, status, ct);
