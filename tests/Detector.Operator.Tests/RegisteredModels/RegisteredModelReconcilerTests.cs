@@ -39,6 +39,22 @@ public sealed class RegisteredModelReconcilerTests
     }
 
     [SkippableFact]
+    public async Task Reconcile_TakesOneStepEach_GroupThenVersion_RequeuingAtOnceBetween()
+    {
+        var h = Automatic();
+
+        var first = await h.ReconcileOnceAsync();
+
+        Assert.Equal(["DescribeModelPackageGroup", "CreateModelPackageGroup", "DescribeModelPackageGroup"], h.SageMaker.Calls.Select(c => c.Operation));
+        Assert.Equal((RegisteredModelPhase.Registering, TimeSpan.Zero), (h.Status.Phase, first.RequeueAfter));
+
+        var second = await h.ReconcileOnceAsync();
+
+        Assert.Equal(1, h.SageMaker.Count("CreateModelPackage"));
+        Assert.Equal((RegisteredModelPhase.Ready, RegisteredModelHarness.PollInterval), (h.Status.Phase, second.RequeueAfter));
+    }
+
+    [SkippableFact]
     public async Task Reconcile_Again_AndAfterALostStatusWrite_CreatesNoSecondVersion()
     {
         var h = Automatic();
