@@ -42,6 +42,9 @@ public sealed class RunShell<TRun, TJob>(
     where TRun : class, IKubernetesObject<V1ObjectMeta>
     where TJob : class
 {
+    /// <summary>When each run's job is next to be described (<see cref="RunCadence"/>).</summary>
+    public DescribeSchedule Schedule { get; } = new();
+
     // TrainingJobStatus and HyperParameterTuningJobStatus share these two values.
     private const string InProgress = "InProgress";
     private const string Stopping = "Stopping";
@@ -91,7 +94,22 @@ public sealed class RunShell<TRun, TJob>(
         run.RemoveFinalizer(Finalizers.Cleanup);
         await runs.UpdateFinalizersAsync(run, ct);
         metrics.Forget(jobs.Kind, run.Key());
+        Schedule.Forget(run.Key());
         return ReconcileResult.Done;
+    }
+
+    /// <summary>
+    /// The requeue of a run that still waits on its job, just described: the job is next described after the backed-off
+    /// poll (<see cref="PollSchedule"/>), and its live metrics, while <paramref name="metricsLive"/>, are read at their
+    /// own cadence in between (<see cref="RunCadence.Requeue"/>).
+    /// </summary>
+    public ReconcileResult Polled(TRun run, string job, IReadOnlyList<V1Condition> conditions, bool metricsLive, DateTime? metricsReadAt,
+        TimeSpan metricsInterval)
+    {
+        var now = clock.GetUtcNow();
+        var due = now + PollSchedule.After(pollInterval, conditions, run.Metadata.CreationTimestamp, now);
+        Schedule.Described(run.Key(), run.Metadata.Generation, job, due);
+        return ReconcileResult.After(RunCadence.Requeue(now, due, metricsLive, metricsReadAt, metricsInterval));
     }
 
     /// <summary>

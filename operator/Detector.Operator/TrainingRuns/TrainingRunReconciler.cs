@@ -38,6 +38,7 @@ public sealed partial class TrainingRunReconciler(
         if (await runs.GetAsync(key, ct) is not { } run)
         {
             metrics.Forget(TrainingRun.KindName, key);
+            _shell.Schedule.Forget(key);
             return ReconcileResult.Done;                     // Gone; the finalizer already cleaned up.
         }
         if (Annotations.IsPaused(run))
@@ -47,6 +48,8 @@ public sealed partial class TrainingRunReconciler(
                 RunJobs.ToStop(run.Status?.TrainingJobName, TrainingJobNames.TrainingJob(run), run.Status?.Conditions), ct);
         if (run.AddFinalizer(Finalizer))
             run = await runs.UpdateFinalizersAsync(run, ct);           // Before any SageMaker call, so no job can outlive the run.
+        if (await MetricsOnlyAsync(run, ct) is { } refreshed)
+            return refreshed;
 
         var observed = await ObserveAsync(run, ct);
         var status = TrainingRunStatusMapper.Map(run, observed, clock.GetUtcNow());
@@ -59,12 +62,32 @@ public sealed partial class TrainingRunReconciler(
         return Next(run, status);
     }
 
-    // Settled, or waiting for the Dataset (its watch brings the run back): no poll. Waiting on SageMaker: a poll that
-    // backs off for long jobs (Runtime/PollSchedule).
-    private ReconcileResult Next(TrainingRun run, TrainingRunStatus status) =>
-        TrainingRunStatusMapper.IsSettled(status) || status.Phase == TrainingRunPhase.Waiting
-            ? ReconcileResult.Done
-            : ReconcileResult.After(PollSchedule.After(settings.PollInterval, status.Conditions, run.Metadata.CreationTimestamp, clock.GetUtcNow()));
+    // Settled, or waiting for the Dataset (its watch brings the run back): no poll. Waiting on SageMaker: a Describe that
+    // backs off for long jobs, with live metrics read at their own cadence in between (Runs/RunCadence).
+    private ReconcileResult Next(TrainingRun run, TrainingRunStatus status)
+    {
+        if (TrainingRunStatusMapper.IsSettled(status) || status.Phase == TrainingRunPhase.Waiting)
+        {
+            _shell.Schedule.Forget(run.Key());
+            return ReconcileResult.Done;
+        }
+        return _shell.Polled(run, status.TrainingJobName ?? "", status.Conditions,
+            settings.LiveMetrics is not null && status.TrainingJobStatus == TrainingJobStatus.InProgress, status.Progress?.UpdatedAt, settings.ProgressInterval);
+    }
+
+    // A reconcile due only for the live metrics of the running job (its Describe is backed off and not due) reads them
+    // and keeps the rest of the status as last described; null when the job is to be described.
+    private async Task<ReconcileResult?> MetricsOnlyAsync(TrainingRun run, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (settings.LiveMetrics is null || run.Status is not { TrainingJobName: { } job } stored
+            || _shell.Schedule.DueAt(run.Key(), run.Metadata.Generation, job) is not { } due
+            || !RunCadence.MetricsOnly(due, LiveProgress.IsDue(stored, now, settings.ProgressInterval), now))
+            return null;
+        var status = await LiveProgress.UpdateAsync(stored, stored.Progress, settings.LiveMetrics, now, settings.ProgressInterval, ct);
+        await runs.UpdateStatusIfChangedAsync(run, status, ct);
+        return ReconcileResult.After(RunCadence.Requeue(now, due, metricsLive: true, status.Progress?.UpdatedAt, settings.ProgressInterval));
+    }
 
     private async Task<TrainingRunObservation> ObserveAsync(TrainingRun run, CancellationToken ct)
     {

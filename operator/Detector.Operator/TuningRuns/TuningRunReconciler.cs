@@ -37,6 +37,7 @@ public sealed partial class TuningRunReconciler(
         if (await runs.GetAsync(key, ct) is not { } run)
         {
             metrics.Forget(TuningRun.KindName, key);
+            _shell.Schedule.Forget(key);
             return ReconcileResult.Done;
         }
         if (Annotations.IsPaused(run))
@@ -46,6 +47,8 @@ public sealed partial class TuningRunReconciler(
                 RunJobs.ToStop(run.Status?.TuningJobName, TuningJobNames.TuningJob(run), run.Status?.Conditions), ct);
         if (run.AddFinalizer(Finalizer))
             run = await runs.UpdateFinalizersAsync(run, ct);
+        if (await MetricsOnlyAsync(run, ct) is { } refreshed)
+            return refreshed;
 
         var observed = await ObserveAsync(run, ct);
         var status = TuningRunStatusMapper.Map(run, observed, clock.GetUtcNow());
@@ -60,11 +63,33 @@ public sealed partial class TuningRunReconciler(
     }
 
     // Settled, or waiting for the Dataset (watched): no poll. Waiting for warm-start parents (not watched) or on
-    // SageMaker: a poll that backs off for long tuning jobs (Runtime/PollSchedule).
-    private ReconcileResult Next(TuningRun run, TuningRunStatus status) =>
-        TuningRunStatusMapper.IsSettled(status) || status.Phase == TuningRunPhase.Waiting && run.Spec.WarmStart is not { TuningRunRefs.Count: > 0 }
-            ? ReconcileResult.Done
-            : ReconcileResult.After(PollSchedule.After(settings.PollInterval, status.Conditions, run.Metadata.CreationTimestamp, clock.GetUtcNow()));
+    // SageMaker: a Describe that backs off for long tuning jobs, with live figures read at their own cadence in between
+    // (Runs/RunCadence).
+    private ReconcileResult Next(TuningRun run, TuningRunStatus status)
+    {
+        if (TuningRunStatusMapper.IsSettled(status) || status.Phase == TuningRunPhase.Waiting && run.Spec.WarmStart is not { TuningRunRefs.Count: > 0 })
+        {
+            _shell.Schedule.Forget(run.Key());
+            return ReconcileResult.Done;
+        }
+        return _shell.Polled(run, status.TuningJobName ?? "", status.Conditions,
+            settings.LiveMetrics is not null && status.TuningJobStatus == HyperParameterTuningJobStatus.InProgress, status.Progress?.UpdatedAt,
+            settings.ProgressInterval);
+    }
+
+    // A reconcile due only for the live figures of the running tuning job (its Describe is backed off and not due) reads
+    // them and keeps the rest of the status as last described; null when the tuning job is to be described.
+    private async Task<ReconcileResult?> MetricsOnlyAsync(TuningRun run, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (settings.LiveMetrics is null || run.Status is not { TuningJobName: { } job } stored
+            || _shell.Schedule.DueAt(run.Key(), run.Metadata.Generation, job) is not { } due
+            || !RunCadence.MetricsOnly(due, LiveTuningProgress.IsDue(stored, now, settings.ProgressInterval), now))
+            return null;
+        var status = await LiveTuningProgress.UpdateAsync(stored, stored.Progress, sageMaker, settings.LiveMetrics, now, settings.ProgressInterval, ct);
+        await runs.UpdateStatusIfChangedAsync(run, status, ct);
+        return ReconcileResult.After(RunCadence.Requeue(now, due, metricsLive: true, status.Progress?.UpdatedAt, settings.ProgressInterval));
+    }
 
     private async Task<TuningRunObservation> ObserveAsync(TuningRun run, CancellationToken ct)
     {
