@@ -26,12 +26,28 @@ public sealed record RunJobKind<TJob>(
     Func<TJob, string?> StatusOf,
     Func<string, TJob?, long?, DateTimeOffset, string?, JobHistoryEntry> HistoryEntry) where TJob : class;
 
+/// <summary>How one run kind reads the live metrics of its running job (<c>status.progress</c>), for <see cref="RunCadence"/>.</summary>
+/// <param name="Enabled">Whether the operator reads live metrics at all (a SageMaker Metrics client is configured).</param>
+/// <param name="Interval">The least time between two reads of one job (<c>--monitoring-interval</c>).</param>
+/// <param name="IsRunning">Whether the status is of a running job (the only kind with live metrics).</param>
+/// <param name="IsDue">Whether a read is due now (running, and the last read at least an interval old).</param>
+/// <param name="ReadAsync">Reads them into the status (best effort: a failed read keeps the previous figures).</param>
+/// <param name="ReadAt">When the status' figures were last read (null: never).</param>
+public sealed record RunLiveMetrics<TStatus>(
+    bool Enabled,
+    TimeSpan Interval,
+    Func<TStatus, bool> IsRunning,
+    Func<TStatus, DateTimeOffset, bool> IsDue,
+    Func<TStatus, DateTimeOffset, CancellationToken, Task<TStatus>> ReadAsync,
+    Func<TStatus, DateTime?> ReadAt);
+
 /// <summary>
 /// The I/O both run kinds (TrainingRun, TuningRun) share around their one SageMaker job: replacing the job of an
 /// older spec, stopping jobs before the finalizer goes, and recording phase changes (decided by
-/// <see cref="PhaseTransitions"/>) as logs and Events. Each kind's shell keeps only what differs.
+/// <see cref="PhaseTransitions"/>) as logs and Events, and the cadence of describing the job and reading its live
+/// metrics (<see cref="RunCadence"/>). Each kind's shell keeps only what differs.
 /// </summary>
-public sealed class RunShell<TRun, TJob>(
+public sealed class RunShell<TRun, TStatus, TJob>(
     IKubeStore<TRun> runs,
     RunJobKind<TJob> jobs,
     IEventRecorder events,
@@ -39,7 +55,8 @@ public sealed class RunShell<TRun, TJob>(
     TimeProvider clock,
     TimeSpan pollInterval,
     ILogger log)
-    where TRun : class, IKubernetesObject<V1ObjectMeta>
+    where TRun : class, IKubernetesObject<V1ObjectMeta>, IStatus<TStatus?>
+    where TStatus : class
     where TJob : class
 {
     /// <summary>When each run's job is next to be described (<see cref="RunCadence"/>).</summary>
@@ -100,16 +117,32 @@ public sealed class RunShell<TRun, TJob>(
 
     /// <summary>
     /// The requeue of a run that still waits on its job, just described: the job is next described after the backed-off
-    /// poll (<see cref="PollSchedule"/>), and its live metrics, while <paramref name="metricsLive"/>, are read at their
-    /// own cadence in between (<see cref="RunCadence.Requeue"/>).
+    /// poll (<see cref="PollSchedule"/>), and, while it runs, its live metrics are read at their own cadence in between
+    /// (<see cref="RunCadence.Requeue"/>).
     /// </summary>
-    public ReconcileResult Polled(TRun run, string job, IReadOnlyList<V1Condition> conditions, bool metricsLive, DateTime? metricsReadAt,
-        TimeSpan metricsInterval)
+    public ReconcileResult Polled(TRun run, string job, TStatus status, IReadOnlyList<V1Condition> conditions, RunLiveMetrics<TStatus> live)
     {
         var now = clock.GetUtcNow();
         var due = now + PollSchedule.After(pollInterval, conditions, run.Metadata.CreationTimestamp, now);
         Schedule.Described(run.Key(), run.Metadata.Generation, job, due);
-        return ReconcileResult.After(RunCadence.Requeue(now, due, metricsLive, metricsReadAt, metricsInterval));
+        return ReconcileResult.After(RunCadence.Requeue(now, due, live.Enabled && live.IsRunning(status), live.ReadAt(status), live.Interval));
+    }
+
+    /// <summary>
+    /// A reconcile due only for the live metrics of the running job (its Describe is backed off and not due yet,
+    /// <see cref="RunCadence.MetricsOnly"/>): reads them, writes the status with the rest as last described, and returns
+    /// the next requeue; null when the job is to be described (a full reconcile).
+    /// </summary>
+    public async Task<ReconcileResult?> MetricsOnlyAsync(TRun run, string? job, RunLiveMetrics<TStatus> live, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (!live.Enabled || run.Status is not { } stored || job is null
+            || Schedule.DueAt(run.Key(), run.Metadata.Generation, job) is not { } due
+            || !RunCadence.MetricsOnly(due, live.IsDue(stored, now), now))
+            return null;
+        var status = await live.ReadAsync(stored, now, ct);
+        await runs.UpdateStatusIfChangedAsync(run, status, ct);
+        return ReconcileResult.After(RunCadence.Requeue(now, due, metricsLive: true, live.ReadAt(status), live.Interval));
     }
 
     /// <summary>

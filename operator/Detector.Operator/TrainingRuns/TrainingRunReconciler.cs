@@ -27,7 +27,7 @@ public sealed partial class TrainingRunReconciler(
     /// <summary>The finalizer that stops a running job before the TrainingRun goes.</summary>
     public const string Finalizer = Finalizers.Cleanup;
 
-    private readonly RunShell<TrainingRun, DescribeTrainingJobResponse> _shell = new(runs,
+    private readonly RunShell<TrainingRun, TrainingRunStatus, DescribeTrainingJobResponse> _shell = new(runs,
         new RunJobKind<DescribeTrainingJobResponse>(TrainingRun.KindName, "training job", sageMaker.FindTrainingJobAsync, sageMaker.TryStopTrainingJobAsync,
             job => job.TrainingJobStatus, (name, job, generation, now, status) => TrainingRunStatusMapper.HistoryEntry(name, job, generation, now, status)),
         events, metrics, clock, settings.PollInterval, log);
@@ -48,8 +48,8 @@ public sealed partial class TrainingRunReconciler(
                 RunJobs.ToStop(run.Status?.TrainingJobName, TrainingJobNames.TrainingJob(run), run.Status?.Conditions), ct);
         if (run.AddFinalizer(Finalizer))
             run = await runs.UpdateFinalizersAsync(run, ct);           // Before any SageMaker call, so no job can outlive the run.
-        if (await MetricsOnlyAsync(run, ct) is { } refreshed)
-            return refreshed;
+        if (await _shell.MetricsOnlyAsync(run, run.Status?.TrainingJobName, Live, ct) is { } refreshed)
+            return refreshed;                                // Due only for live metrics: no Describe.
 
         var observed = await ObserveAsync(run, ct);
         var status = TrainingRunStatusMapper.Map(run, observed, clock.GetUtcNow());
@@ -71,23 +71,13 @@ public sealed partial class TrainingRunReconciler(
             _shell.Schedule.Forget(run.Key());
             return ReconcileResult.Done;
         }
-        return _shell.Polled(run, status.TrainingJobName ?? "", status.Conditions,
-            settings.LiveMetrics is not null && status.TrainingJobStatus == TrainingJobStatus.InProgress, status.Progress?.UpdatedAt, settings.ProgressInterval);
+        return _shell.Polled(run, status.TrainingJobName ?? "", status, status.Conditions, Live);
     }
 
-    // A reconcile due only for the live metrics of the running job (its Describe is backed off and not due) reads them
-    // and keeps the rest of the status as last described; null when the job is to be described.
-    private async Task<ReconcileResult?> MetricsOnlyAsync(TrainingRun run, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        if (settings.LiveMetrics is null || run.Status is not { TrainingJobName: { } job } stored
-            || _shell.Schedule.DueAt(run.Key(), run.Metadata.Generation, job) is not { } due
-            || !RunCadence.MetricsOnly(due, LiveProgress.IsDue(stored, now, settings.ProgressInterval), now))
-            return null;
-        var status = await LiveProgress.UpdateAsync(stored, stored.Progress, settings.LiveMetrics, now, settings.ProgressInterval, ct);
-        await runs.UpdateStatusIfChangedAsync(run, status, ct);
-        return ReconcileResult.After(RunCadence.Requeue(now, due, metricsLive: true, status.Progress?.UpdatedAt, settings.ProgressInterval));
-    }
+    // Live figures of the running job (issue 18), read at their own cadence while its Describe backs off.
+    private RunLiveMetrics<TrainingRunStatus> Live => new(settings.LiveMetrics is not null, settings.ProgressInterval,
+        s => s.TrainingJobStatus == TrainingJobStatus.InProgress, (s, now) => LiveProgress.IsDue(s, now, settings.ProgressInterval),
+        (s, now, ct) => LiveProgress.UpdateAsync(s, s.Progress, settings.LiveMetrics, now, settings.ProgressInterval, ct), s => s.Progress?.UpdatedAt);
 
     private async Task<TrainingRunObservation> ObserveAsync(TrainingRun run, CancellationToken ct)
     {

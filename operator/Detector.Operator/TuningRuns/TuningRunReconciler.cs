@@ -26,7 +26,7 @@ public sealed partial class TuningRunReconciler(
     /// <summary>The finalizer that stops a running tuning job before the TuningRun goes.</summary>
     public const string Finalizer = Finalizers.Cleanup;
 
-    private readonly RunShell<TuningRun, DescribeHyperParameterTuningJobResponse> _shell = new(runs,
+    private readonly RunShell<TuningRun, TuningRunStatus, DescribeHyperParameterTuningJobResponse> _shell = new(runs,
         new RunJobKind<DescribeHyperParameterTuningJobResponse>(TuningRun.KindName, "tuning job", sageMaker.FindTuningJobAsync, sageMaker.TryStopTuningJobAsync,
             job => job.HyperParameterTuningJobStatus, (name, job, generation, now, status) => TuningRunStatusMapper.HistoryEntry(name, job, generation, now, status)),
         events, metrics, clock, settings.PollInterval, log);
@@ -47,8 +47,8 @@ public sealed partial class TuningRunReconciler(
                 RunJobs.ToStop(run.Status?.TuningJobName, TuningJobNames.TuningJob(run), run.Status?.Conditions), ct);
         if (run.AddFinalizer(Finalizer))
             run = await runs.UpdateFinalizersAsync(run, ct);
-        if (await MetricsOnlyAsync(run, ct) is { } refreshed)
-            return refreshed;
+        if (await _shell.MetricsOnlyAsync(run, run.Status?.TuningJobName, Live, ct) is { } refreshed)
+            return refreshed;                                // Due only for live metrics: no Describe.
 
         var observed = await ObserveAsync(run, ct);
         var status = TuningRunStatusMapper.Map(run, observed, clock.GetUtcNow());
@@ -72,24 +72,13 @@ public sealed partial class TuningRunReconciler(
             _shell.Schedule.Forget(run.Key());
             return ReconcileResult.Done;
         }
-        return _shell.Polled(run, status.TuningJobName ?? "", status.Conditions,
-            settings.LiveMetrics is not null && status.TuningJobStatus == HyperParameterTuningJobStatus.InProgress, status.Progress?.UpdatedAt,
-            settings.ProgressInterval);
+        return _shell.Polled(run, status.TuningJobName ?? "", status, status.Conditions, Live);
     }
 
-    // A reconcile due only for the live figures of the running tuning job (its Describe is backed off and not due) reads
-    // them and keeps the rest of the status as last described; null when the tuning job is to be described.
-    private async Task<ReconcileResult?> MetricsOnlyAsync(TuningRun run, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        if (settings.LiveMetrics is null || run.Status is not { TuningJobName: { } job } stored
-            || _shell.Schedule.DueAt(run.Key(), run.Metadata.Generation, job) is not { } due
-            || !RunCadence.MetricsOnly(due, LiveTuningProgress.IsDue(stored, now, settings.ProgressInterval), now))
-            return null;
-        var status = await LiveTuningProgress.UpdateAsync(stored, stored.Progress, sageMaker, settings.LiveMetrics, now, settings.ProgressInterval, ct);
-        await runs.UpdateStatusIfChangedAsync(run, status, ct);
-        return ReconcileResult.After(RunCadence.Requeue(now, due, metricsLive: true, status.Progress?.UpdatedAt, settings.ProgressInterval));
-    }
+    // Live figures of the running job (issue 18), read at their own cadence while its Describe backs off.
+    private RunLiveMetrics<TuningRunStatus> Live => new(settings.LiveMetrics is not null, settings.ProgressInterval,
+        s => s.TuningJobStatus == HyperParameterTuningJobStatus.InProgress, (s, now) => LiveTuningProgress.IsDue(s, now, settings.ProgressInterval),
+        (s, now, ct) => LiveTuningProgress.UpdateAsync(s, s.Progress, sageMaker, settings.LiveMetrics, now, settings.ProgressInterval, ct), s => s.Progress?.UpdatedAt);
 
     private async Task<TuningRunObservation> ObserveAsync(TuningRun run, CancellationToken ct)
     {
