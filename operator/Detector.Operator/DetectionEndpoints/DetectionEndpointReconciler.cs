@@ -3,7 +3,6 @@ using Detector.Operator.Aws;
 using Detector.Operator.Kube;
 using Detector.Operator.Runtime;
 using Microsoft.Extensions.Logging;
-using R = Detector.Operator.DetectionEndpoints.EndpointReasons;
 
 namespace Detector.Operator.DetectionEndpoints;
 
@@ -91,18 +90,20 @@ public sealed partial class DetectionEndpointReconciler(
         if (!endpoint.IsBeingDeleted() && DetectionEndpointAdmission.Check(endpoint, settings.Policy) is { Count: > 0 } errors)
             return new EndpointObservation(null, null, new HashSet<string>(), new HashSet<string>(), InvalidSpec: DetectionEndpointAdmission.Message(errors));
         var status = endpoint.Status;
+        // A create or update SageMaker refused is not sent again for the same generation (no loop); a spec change retries.
+        var refused = Reasons.RefusedThisGeneration(status?.Conditions, endpoint.Metadata.Generation);
         var target = EndpointTargets.Resolve(endpoint, model, status?.FailedVersion, status?.FailedGeneration).Target;
         // Waiting for an Approved version with nothing made yet: no SageMaker call until the RegisteredModel has one.
         if (target is null && !endpoint.IsBeingDeleted()
             && status is null or { EndpointName: null, EndpointConfigName: null, ModelName: null, InferenceComponentName: null,
                 PreviousModelName: null, PreviousEndpointConfigName: null })
-            return new EndpointObservation(null, null, new HashSet<string>(), new HashSet<string>(), Rejected: Reasons.RefusedThisGeneration(endpoint.Status?.Conditions, endpoint.Metadata.Generation));
+            return new EndpointObservation(null, null, new HashSet<string>(), new HashSet<string>(), Rejected: refused);
         var single = endpoint.Spec.DeploymentMode == EndpointDeploymentMode.SingleModel;
         var component = single ? null : await sageMaker.FindComponentAsync(DetectionEndpointNames.InferenceComponent(endpoint), ct);
         var ep = await sageMaker.FindEndpointAsync(DetectionEndpointNames.Endpoint(endpoint), ct);
         var existingModels = await sageMaker.ExistingModelsAsync(EndpointPlanner.CandidateModels(endpoint, target), ct);
         var existingConfigs = await sageMaker.ExistingConfigsAsync(EndpointPlanner.CandidateConfigs(endpoint, target), ct);
-        return new EndpointObservation(ep, component, existingModels, existingConfigs, Rejected: Reasons.RefusedThisGeneration(endpoint.Status?.Conditions, endpoint.Metadata.Generation));
+        return new EndpointObservation(ep, component, existingModels, existingConfigs, Rejected: refused);
     }
 
     private static bool Changes(EndpointAction action) =>
