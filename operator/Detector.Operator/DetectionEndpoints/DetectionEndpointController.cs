@@ -15,7 +15,7 @@ public static class DetectionEndpointController
     /// host reports it once for all of them).
     /// </summary>
     public static Hosting.ServedKind Served { get; } = new(DetectionEndpoint.KindName,
-        s => string.IsNullOrEmpty(s.AwsRegion) ? TrainingRuns.ObjectDetectionImage.Problem(null) : null, Register);
+        s => string.IsNullOrEmpty(s.AwsRegion) ? Runs.ObjectDetectionImage.Problem(null) : null, Register);
 
     /// <summary>Registers the controller with the host's shared SageMaker client, events and registry.</summary>
     public static void Register(ControllerManager manager, Hosting.HostServices host) =>

@@ -2,11 +2,12 @@ using Detector.Operator.Api.V1Alpha1;
 using Detector.Operator.Aws;
 using Detector.Operator.Kube;
 using Detector.Operator.Runtime;
+using Detector.Operator.TrainingRuns;
 using Detector.Operator.TuningRuns;
 using k8s;
 using Microsoft.Extensions.Logging;
 
-namespace Detector.Operator.TrainingRuns;
+namespace Detector.Operator.Runs;
 
 /// <summary>How the host serves TrainingRuns and TuningRuns: one SageMaker client and one metrics set for both controllers.</summary>
 public static class SageMakerRunControllers
