@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Detector.Operator.Api.V1Alpha1;
 using Detector.Operator.Kube;
-using Detector.Operator.TrainingRuns;
+using Detector.Operator.Runs;
 using Detector.Testing;
 
 namespace Detector.RuntimeBench;

@@ -7,9 +7,9 @@ namespace Detector.Operator.Aws;
 /// attempt, as the AWS SDKs' own metrics do): <c>detector_aws_requests_total{service,operation,outcome}</c>,
 /// <c>detector_aws_request_duration_seconds{service,operation}</c>, <c>detector_aws_throttled_requests_total{service,operation}</c>
 /// (AWS answered "slow down") and <c>detector_aws_rate_limit_wait_seconds_total{service}</c> (time spent in the
-/// operator's own rate limit before sending). Fed by <see cref="SageMakerClientOptions.OnAttempt"/>.
+/// operator's own rate limit before sending). Fed by <see cref="SageMakerClientOptions.OnAttempt"/> and, for S3, by <see cref="ForS3"/>.
 /// </summary>
-public sealed class AwsMetrics
+public sealed partial class AwsMetrics
 {
     /// <summary>The outcome label of a successful attempt.</summary>
     public const string Success = "success";

@@ -6,7 +6,7 @@ using Detector.Preprocessing.Storage;
 
 namespace Detector.Operator.Cli;
 
-/// <summary>Exit codes of the data commands (prepare, prepare merge, validate, sample, bench hostile).</summary>
+/// <summary>Exit codes of the data commands (prepare, prepare merge, validate, sample, bench hostile) and of logs and metrics.</summary>
 public static class ExitCodes
 {
     /// <summary>Done.</summary>
@@ -69,6 +69,11 @@ public static class CommandErrors
             OperationCanceledException when e.InnerException is TimeoutException => (ExitCodes.DataFailure, prefix + "timed out: " + OneLine(e.InnerException.Message)),
             OperationCanceledException => (ExitCodes.Cancelled, prefix + "cancelled"),
             Amazon.Runtime.AmazonServiceException s3 => (ExitCodes.DataFailure, prefix + StorageErrors.Describe(s3)),
+            // detector logs / metrics: the object and the calls they make (their messages already name the object).
+            Monitoring.MonitoredObjectException => (ExitCodes.DataFailure, OneLine(e.Message)),
+            Aws.SageMakerException aws => (ExitCodes.DataFailure, prefix + Describe(aws)),
+            k8s.Exceptions.KubeConfigException => (ExitCodes.UsageError, OneLine(e.Message)),
+            k8s.Autorest.HttpOperationException api => (ExitCodes.DataFailure, prefix + Describe(api)),
             // An unreachable S3 endpoint says only "Connection refused (host:port)": name what was being reached.
             HttpRequestException when !e.Message.Contains("://", StringComparison.Ordinal) && !e.Message.Contains("kaggle:", StringComparison.Ordinal)
                 => (ExitCodes.DataFailure, prefix + OneLine(e.Message)),
@@ -81,6 +86,32 @@ public static class CommandErrors
                 => (ExitCodes.InternalError, prefix + $"ran out of {(e is OutOfMemoryException ? "memory" : "stack")}: an input budget is missing; rerun with --verbose and report it"),
             _ => (ExitCodes.InternalError, prefix + $"internal error ({e.GetType().Name}): {OneLine(e.Message)} (rerun with --verbose for the stack trace)"),
         };
+    }
+
+    // "FilterLogEvents: AccessDeniedException: User … is not authorized …" (the operation and code unless the message has them).
+    private static string Describe(Aws.SageMakerException e) =>
+        OneLine(e.Operation is { } op && !e.Message.Contains(op, StringComparison.Ordinal) ? $"{op}: {e.ErrorCode}: {e.Message}" : e.Message);
+
+    // The API server's Status message ("trainingruns.detector.dev \"x\" is forbidden: User …"), else the HTTP status.
+    private static string Describe(k8s.Autorest.HttpOperationException e)
+    {
+        var status = e.Response?.StatusCode is { } code ? $"{(int)code} {code}" : "no response";
+        string? message = null;
+        try
+        {
+            if (e.Response?.Content is { Length: > 0 } content)
+            {
+                using var document = System.Text.Json.JsonDocument.Parse(content);
+                if (document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && document.RootElement.TryGetProperty("message", out var m)
+                    && m.ValueKind == System.Text.Json.JsonValueKind.String && m.GetString() is { } text)
+                    message = text.Length > 500 ? text[..500] + "…" : text;
+            }
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // Not a Status object (a proxy's HTML page): the HTTP status alone says enough.
+        }
+        return OneLine($"Kubernetes API answered {status}" + (message is null ? "" : ": " + message));
     }
 
     /// <summary>Control characters escaped (a CR or LF cannot start a second line).</summary>

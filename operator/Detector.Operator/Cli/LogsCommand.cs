@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Amazon.Runtime;
 using Detector.Operator.Aws;
 using Detector.Operator.Monitoring;
 using k8s;
@@ -12,7 +11,7 @@ namespace Detector.Operator.Cli;
 /// <param name="Since">Only lines newer than this (<c>--since</c>); null: from the start.</param>
 /// <param name="Trial">A TuningRun's one training job (<c>--trial</c>); null: every trial.</param>
 /// <param name="Settings">Cluster and AWS.</param>
-public sealed record LogsArguments(MonitoredObject Target, bool Follow, TimeSpan? Since, string? Trial, ClusterAndAws Settings);
+public sealed record LogsArguments(MonitoredObject Target, bool Follow, TimeSpan? Since, string? Trial, ClusterAndAws Settings) : IMonitoringArguments;
 
 /// <summary>How a follow waits between polls; tests pass a delay that moves their fakes on instead of sleeping.</summary>
 /// <param name="Clock">For <c>--since</c>.</param>
@@ -37,72 +36,55 @@ public static class LogsCommand
     public static Command Create()
     {
         var (command, options) = Build();
-        command.SetAction(async (parsed, ct) =>
-        {
-            LogsArguments arguments;
-            SageMakerClientOptions? aws;
-            try
-            {
-                arguments = ToArguments(parsed, options, Environment.GetEnvironmentVariable);
-                aws = MonitoringCli.AwsOptions(arguments.Settings, Console.Error, "logs");
-                if (aws is null)
-                    return 2;
-            }
-            catch (Exception e) when (e is FormatException or ArgumentException)
-            {
-                Console.Error.WriteLine($"detector logs: {e.Message}");
-                return 2;
-            }
-            using var logs = new CloudWatchLogsClient(aws);
-            return await RunAsync(arguments, () => MonitoringCli.Kube(arguments.Settings), logs, Console.Out, Console.Error, LogsPace.Default, ct);
-        });
+        command.SetAction((parsed, ct) => RunAsync(parsed, options, Environment.GetEnvironmentVariable, aws => new CloudWatchLogsClient(aws),
+            Console.Out, Console.Error, LogsPace.Default, ct));
         return command;
     }
 
     /// <summary>
-    /// The command's work with its ports given. Returns 0 (also when there are no logs yet), 1 when the object or a call
-    /// failed; Ctrl-C ends a follow with 0.
+    /// The whole command on <paramref name="args"/> with its ports given (tests): the environment, the CloudWatch Logs
+    /// client for the resolved region and endpoint, the output streams and the pace. Returns 0 (also when there are no
+    /// logs yet), 1 when the object or a call failed, 2 for bad arguments, 130 when interrupted; every failure is one line
+    /// on <paramref name="error"/> (see <see cref="MonitoringCli.RunAsync"/>).
     /// </summary>
-    public static async Task<int> RunAsync(LogsArguments arguments, Func<(IKubernetes Client, string Namespace)> kube, ICloudWatchLogs logs,
+    public static Task<int> RunAsync(IReadOnlyList<string> args, Func<string, string?> env, Func<SageMakerClientOptions, ICloudWatchLogs> logs,
         TextWriter output, TextWriter error, LogsPace pace, CancellationToken ct)
     {
-        try
+        var (command, options) = Build();
+        return RunAsync(command.Parse(args), options, env, logs, output, error, pace, ct);
+    }
+
+    private static Task<int> RunAsync(ParseResult parsed, LogsOptions options, Func<string, string?> env, Func<SageMakerClientOptions, ICloudWatchLogs> logs,
+        TextWriter output, TextWriter error, LogsPace pace, CancellationToken ct) =>
+        MonitoringCli.RunAsync("logs", parsed, options.Shared, () => ToArguments(parsed, options, env), logs,
+            (arguments, client, kube, ns) => PrintAsync(arguments, kube, ns, client, output, error, pace, ct), error);
+
+    // Prints until done; a follow polls until the job ends.
+    private static async Task<int> PrintAsync(LogsArguments arguments, IKubernetes client, string ns, ICloudWatchLogs logs,
+        TextWriter output, TextWriter error, LogsPace pace, CancellationToken ct)
+    {
+        var start = arguments.Since is { } since ? (pace.Clock.GetUtcNow() - since).ToUnixTimeMilliseconds() : 0;
+        var follower = new LogFollower(start);
+        var interval = pace.Interval;
+        while (true)
         {
-            var (client, ns) = kube();
-            using var owned = client as IDisposable;
-            var start = arguments.Since is { } since ? (pace.Clock.GetUtcNow() - since).ToUnixTimeMilliseconds() : 0;
-            var follower = new LogFollower(start);
-            var interval = pace.Interval;
-            while (true)
+            // The status first: lines written before the job ended are then all in the drain below.
+            var query = await MonitoringCli.LogQueryAsync(client, ns, arguments.Target, arguments.Trial, ct);
+            try
             {
-                // The status first: lines written before the job ended are then all in the drain below.
-                var query = await MonitoringCli.LogQueryAsync(client, ns, arguments.Target, arguments.Trial, ct);
-                try
-                {
-                    if (!await DrainAsync(logs, query, follower, output, ct) && !arguments.Follow)
-                        await error.WriteLineAsync($"detector logs: no logs yet for {query.Source} in {query.Group}");
-                    interval = pace.Interval;
-                }
-                catch (SageMakerException e) when (arguments.Follow && e.Kind is SageMakerErrorKind.Throttling)
-                {
-                    // The client already retried with backoff; a follow slows down and keeps going.
-                    interval = TimeSpan.FromTicks(Math.Min(interval.Ticks * 2, TimeSpan.FromMinutes(1).Ticks));
-                }
-                if (!arguments.Follow || query.Finished)
-                    return 0;
-                await output.FlushAsync(ct);
-                await pace.Delay(interval, ct);
+                if (!await DrainAsync(logs, query, follower, output, ct) && !arguments.Follow)
+                    await error.WriteLineAsync($"detector logs: no logs yet for {query.Source} in {query.Group}");
+                interval = pace.Interval;
             }
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            return 0;
-        }
-        catch (Exception e) when (e is SageMakerException or InvalidOperationException or k8s.Exceptions.KubeConfigException
-            or HttpRequestException or AmazonClientException or IOException or k8s.Autorest.HttpOperationException)
-        {
-            await error.WriteLineAsync($"detector logs: {e.Message}");
-            return 1;
+            catch (SageMakerException e) when (arguments.Follow && e.Kind is SageMakerErrorKind.Throttling)
+            {
+                // The client already retried with backoff; a follow slows down and keeps going.
+                interval = TimeSpan.FromTicks(Math.Min(interval.Ticks * 2, TimeSpan.FromMinutes(1).Ticks));
+            }
+            if (!arguments.Follow || query.Finished)
+                return ExitCodes.Success;
+            await output.FlushAsync(ct);
+            await pace.Delay(interval, ct);
         }
     }
 

@@ -17,8 +17,8 @@ namespace Detector.Operator.Cli;
 /// <param name="Context">kubeconfig context; null: the current one.</param>
 public sealed record ClusterAndAws(string? Namespace, string? Region, Uri? EndpointUrl, IReadOnlyList<string> KubeconfigFiles, string? Context);
 
-/// <summary>The options and the Kubernetes reads <c>detector logs</c> and <c>detector metrics</c> share.</summary>
-public static class MonitoringCli
+/// <summary>The options, the prelude (<see cref="RunAsync"/>) and the Kubernetes reads <c>detector logs</c> and <c>detector metrics</c> share.</summary>
+public static partial class MonitoringCli
 {
     /// <summary>Options of one command instance (an option belongs to one command).</summary>
     public sealed class Options(string endpointFlag, string endpointDescription)
@@ -35,12 +35,14 @@ public static class MonitoringCli
         public Option<string?> Kubeconfig { get; } = new("--kubeconfig") { Description = "Path of a kubeconfig file (default: KUBECONFIG, else the pod's service account in a pod, else ~/.kube/config)." };
         /// <summary>--context.</summary>
         public Option<string?> Context { get; } = new("--context") { Description = "kubeconfig context to use (default: the current context)." };
+        /// <summary>--verbose.</summary>
+        public Option<bool> Verbose { get; } = new("--verbose") { Description = "Print the stack trace of a failure after its one-line message" };
 
         /// <summary>Adds them to <paramref name="command"/>.</summary>
         public void AddTo(Command command)
         {
             command.Arguments.Add(Target);
-            foreach (var option in new Option[] { Namespace, Region, Endpoint, Kubeconfig, Context })
+            foreach (var option in new Option[] { Namespace, Region, Endpoint, Kubeconfig, Context, Verbose })
                 command.Options.Add(option);
         }
     }
@@ -71,23 +73,11 @@ public static class MonitoringCli
         return (new Kubernetes(config), settings.Namespace ?? KubeClientConfig.ContextNamespace(config) ?? "default");
     }
 
-    /// <summary>Client options for the region (validated) and endpoint; null with a message when no region is known.</summary>
-    public static SageMakerClientOptions? AwsOptions(ClusterAndAws settings, TextWriter error, string command)
-    {
-        var region = settings.Region ?? AwsRegionFallback.TryResolve();
-        if (region is null)
-        {
-            error.WriteLine($"detector {command}: no AWS region: pass --region or set AWS_REGION");
-            return null;
-        }
-        return new SageMakerClientOptions { Region = AwsEndpoints.Validate(region), ServiceUrl = settings.EndpointUrl };
-    }
-
-    /// <summary>Reads the object; throws <see cref="InvalidOperationException"/> when it does not exist.</summary>
+    /// <summary>Reads the object; throws <see cref="MonitoredObjectException"/> when it does not exist.</summary>
     public static async Task<T> GetAsync<T>(IKubernetes client, KubeResource resource, string ns, string name, CancellationToken ct)
         where T : class, k8s.IKubernetesObject<k8s.Models.V1ObjectMeta> =>
         await new KubeStore<T>(client, resource).GetAsync(new ObjectKey(ns, name), ct)
-            ?? throw new InvalidOperationException($"{resource.Kind} {ns}/{name} not found");
+            ?? throw new MonitoredObjectException($"{resource.Kind} {ns}/{name} not found");
 
     /// <summary>Where the object's logs are, read fresh (the job's status moves while following).</summary>
     public static async Task<LogQuery> LogQueryAsync(IKubernetes client, string ns, MonitoredObject target, string? trial, CancellationToken ct) =>

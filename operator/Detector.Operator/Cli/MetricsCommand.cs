@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Amazon.Runtime;
+using System.Diagnostics;
 using Detector.Operator.Api.V1Alpha1;
 using Detector.Operator.Aws;
 using Detector.Operator.Charts;
@@ -14,7 +14,7 @@ namespace Detector.Operator.Cli;
 /// <param name="OutputPath">Chart file (.png or .svg); null: table only.</param>
 /// <param name="Metric">The metric; null: validation:mAP (a TrainingRun also gets its losses).</param>
 /// <param name="Settings">Cluster and AWS.</param>
-public sealed record MetricsArguments(MonitoredObject Target, string? OutputPath, string? Metric, ClusterAndAws Settings);
+public sealed record MetricsArguments(MonitoredObject Target, string? OutputPath, string? Metric, ClusterAndAws Settings) : IMonitoringArguments;
 
 /// <summary>
 /// <c>detector metrics &lt;kind&gt;/&lt;name&gt; [-o curve.png|.svg] [--metric validation:mAP]</c>: a TrainingRun's metrics per epoch
@@ -32,82 +32,72 @@ public static class MetricsCommand
     public static Command Create()
     {
         var (command, options) = Build();
-        command.SetAction(async (parsed, ct) =>
-        {
-            MetricsArguments arguments;
-            SageMakerClientOptions? aws;
-            try
-            {
-                arguments = ToArguments(parsed, options, Environment.GetEnvironmentVariable);
-                aws = MonitoringCli.AwsOptions(arguments.Settings, Console.Error, "metrics");
-                if (aws is null)
-                    return 2;
-            }
-            catch (Exception e) when (e is FormatException or ArgumentException)
-            {
-                Console.Error.WriteLine($"detector metrics: {e.Message}");
-                return 2;
-            }
-            using var metrics = new SageMakerMetricsClient(aws);
-            return await RunAsync(arguments, () => MonitoringCli.Kube(arguments.Settings), metrics, Console.Out, Console.Error, ct);
-        });
+        command.SetAction((parsed, ct) => RunAsync(parsed, options, Environment.GetEnvironmentVariable, aws => new SageMakerMetricsClient(aws),
+            Console.Out, Console.Error, ct));
         return command;
     }
 
-    /// <summary>The command's work with its ports given; 0, or 1 when the object or a call failed.</summary>
-    public static async Task<int> RunAsync(MetricsArguments arguments, Func<(IKubernetes Client, string Namespace)> kube, ISageMakerMetrics metrics,
+    /// <summary>
+    /// The whole command on <paramref name="args"/> with its ports given (tests): the environment, the SageMaker Metrics
+    /// client for the resolved region and endpoint, and the output streams. Returns 0, 1 when the object or a call failed,
+    /// 2 for bad arguments, 130 when interrupted; every failure is one line on <paramref name="error"/>
+    /// (see <see cref="MonitoringCli.RunAsync"/>).
+    /// </summary>
+    public static Task<int> RunAsync(IReadOnlyList<string> args, Func<string, string?> env, Func<SageMakerClientOptions, ISageMakerMetrics> metrics,
         TextWriter output, TextWriter error, CancellationToken ct)
     {
-        try
+        var (command, options) = Build();
+        return RunAsync(command.Parse(args), options, env, metrics, output, error, ct);
+    }
+
+    private static Task<int> RunAsync(ParseResult parsed, MetricsOptions options, Func<string, string?> env,
+        Func<SageMakerClientOptions, ISageMakerMetrics> metrics, TextWriter output, TextWriter error, CancellationToken ct) =>
+        MonitoringCli.RunAsync("metrics", parsed, options.Shared, () => ToArguments(parsed, options, env), metrics,
+            (arguments, client, kube, ns) => PrintAsync(arguments, kube, ns, client, output, ct), error);
+
+    // The table on the output, and the chart when asked for.
+    private static async Task<int> PrintAsync(MetricsArguments arguments, IKubernetes client, string ns, ISageMakerMetrics metrics,
+        TextWriter output, CancellationToken ct)
+    {
+        var metric = arguments.Metric ?? MetricTables.ObjectDetectionMetrics[0];
+        ChartSpec chart;
+        if (arguments.Target.Kind == MonitoredKind.TrainingRun)
         {
-            var (client, ns) = kube();
-            using var owned = client as IDisposable;
-            var metric = arguments.Metric ?? MetricTables.ObjectDetectionMetrics[0];
-            ChartSpec chart;
-            if (arguments.Target.Kind == MonitoredKind.TrainingRun)
-            {
-                var run = await MonitoringCli.GetAsync<TrainingRun>(client, KubeResources.TrainingRun, ns, arguments.Target.Name, ct);
-                var arn = run.Status?.TrainingJobArn ?? throw new InvalidOperationException($"TrainingRun {ns}/{run.Metadata.Name} has no training job yet (phase {run.Status?.Phase ?? "none"})");
-                var names = arguments.Metric is null ? MetricTables.ObjectDetectionMetrics : [metric];
-                var series = await SeriesAsync(metrics, names.Select(n => (n, arn, n)).ToList(), ct);
-                await output.WriteAsync(MetricTables.EpochTable(series));
-                chart = new ChartSpec($"TrainingRun {run.Metadata.Name} ({run.Status.TrainingJobName})", "epoch", arguments.Metric ?? "value",
-                    [.. series.Select(s => new ChartSeries(s.Name, [.. s.Points.Select(p => ((double)p.X, p.Y))], s.Name == metric))],
-                    [$"job status: {run.Status.TrainingJobStatus ?? "unknown"}"]);
-            }
-            else if (arguments.Target.Kind == MonitoredKind.TuningRun)
-            {
-                var run = await MonitoringCli.GetAsync<TuningRun>(client, KubeResources.TuningRun, ns, arguments.Target.Name, ct);
-                var arn = run.Status?.TuningJobArn ?? throw new InvalidOperationException($"TuningRun {ns}/{run.Metadata.Name} has no tuning job yet (phase {run.Status?.Phase ?? "none"})");
-                var best = run.Status.BestTrainingJob;
-                var trials = run.Status.TopTrials.Select(t => t.Name).Append(best?.Name).OfType<string>().Distinct().Take(MaxQueries).ToList();
-                var series = await SeriesAsync(metrics, trials.Select(t => (t, MetricTables.TrialArn(arn, t), metric)).ToList(), ct);
-                await output.WriteAsync(MetricTables.TrialTable(series, best?.Name));
-                var notes = best is null ? new List<string> { "no best trial yet" }
-                    : [$"best: {best.Name}", .. best.TunedHyperparameters.OrderBy(h => h.Key, StringComparer.Ordinal).Select(h => $"  {h.Key} = {h.Value}")];
-                foreach (var note in notes)
-                    await output.WriteLineAsync(note);
-                chart = new ChartSpec($"TuningRun {run.Metadata.Name}: {metric} per trial", "epoch", metric,
-                    [.. series.Select(s => new ChartSeries(s.Name, [.. s.Points.Select(p => ((double)p.X, p.Y))], s.Name == best?.Name))], notes);
-            }
-            else
-            {
-                await error.WriteLineAsync("detector metrics: a detectionendpoint's figures are in its status (kubectl describe detep); metrics charts training only");
-                return 2;
-            }
-            if (arguments.OutputPath is { } path)
-            {
-                await File.WriteAllBytesAsync(path, path.EndsWith(".svg", StringComparison.OrdinalIgnoreCase) ? LineChart.Svg(chart) : LineChart.Png(chart), ct);
-                await output.WriteLineAsync($"wrote {path}");
-            }
-            return 0;
+            var run = await MonitoringCli.GetAsync<TrainingRun>(client, KubeResources.TrainingRun, ns, arguments.Target.Name, ct);
+            var arn = run.Status?.TrainingJobArn ?? throw new MonitoredObjectException($"TrainingRun {ns}/{run.Metadata.Name} has no training job yet (phase {run.Status?.Phase ?? "none"})");
+            var names = arguments.Metric is null ? MetricTables.ObjectDetectionMetrics : [metric];
+            var series = await SeriesAsync(metrics, names.Select(n => (n, arn, n)).ToList(), ct);
+            await output.WriteAsync(MetricTables.EpochTable(series));
+            chart = new ChartSpec($"TrainingRun {run.Metadata.Name} ({run.Status.TrainingJobName})", "epoch", arguments.Metric ?? "value",
+                [.. series.Select(s => new ChartSeries(s.Name, [.. s.Points.Select(p => ((double)p.X, p.Y))], s.Name == metric))],
+                [$"job status: {run.Status.TrainingJobStatus ?? "unknown"}"]);
         }
-        catch (Exception e) when (e is SageMakerException or InvalidOperationException or k8s.Exceptions.KubeConfigException
-            or HttpRequestException or AmazonClientException or IOException or UnauthorizedAccessException or k8s.Autorest.HttpOperationException)
+        else if (arguments.Target.Kind == MonitoredKind.TuningRun)
         {
-            await error.WriteLineAsync($"detector metrics: {e.Message}");
-            return 1;
+            var run = await MonitoringCli.GetAsync<TuningRun>(client, KubeResources.TuningRun, ns, arguments.Target.Name, ct);
+            var arn = run.Status?.TuningJobArn ?? throw new MonitoredObjectException($"TuningRun {ns}/{run.Metadata.Name} has no tuning job yet (phase {run.Status?.Phase ?? "none"})");
+            var best = run.Status.BestTrainingJob;
+            var trials = run.Status.TopTrials.Select(t => t.Name).Append(best?.Name).OfType<string>().Distinct().Take(MaxQueries).ToList();
+            var series = await SeriesAsync(metrics, trials.Select(t => (t, MetricTables.TrialArn(arn, t), metric)).ToList(), ct);
+            await output.WriteAsync(MetricTables.TrialTable(series, best?.Name));
+            var notes = best is null ? new List<string> { "no best trial yet" }
+                : [$"best: {best.Name}", .. best.TunedHyperparameters.OrderBy(h => h.Key, StringComparer.Ordinal).Select(h => $"  {h.Key} = {h.Value}")];
+            foreach (var note in notes)
+                await output.WriteLineAsync(note);
+            chart = new ChartSpec($"TuningRun {run.Metadata.Name}: {metric} per trial", "epoch", metric,
+                [.. series.Select(s => new ChartSeries(s.Name, [.. s.Points.Select(p => ((double)p.X, p.Y))], s.Name == best?.Name))], notes);
         }
+        else
+        {
+            // ToArguments refuses a detectionendpoint as a usage error.
+            throw new UnreachableException($"detector metrics got a {arguments.Target.Kind}");
+        }
+        if (arguments.OutputPath is { } path)
+        {
+            await File.WriteAllBytesAsync(path, path.EndsWith(".svg", StringComparison.OrdinalIgnoreCase) ? LineChart.Svg(chart) : LineChart.Png(chart), ct);
+            await output.WriteLineAsync($"wrote {path}");
+        }
+        return ExitCodes.Success;
     }
 
     // One BatchGetMetrics call (≤ 100 queries): the last value of each epoch.
@@ -157,7 +147,10 @@ public static class MetricsCommand
         var metric = string.IsNullOrWhiteSpace(parsed.GetValue(o.Metric)) ? null : parsed.GetValue(o.Metric)!.Trim();
         if (metric is { Length: > 255 })
             throw new FormatException("--metric is longer than 255 characters");
-        return new MetricsArguments(MonitoredObject.Parse(parsed.GetValue(o.Shared.Target)!), output, metric,
+        var target = MonitoredObject.Parse(parsed.GetValue(o.Shared.Target)!);
+        if (target.Kind == MonitoredKind.DetectionEndpoint)
+            throw new FormatException("a detectionendpoint's figures are in its status (kubectl describe detep); metrics charts trainingruns and tuningruns");
+        return new MetricsArguments(target, output, metric,
             MonitoringCli.Read(parsed, o.Shared, env, EndpointVariable));
     }
 

@@ -21,9 +21,9 @@ public static class DatasetController
         var settings = host.Settings;
         var client = host.Client;
         var admit = DatasetAdmission.Create(settings.PolicyFile);
-        var jobs = new DatasetJobTracker(new KubeStore<V1Job>(client, KubeResources.Job), new CorePodStore(client),
+        var jobs = new DatasetJobTracker(manager.Cached(KubeResources.Job, new KubeStore<V1Job>(client, KubeResources.Job)), new CorePodStore(client),
             host.Logs.CreateLogger<DatasetJobTracker>(), new CoreServiceAccountStore(client));
-        var reconciler = new DatasetReconciler(new KubeStore<Dataset>(client, KubeResources.Dataset), jobs, host.Stores, host.Events,
+        var reconciler = new DatasetReconciler(manager.Cached(KubeResources.Dataset, new KubeStore<Dataset>(client, KubeResources.Dataset)), jobs, host.Stores, host.Events,
             new DatasetReconcilerSettings
             {
                 Jobs = settings.Jobs, PollInterval = settings.PollInterval, Admit = admit, StorageProblem = ServedKinds.MissingS3Region(settings),

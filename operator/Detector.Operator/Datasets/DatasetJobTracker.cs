@@ -96,7 +96,7 @@ public sealed partial class DatasetJobTracker(IKubeStore<V1Job> jobs, IKubeStore
     private async Task<JobObservation> ObserveAsync(V1Job job, JobStage stage, CancellationToken ct)
     {
         var observed = JobObservation.From(job, stage);
-        if (observed.State == JobState.Active && job.Status?.Succeeded is null or 0)
+        if (observed.State == JobState.Active && JobObservation.PodsMayBeStuck(job))
         {
             // Pending pods whose container cannot start (a missing Secret, a bad image) wait forever without a Job condition.
             var active = await pods.ListAsync(job.Metadata.NamespaceProperty, $"{JobNameLabel}={job.Metadata.Name}", ct);

@@ -16,7 +16,7 @@ public static class DatasetPhases
     public const string Failed = "Failed";
 
     /// <summary>Reason: the spec (or the namespace policy) refuses the object.</summary>
-    public const string InvalidSpecReason = "InvalidSpec";
+    public const string InvalidSpecReason = Runtime.Reasons.InvalidSpec;
 
     /// <summary>Reason: the Job is about to be created.</summary>
     public const string JobPendingReason = "JobPending";
@@ -43,7 +43,7 @@ public static class DatasetPhases
     /// Reason: the operator cannot read the Job's result (no AWS region or S3 endpoint); the message names the setting.
     /// Same value as the runtime's failure reason, so a user sees one reason for one cause.
     /// </summary>
-    public const string OperatorMisconfiguredReason = Runtime.FailureReasons.OperatorMisconfigured;
+    public const string OperatorMisconfiguredReason = Runtime.Reasons.OperatorMisconfigured;
 
     /// <summary>Reasons of a Dataset that waits on its user (or operator admin): recorded as Warning Events.</summary>
     public static bool NeedsUser(string reason) => reason is ServiceAccountNotFoundReason or PodNotStartingReason or OperatorMisconfiguredReason;

@@ -68,7 +68,7 @@ public sealed partial class DatasetReconciler(
             if (await jobs.MissingServiceAccountAsync(prepare, ct) is { } missing)
                 return new DatasetObservation(hash, prefix, Blocked: (DatasetPhases.ServiceAccountNotFoundReason, missing));
             job = await jobs.CreateAsync(dataset, prepare, JobStage.Prepare, ct);
-            events.Normal(dataset, "JobCreated", $"Created Job {job.Name} to prepare the data into {prefix}");
+            events.Normal(dataset, Reasons.JobCreated, $"Created Job {job.Name} to prepare the data into {prefix}");
         }
         if (DatasetRequests.IsSharded(dataset) && job.State == JobState.Succeeded)
         {
@@ -80,7 +80,7 @@ public sealed partial class DatasetReconciler(
                 if (await jobs.MissingServiceAccountAsync(mergeJob, ct) is { } missing)
                     return new DatasetObservation(hash, prefix, Job: job, Blocked: (DatasetPhases.ServiceAccountNotFoundReason, missing));
                 merge = await jobs.CreateAsync(dataset, mergeJob, JobStage.Merge, ct);
-                events.Normal(dataset, "JobCreated", $"Created Job {merge.Name} to merge {dataset.Spec.Parallelism} shards");
+                events.Normal(dataset, Reasons.JobCreated, $"Created Job {merge.Name} to merge {dataset.Spec.Parallelism} shards");
             }
             job = merge;
         }

@@ -72,6 +72,14 @@ public sealed record JobObservation(
     }
 
     /// <summary>
+    /// Pure: whether an active Job's pods are worth listing for one that cannot start: none has succeeded yet, and not
+    /// every active pod is Ready (<c>status.ready</c>, the Job controller's count; a Ready pod's containers run). A
+    /// running preparation Job then costs no API request per poll.
+    /// </summary>
+    public static bool PodsMayBeStuck(V1Job job) =>
+        job.Status?.Succeeded is null or 0 && !(job.Status?.Ready is > 0 and var ready && ready >= (job.Status?.Active ?? 0));
+
+    /// <summary>
     /// A failed Job is retried only on request: the user fixed the data (not the spec) and set a new
     /// <c>detector.dev/reconcile-requested-at</c> on the Dataset. Pure.
     /// </summary>

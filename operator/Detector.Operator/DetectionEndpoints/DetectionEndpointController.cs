@@ -15,7 +15,7 @@ public static class DetectionEndpointController
     /// host reports it once for all of them).
     /// </summary>
     public static Hosting.ServedKind Served { get; } = new(DetectionEndpoint.KindName,
-        s => string.IsNullOrEmpty(s.AwsRegion) ? TrainingRuns.ObjectDetectionImage.Problem(null) : null, Register);
+        s => string.IsNullOrEmpty(s.AwsRegion) ? Runs.ObjectDetectionImage.Problem(null) : null, Register);
 
     /// <summary>Registers the controller with the host's shared SageMaker client, events and registry.</summary>
     public static void Register(ControllerManager manager, Hosting.HostServices host) =>
@@ -51,8 +51,9 @@ public static class DetectionEndpointController
     public static void Register(ControllerManager manager, IKubernetes client, ISageMaker sageMaker, IEventRecorder events,
         EndpointMetrics metrics, DetectionEndpointSettings settings, int workers, TimeProvider clock, ILoggerFactory logs)
     {
-        var reconciler = new DetectionEndpointReconciler(new KubeStore<DetectionEndpoint>(client, KubeResources.DetectionEndpoint),
-            new KubeStore<RegisteredModel>(client, KubeResources.RegisteredModel), sageMaker, events, metrics, settings, clock,
+        var reconciler = new DetectionEndpointReconciler(
+            manager.Cached(KubeResources.DetectionEndpoint, new KubeStore<DetectionEndpoint>(client, KubeResources.DetectionEndpoint)),
+            manager.Cached(KubeResources.RegisteredModel, new KubeStore<RegisteredModel>(client, KubeResources.RegisteredModel)), sageMaker, events, metrics, settings, clock,
             logs.CreateLogger<DetectionEndpointReconciler>());
         // A newly approved version shows in the RegisteredModel's status: roll out then, not at the next periodic look.
         manager.Register(KubeResources.DetectionEndpoint, reconciler, new ControllerOptions { Workers = workers })

@@ -21,9 +21,12 @@ public static class DetectionEndpointPhaseTable
         new(P.InService, R.CleaningUp, S.Reconciling, "the requested version serves; models and configs no longer used are deleted"),
         new(P.InService, R.WaitingForModel, S.Reconciling, "the deployed version serves, the requested one is not Approved (or registered) yet"),
         new(P.InService, R.RolloutFailed, S.Stalled, "the requested version failed to roll out and was rolled back; the previous version keeps serving until a newer version is approved or the spec changes"),
-        new(P.Failed, R.InvalidSpec, S.Stalled, "the spec is invalid: edit it"),
-        new(P.Failed, R.SageMakerRejected, S.Stalled, "SageMaker refused the request: edit the spec"),
+        new(P.Failed, Reasons.InvalidSpec, S.Stalled, "the spec is invalid: edit it"),
+        new(P.Failed, Reasons.SageMakerRejected, S.Stalled, "SageMaker refused the request: edit the spec"),
         new(P.Failed, R.EndpointFailed, S.Stalled, "the endpoint is Failed in SageMaker: change the spec to re-create it"),
         new(P.Failed, R.RolloutFailed, S.Stalled, "the first version failed to deploy (nothing else to serve)"),
     ]);
+
+    /// <summary>Which phase changes get a Normal Event: only reaching InService: the steps between announce themselves (RolloutStarted, RolloutSucceeded, RolloutFailed).</summary>
+    public static PhaseEventRule Events { get; } = PhaseEventRule.Only(P.InService);
 }

@@ -3,7 +3,6 @@ using Detector.Operator.Aws;
 using Detector.Operator.Kube;
 using Detector.Operator.Runtime;
 using Microsoft.Extensions.Logging;
-using R = Detector.Operator.DetectionEndpoints.EndpointReasons;
 
 namespace Detector.Operator.DetectionEndpoints;
 
@@ -60,7 +59,9 @@ public sealed partial class DetectionEndpointReconciler(
         var status = DetectionEndpointStatusMapper.Map(endpoint, observed, plan, settings.Region, clock.GetUtcNow());
         if (settings.Health is { } health)   // Issue 18: figures, Degraded and its Events while in service.
             status = await health.UpdateAsync(endpoint, status, events, clock.GetUtcNow(), ct);
-        RecordEvents(endpoint, plan, status, performed: rejected is null);
+        foreach (var recorded in DetectionEndpointEvents.Rollout(endpoint.Status, plan, status, performed: rejected is null))
+            events.Record(endpoint, recorded);
+        events.Report(log, DetectionEndpoint.KindName, endpoint, DetectionEndpointEvents.Transition(endpoint.Status, status));
         var before = endpoint.Status;
         await endpoints.UpdateStatusIfChangedAsync(endpoint, status, ct);
         metrics.Observe(key, before, status);   // After the write: a refused write is retried, and must not count twice.
@@ -89,18 +90,20 @@ public sealed partial class DetectionEndpointReconciler(
         if (!endpoint.IsBeingDeleted() && DetectionEndpointAdmission.Check(endpoint, settings.Policy) is { Count: > 0 } errors)
             return new EndpointObservation(null, null, new HashSet<string>(), new HashSet<string>(), InvalidSpec: DetectionEndpointAdmission.Message(errors));
         var status = endpoint.Status;
+        // A create or update SageMaker refused is not sent again for the same generation (no loop); a spec change retries.
+        var refused = Reasons.RefusedThisGeneration(status?.Conditions, endpoint.Metadata.Generation);
         var target = EndpointTargets.Resolve(endpoint, model, status?.FailedVersion, status?.FailedGeneration).Target;
         // Waiting for an Approved version with nothing made yet: no SageMaker call until the RegisteredModel has one.
         if (target is null && !endpoint.IsBeingDeleted()
             && status is null or { EndpointName: null, EndpointConfigName: null, ModelName: null, InferenceComponentName: null,
                 PreviousModelName: null, PreviousEndpointConfigName: null })
-            return new EndpointObservation(null, null, new HashSet<string>(), new HashSet<string>(), Rejected: RejectedBefore(endpoint));
+            return new EndpointObservation(null, null, new HashSet<string>(), new HashSet<string>(), Rejected: refused);
         var single = endpoint.Spec.DeploymentMode == EndpointDeploymentMode.SingleModel;
         var component = single ? null : await sageMaker.FindComponentAsync(DetectionEndpointNames.InferenceComponent(endpoint), ct);
         var ep = await sageMaker.FindEndpointAsync(DetectionEndpointNames.Endpoint(endpoint), ct);
         var existingModels = await sageMaker.ExistingModelsAsync(EndpointPlanner.CandidateModels(endpoint, target), ct);
         var existingConfigs = await sageMaker.ExistingConfigsAsync(EndpointPlanner.CandidateConfigs(endpoint, target), ct);
-        return new EndpointObservation(ep, component, existingModels, existingConfigs, Rejected: RejectedBefore(endpoint));
+        return new EndpointObservation(ep, component, existingModels, existingConfigs, Rejected: refused);
     }
 
     private static bool Changes(EndpointAction action) =>
@@ -199,40 +202,6 @@ public sealed partial class DetectionEndpointReconciler(
         }
     }
 
-    // A create or update SageMaker refused is not retried for the same generation (no loop); a spec change retries.
-    private static string? RejectedBefore(DetectionEndpoint endpoint) =>
-        Conditions.Get(endpoint.Status?.Conditions, Conditions.Stalled) is { Status: Conditions.True, Reason: R.SageMakerRejected } stalled
-        && stalled.ObservedGeneration == endpoint.Metadata.Generation
-            ? stalled.Message
-            : null;
-
-    private void RecordEvents(DetectionEndpoint endpoint, EndpointPlan plan, DetectionEndpointStatus status, bool performed)
-    {
-        var before = endpoint.Status;
-        if (performed && plan.Step.RolloutVersion is { } version)
-            events.Normal(endpoint, "RolloutStarted",
-                $"Rolling out version {version}" + (status.DeployedVersion is { } from ? $" (replacing version {from})" : ""));
-        var last = plan.Rollout.Last;
-        if (before?.LastRollout is { Result: RolloutResults.InProgress } && last is not null && last.Result != RolloutResults.InProgress)
-        {
-            if (last.Result == RolloutResults.Succeeded)
-                events.Normal(endpoint, "RolloutSucceeded", $"Version {last.Version} serves on endpoint {status.EndpointName}");
-            else
-                events.Warning(endpoint, R.RolloutFailed, $"Version {last.Version} {last.Result}: {last.Message}");
-        }
-        var ready = Conditions.Get(status.Conditions, Conditions.Ready);
-        if (before?.Phase == status.Phase || ready is null)
-            return;
-        LogPhaseChanged(endpoint.Metadata.NamespaceProperty, endpoint.Metadata.Name, before?.Phase ?? "(none)", status.Phase!, ready.Reason);
-        if (plan.Step.Action == EndpointAction.Stall)
-            events.Warning(endpoint, plan.Step.Reason, plan.Step.Message);
-        else if (status.Phase == DetectionEndpointPhase.InService)
-            events.Normal(endpoint, DetectionEndpointPhase.InService, plan.Step.Message);
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "{Action} {Resource} for DetectionEndpoint {Namespace}/{Name}")]
     private partial void LogStep(string action, string? resource, string? @namespace, string name);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Moved DetectionEndpoint {Namespace}/{Name} from {OldPhase} to {NewPhase} ({Reason})")]
-    private partial void LogPhaseChanged(string? @namespace, string name, string oldPhase, string newPhase, string reason);
 }

@@ -66,9 +66,9 @@ public sealed class EndpointHealthMonitor
             return status with { Conditions = [.. status.Conditions.Where(c => c.Type != EndpointHealth.Degraded)] };
         var wasDegraded = Conditions.IsTrue(before?.Conditions, EndpointHealth.Degraded);
         if (verdict.Degraded && !wasDegraded)
-            events.Warning(endpoint, "Degraded", verdict.Message);
+            events.Warning(endpoint, EndpointReasons.Degraded, verdict.Message);
         else if (!verdict.Degraded && wasDegraded)
-            events.Normal(endpoint, "Recovered", verdict.Message);
+            events.Normal(endpoint, EndpointReasons.Recovered, verdict.Message);
         return status with
         {
             Conditions = Conditions.Set(status.Conditions, EndpointHealth.Degraded, verdict.Degraded, verdict.Reason, verdict.Message,

@@ -1,5 +1,6 @@
 using Detector.Operator.Api.V1Alpha1;
 using Detector.Operator.Aws;
+using Detector.Operator.Runtime;
 using P = Detector.Operator.Api.V1Alpha1.DetectionEndpointPhase;
 using R = Detector.Operator.DetectionEndpoints.EndpointReasons;
 
@@ -55,9 +56,9 @@ public static class EndpointPlanner
     private static EndpointStep Next(DetectionEndpoint endpoint, TargetResolution resolution, EndpointObservation observed)
     {
         if (observed.InvalidSpec is { } invalid)
-            return new(EndpointAction.Stall, P.Failed, R.InvalidSpec, invalid);
+            return new(EndpointAction.Stall, P.Failed, Reasons.InvalidSpec, invalid);
         if (observed.Rejected is { } rejected)
-            return new(EndpointAction.Stall, P.Failed, R.SageMakerRejected, rejected);
+            return new(EndpointAction.Stall, P.Failed, Reasons.SageMakerRejected, rejected);
         if (resolution.Target is not { } target)
             return new(EndpointAction.Wait, P.Waiting, R.WaitingForModel, resolution.Waiting ?? "No version to serve");
         var status = endpoint.Status;

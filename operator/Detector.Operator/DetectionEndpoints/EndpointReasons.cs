@@ -6,11 +6,6 @@ public static class EndpointReasons
     /// <summary>Condition type: True when the last rollout failed or was rolled back (the previous version serves).</summary>
     public const string RolloutFailedCondition = "RolloutFailed";
 
-    /// <summary>The spec (or the namespace policy) refuses the object; no SageMaker call was made.</summary>
-    public const string InvalidSpec = "InvalidSpec";
-
-    /// <summary>SageMaker refused a request (ValidationException); not retried until the spec changes.</summary>
-    public const string SageMakerRejected = "SageMakerRejected";
 
     /// <summary>The RegisteredModel or the requested version is missing or not Approved.</summary>
     public const string WaitingForModel = "WaitingForModel";
@@ -83,4 +78,13 @@ public static class EndpointReasons
 
     /// <summary>The object is being deleted.</summary>
     public const string Deleting = "Deleting";
+
+    /// <summary>Event reason: a rollout of a new version began (the step that starts it was taken).</summary>
+    public const string RolloutStarted = "RolloutStarted";
+
+    /// <summary>Warning Event reason: a health threshold is crossed (the <see cref="EndpointHealth.Degraded"/> condition turned True).</summary>
+    public const string Degraded = EndpointHealth.Degraded;
+
+    /// <summary>Event reason: the health figures are within the thresholds again.</summary>
+    public const string Recovered = "Recovered";
 }

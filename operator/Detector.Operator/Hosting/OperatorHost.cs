@@ -53,15 +53,17 @@ public sealed partial class OperatorHost(OperatorSettings settings, ILoggerFacto
         {
             var config = KubeClientConfig.Build(settings);
             using var client = new Kubernetes(config);
-            using var s3 = new Lazy<S3ObjectStore>(() => new S3ObjectStore(S3ClientFactory.Create(settings.Storage), settings.Storage)).AsDisposable();
+            var awsMetrics = new AwsMetrics(registry);
+            using var s3 = new Lazy<S3ObjectStore>(() => new S3ObjectStore(S3ClientFactory.Create(settings.Storage, awsMetrics.ForS3()), settings.Storage))
+                .AsDisposable();
             var podName = settings.InPod ? Environment.GetEnvironmentVariable("POD_NAME") : null;
             var failureEvents = new KubeEventRecorder(new CoreEventStore(client), clock, logs.CreateLogger<KubeEventRecorder>(), podName,
                 aggregateByReason: true);
             var manager = new ControllerManager(new KubeWatchSourceFactory(client), settings.Namespaces, clock, logs, new ControllerMetrics(registry),
                 new KubeFailureReporterFactory(client, failureEvents, clock)) { StalledRecheck = settings.StalledRecheckInterval };
             var events = new KubeEventRecorder(new CoreEventStore(client), clock, logs.CreateLogger<KubeEventRecorder>(), podName);
-            using var sageMaker = TrainingRuns.SageMakerRunControllers.CreateClient(settings.AwsRegion, settings.SageMaker.EndpointUrl,
-                settings.SageMaker.Credentials, settings.SageMaker.RequestsPerSecond, clock, new AwsMetrics(registry).For("SageMaker"));
+            using var sageMaker = Runs.SageMakerRunControllers.CreateClient(settings.AwsRegion, settings.SageMaker.EndpointUrl,
+                settings.SageMaker.Credentials, settings.SageMaker.RequestsPerSecond, clock, awsMetrics.For("SageMaker"));
             var services = new HostServices(client, settings, events, uri => uri.IsS3 ? s3.Value : new FileObjectStore(), sageMaker,
                 registry, clock, logs);
             foreach (var kind in _kinds)

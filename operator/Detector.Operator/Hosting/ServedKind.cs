@@ -41,7 +41,7 @@ public static class ServedKinds
     public static IReadOnlyList<ServedKind> All { get; } =
     [
         Datasets.DatasetController.Served,
-        TrainingRuns.SageMakerRunControllers.Served,
+        Runs.SageMakerRunControllers.Served,
         RegisteredModels.RegisteredModelController.Served,
         DetectionEndpoints.DetectionEndpointController.Served,
     ];

@@ -31,12 +31,13 @@ public sealed class CoreEventStore(IKubernetes client) : IKubeStore<Corev1Event>
 
     /// <inheritdoc />
     public Task<Corev1Event> CreateAsync(Corev1Event obj, CancellationToken ct) => KubeErrors.TranslateAsync(
-        () => client.CoreV1.CreateNamespacedEventAsync(obj, obj.Metadata.NamespaceProperty, cancellationToken: ct),
+        () => client.CoreV1.CreateNamespacedEventAsync(obj, obj.Metadata.NamespaceProperty, fieldManager: FieldManager.Operator, cancellationToken: ct),
         $"event {obj.Metadata.NamespaceProperty}/{obj.Metadata.Name}");
 
     /// <inheritdoc />
     public Task<Corev1Event> UpdateAsync(Corev1Event obj, CancellationToken ct) => KubeErrors.TranslateAsync(
-        () => client.CoreV1.ReplaceNamespacedEventAsync(obj, obj.Metadata.Name, obj.Metadata.NamespaceProperty, cancellationToken: ct),
+        () => client.CoreV1.ReplaceNamespacedEventAsync(obj, obj.Metadata.Name, obj.Metadata.NamespaceProperty, fieldManager: FieldManager.Operator,
+            cancellationToken: ct),
         $"event {obj.Metadata.NamespaceProperty}/{obj.Metadata.Name}");
 
     /// <summary>Events have no status subresource.</summary>

@@ -61,7 +61,7 @@ public sealed class KubeStore<T> : IKubeStore<T> where T : class, IKubernetesObj
     {
         Stamp(obj);
         using var response = await _client.CustomObjects.CreateNamespacedCustomObjectWithHttpMessagesAsync<T>(
-            obj, _resource.Group, _resource.Version, Namespace(obj), _resource.Plural, cancellationToken: ct);
+            obj, _resource.Group, _resource.Version, Namespace(obj), _resource.Plural, fieldManager: FieldManager.Operator, cancellationToken: ct);
         return response.Body;
     }, Describe(obj));
 
@@ -70,7 +70,8 @@ public sealed class KubeStore<T> : IKubeStore<T> where T : class, IKubernetesObj
     {
         Stamp(obj);
         using var response = await _client.CustomObjects.ReplaceNamespacedCustomObjectWithHttpMessagesAsync<T>(
-            obj, _resource.Group, _resource.Version, Namespace(obj), _resource.Plural, obj.Metadata.Name, cancellationToken: ct);
+            obj, _resource.Group, _resource.Version, Namespace(obj), _resource.Plural, obj.Metadata.Name, fieldManager: FieldManager.Operator,
+            cancellationToken: ct);
         return response.Body;
     }, Describe(obj));
 
@@ -90,7 +91,7 @@ public sealed class KubeStore<T> : IKubeStore<T> where T : class, IKubernetesObj
         };
         using var response = await _client.CustomObjects.PatchNamespacedCustomObjectWithHttpMessagesAsync<T>(
             new V1Patch(patch.ToJsonString(), V1Patch.PatchType.MergePatch), _resource.Group, _resource.Version, Namespace(obj), _resource.Plural,
-            obj.Metadata.Name, cancellationToken: ct);
+            obj.Metadata.Name, fieldManager: FieldManager.Operator, cancellationToken: ct);
         return response.Body;
     }, Describe(obj));
 
@@ -99,7 +100,8 @@ public sealed class KubeStore<T> : IKubeStore<T> where T : class, IKubernetesObj
     {
         Stamp(obj);
         using var response = await _client.CustomObjects.ReplaceNamespacedCustomObjectStatusWithHttpMessagesAsync<T>(
-            obj, _resource.Group, _resource.Version, Namespace(obj), _resource.Plural, obj.Metadata.Name, cancellationToken: ct);
+            obj, _resource.Group, _resource.Version, Namespace(obj), _resource.Plural, obj.Metadata.Name, fieldManager: FieldManager.Operator,
+            cancellationToken: ct);
         return response.Body;
     }, Describe(obj) + "/status");
 

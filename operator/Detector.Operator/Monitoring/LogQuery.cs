@@ -23,12 +23,12 @@ public static class LogQueries
     /// <summary>The log group of an endpoint.</summary>
     public static string EndpointGroup(string endpointName) => "/aws/sagemaker/Endpoints/" + endpointName;
 
-    /// <summary>A TrainingRun's current job; throws <see cref="InvalidOperationException"/> when it has none yet.</summary>
+    /// <summary>A TrainingRun's current job; throws <see cref="MonitoredObjectException"/> when it has none yet.</summary>
     public static LogQuery ForTrainingRun(TrainingRun run)
     {
         var job = run.Status?.TrainingJobName;
         if (string.IsNullOrEmpty(job))
-            throw new InvalidOperationException($"TrainingRun {run.Metadata.NamespaceProperty}/{run.Metadata.Name} has no training job yet (phase {run.Status?.Phase ?? "none"})");
+            throw new MonitoredObjectException($"TrainingRun {run.Metadata.NamespaceProperty}/{run.Metadata.Name} has no training job yet (phase {run.Status?.Phase ?? "none"})");
         return new(TrainingGroup, job + "/", "training job " + job, Ended(run.Status!.TrainingJobStatus));
     }
 
@@ -37,9 +37,9 @@ public static class LogQueries
     {
         var job = run.Status?.TuningJobName;
         if (string.IsNullOrEmpty(job))
-            throw new InvalidOperationException($"TuningRun {run.Metadata.NamespaceProperty}/{run.Metadata.Name} has no tuning job yet (phase {run.Status?.Phase ?? "none"})");
+            throw new MonitoredObjectException($"TuningRun {run.Metadata.NamespaceProperty}/{run.Metadata.Name} has no tuning job yet (phase {run.Status?.Phase ?? "none"})");
         if (trial is not null && !trial.StartsWith(job + "-", StringComparison.Ordinal))
-            throw new InvalidOperationException($"--trial '{trial}' is not a training job of tuning job {job} (its trials are named {job}-NNN-xxxxxxxx)");
+            throw new MonitoredObjectException($"--trial '{trial}' is not a training job of tuning job {job} (its trials are named {job}-NNN-xxxxxxxx)");
         return trial is null
             ? new(TrainingGroup, job + "-", "tuning job " + job, Ended(run.Status!.TuningJobStatus))
             : new(TrainingGroup, trial + "/", "training job " + trial, Ended(run.Status!.TuningJobStatus));
@@ -50,7 +50,7 @@ public static class LogQueries
     {
         var name = endpoint.Status?.EndpointName;
         if (string.IsNullOrEmpty(name))
-            throw new InvalidOperationException($"DetectionEndpoint {endpoint.Metadata.NamespaceProperty}/{endpoint.Metadata.Name} has no SageMaker endpoint yet (phase {endpoint.Status?.Phase ?? "none"})");
+            throw new MonitoredObjectException($"DetectionEndpoint {endpoint.Metadata.NamespaceProperty}/{endpoint.Metadata.Name} has no SageMaker endpoint yet (phase {endpoint.Status?.Phase ?? "none"})");
         return new(EndpointGroup(name), null, "endpoint " + name, false);
     }
 

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Detector.Operator.Aws;
+using Detector.Operator.Runs;
 using Detector.Preprocessing.Storage;
 
 namespace Detector.Operator.RegisteredModels;
@@ -46,7 +47,7 @@ public sealed record ModelQualityReport(StorageUri Uri, byte[] Content, string D
             },
             ["detector"] = new JsonObject
             {
-                ["metric"] = RegistrationDecisions.MetricName,
+                ["metric"] = RunJobs.MapMetric,
                 ["source"] = $"{source.Kind}/{source.Name}",
                 ["trainingJob"] = artifact.JobName,
                 ["modelArtifact"] = artifact.ArtifactUri,

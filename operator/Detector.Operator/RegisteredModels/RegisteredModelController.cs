@@ -1,8 +1,8 @@
 using Detector.Operator.Api.V1Alpha1;
 using Detector.Operator.Aws;
 using Detector.Operator.Kube;
+using Detector.Operator.Runs;
 using Detector.Operator.Runtime;
-using Detector.Operator.TrainingRuns;
 using k8s;
 using Microsoft.Extensions.Logging;
 
@@ -25,8 +25,9 @@ public static class RegisteredModelController
         Func<Preprocessing.Storage.StorageUri, Preprocessing.Storage.IObjectStore> stores, IEventRecorder events,
         RegisteredModelMetrics metrics, SageMakerRunSettings settings, int workers, TimeProvider clock, ILoggerFactory logs)
     {
-        var reconciler = new RegisteredModelReconciler(new KubeStore<RegisteredModel>(client, KubeResources.RegisteredModel),
-            new KubeStore<TrainingRun>(client, KubeResources.TrainingRun), new KubeStore<TuningRun>(client, KubeResources.TuningRun),
+        var reconciler = new RegisteredModelReconciler(manager.Cached(KubeResources.RegisteredModel, new KubeStore<RegisteredModel>(client, KubeResources.RegisteredModel)),
+            manager.Cached(KubeResources.TrainingRun, new KubeStore<TrainingRun>(client, KubeResources.TrainingRun)),
+            manager.Cached(KubeResources.TuningRun, new KubeStore<TuningRun>(client, KubeResources.TuningRun)),
             sageMaker, stores, events, metrics, settings, clock, logs.CreateLogger<RegisteredModelReconciler>());
         // A completed source run registers its artifact at once, not at the next poll.
         manager.Register(KubeResources.RegisteredModel, reconciler, new ControllerOptions { Workers = workers })

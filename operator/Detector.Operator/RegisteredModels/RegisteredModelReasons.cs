@@ -6,14 +6,7 @@ public static class RegisteredModelReasons
     /// <summary>Condition type: whether the detector.dev/approve-version annotation was acted on.</summary>
     public const string ApproveVersionCondition = "ApproveVersion";
 
-    /// <summary>The operator's settings keep it from registering (no region with the Object Detection image).</summary>
-    public const string OperatorMisconfigured = "OperatorMisconfigured";
 
-    /// <summary>The spec (or the namespace policy) refuses the object; no SageMaker call was made.</summary>
-    public const string InvalidSpec = "InvalidSpec";
-
-    /// <summary>SageMaker refused a request (ValidationException); not retried until the spec changes.</summary>
-    public const string SageMakerRejected = "SageMakerRejected";
 
     /// <summary>The model package group is being created.</summary>
     public const string GroupPending = "GroupPending";
@@ -41,4 +34,13 @@ public static class RegisteredModelReasons
 
     /// <summary>Warning Event: the model-quality report could not be written, so the version has no ModelMetrics.</summary>
     public const string ModelMetricsNotWritten = "ModelMetricsNotWritten";
+
+    /// <summary>Event reason: the model package group was created.</summary>
+    public const string GroupCreated = "GroupCreated";
+
+    /// <summary>Event reason: a version appeared in the group (registered by the operator, or found there).</summary>
+    public const string VersionRegistered = "VersionRegistered";
+
+    /// <summary>Event reason: a version's approval status changed (by the operator, the annotation or the console).</summary>
+    public const string ApprovalChanged = "ApprovalChanged";
 }

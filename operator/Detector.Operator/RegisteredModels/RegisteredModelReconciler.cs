@@ -1,19 +1,21 @@
 using Detector.Operator.Api.V1Alpha1;
 using Detector.Operator.Aws;
 using Detector.Operator.Kube;
+using Detector.Operator.Runs;
 using Detector.Operator.Runtime;
-using Detector.Operator.TrainingRuns;
 using Detector.Preprocessing.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Detector.Operator.RegisteredModels;
 
 /// <summary>
-/// The I/O shell of the RegisteredModel controller: reads the model and its source run, creates or adopts the model
-/// package group, lists (and where needed describes) its versions, applies the approve-version annotation, registers
-/// the source's new artifact (with its model-quality report in S3) and writes the status once if it changed. Decisions
-/// live in <see cref="ModelSources"/>, <see cref="RegistrationDecisions"/>, <see cref="ModelQualityReport"/>,
-/// <see cref="RegisteredModelRequests"/> and <see cref="RegisteredModelStatusMapper"/>.
+/// The I/O shell of the RegisteredModel controller. Each reconcile reads (the model, its source run, the model package
+/// group and its versions), lets <see cref="RegistrationStep.Next"/> choose one change — create the group, approve what
+/// the approve-version annotation names, or register the source's new artifact (its model-quality report in S3 first) —
+/// makes it (RegisteredModelReconciler.Steps.cs), and writes the status once if it changed; a step that leaves work to
+/// do requeues at once. Decisions live in <see cref="ModelSources"/>, <see cref="RegistrationStep"/>,
+/// <see cref="RegistrationDecisions"/>, <see cref="ModelQualityReport"/>, <see cref="RegisteredModelRequests"/>,
+/// <see cref="RegisteredModelStatusMapper"/> and <see cref="RegisteredModelEvents"/>.
 /// Removing the finalizer calls nothing: versions and the group are never deleted implicitly.
 /// </summary>
 public sealed partial class RegisteredModelReconciler(
@@ -46,25 +48,33 @@ public sealed partial class RegisteredModelReconciler(
         if (model.AddFinalizer(Finalizer))
             model = await models.UpdateFinalizersAsync(model, ct);
 
+        // Read, decide the one change (pure), make it, map: each step is its own small effect.
         var observed = await ObserveAsync(model, ct);
+        var step = RegistrationStep.Next(observed, RequestedApproval(model));
+        observed = await PerformAsync(model, step, observed, ct);
         var status = RegisteredModelStatusMapper.Map(model, observed, clock.GetUtcNow());
-        RecordTransition(model, model.Status, status);
+        foreach (var recorded in RegisteredModelEvents.Versions(model.Status, status))
+            events.Record(model, recorded);
+        events.Report(log, RegisteredModel.KindName, model, RegisteredModelEvents.Transition(model.Status, status));
         metrics.Observe(key, status.Versions);
         await models.UpdateStatusIfChangedAsync(model, status, ct);
         if (WaitsForEdit(status) || status.Phase == RegisteredModelPhase.Waiting)
             return ReconcileResult.Done;                     // The source's watch brings it back when it has an artifact.
-        // A group just created or a version just registered and not yet usable: look again at once for the next step.
-        var stepped = observed.Registered || model.Status?.ModelPackageGroupArn is null && status.ModelPackageGroupArn is not null;
-        return stepped && !RegisteredModelStatusMapper.IsSettled(status)
+        // A step that changed something and left work to do (a version to register after the group or an approval, a
+        // version not yet listed): look again at once for the next step.
+        return step.Action != RegistrationAction.None && observed.Rejected is null && !RegisteredModelStatusMapper.IsSettled(status)
             ? ReconcileResult.After(TimeSpan.Zero)
             : ReconcileResult.After(settings.PollInterval);
     }
+
+    private static string? RequestedApproval(RegisteredModel model) =>
+        model.Metadata.Annotations?.TryGetValue(RegistrationDecisions.ApproveVersionAnnotation, out var value) == true ? value : null;
 
     // Only an edit (of the spec or the operator's settings) helps these; everything else polls, Ready included: a new
     // artifact of the source and approvals changed in the console show up on the next poll.
     private static bool WaitsForEdit(RegisteredModelStatus status) =>
         Conditions.Get(status.Conditions, Conditions.Stalled) is { Status: Conditions.True } stalled
-        && stalled.Reason is RegisteredModelReasons.InvalidSpec or RegisteredModelReasons.SageMakerRejected or RegisteredModelReasons.OperatorMisconfigured;
+        && stalled.Reason is Reasons.InvalidSpec or Reasons.SageMakerRejected or Reasons.OperatorMisconfigured;
 
     private async Task<RegisteredModelObservation> ObserveAsync(RegisteredModel model, CancellationToken ct)
     {
@@ -73,7 +83,7 @@ public sealed partial class RegisteredModelReconciler(
             return new(group, Misconfigured: problem);
         if ((RegisteredModelAdmission.Problem(model) ?? ModelSources.Problem(model.Spec.Source)) is { } invalid)
             return new(group, InvalidSpec: invalid);
-        if (RejectedBefore(model) is { } rejected)
+        if (Reasons.RefusedThisGeneration(model.Status?.Conditions, model.Metadata.Generation) is { } rejected)
             return new(group, Rejected: rejected);           // Refused for this generation: no retry loop.
 
         // A model with no version yet whose source has no artifact waits without a SageMaker call: the group is made
@@ -82,101 +92,13 @@ public sealed partial class RegisteredModelReconciler(
         if (source.Artifact is null && model.Status is null or { Versions.Count: 0 })
             return new(group, GroupArn: model.Status?.ModelPackageGroupArn, GroupStatus: ModelPackageGroupStatus.Completed, Source: source, Packages: []);
 
-        DescribeModelPackageGroupResponse described;
-        try
-        {
-            described = await FindOrCreateGroupAsync(model, group, ct);
-        }
-        catch (SageMakerException e) when (e.Kind == SageMakerErrorKind.Validation)
-        {
-            return new(group, Rejected: $"SageMaker refused model package group {group}: {e.Message}");
-        }
+        if (await FindGroupAsync(group, ct) is not { } described)
+            return new(group, Source: source, AppliedApproveVersion: model.Status?.AppliedApproveVersion);
         var observed = new RegisteredModelObservation(group, GroupArn: described.ModelPackageGroupArn, GroupStatus: described.ModelPackageGroupStatus,
             AppliedApproveVersion: model.Status?.AppliedApproveVersion);
         if (described.ModelPackageGroupStatus != ModelPackageGroupStatus.Completed)
             return observed;
-
-        var packages = await ListPackagesAsync(model, group, ct);
-        observed = observed with { Source = source, Packages = packages };
-
-        string? requested = null;
-        model.Metadata.Annotations?.TryGetValue(RegistrationDecisions.ApproveVersionAnnotation, out requested);
-        var annotation = RegistrationDecisions.ApproveByAnnotation(requested, model.Status?.AppliedApproveVersion, packages);
-        if (annotation.Approve is { } approve)
-        {
-            await sageMaker.UpdateModelPackageAsync(RegisteredModelRequests.BuildApprove(approve), ct);
-            LogApproved(approve.Version, model.Metadata.NamespaceProperty, model.Metadata.Name);
-            packages = [.. packages.Select(p => p.Version == approve.Version ? p with { ApprovalStatus = ModelApprovalStatus.Approved } : p)];
-        }
-        observed = observed with { Packages = packages, AnnotationProblem = annotation.Problem, AppliedApproveVersion = annotation.Applied };
-
-        if (RegistrationDecisions.NewArtifact(source, packages) is not { } artifact)
-            return observed;
-        var report = ModelQualityReport.For(source, artifact);
-        if (report is not null && !await WriteReportAsync(model, report, ct))
-            report = null;
-        var request = RegisteredModelRequests.BuildCreatePackage(model, source, artifact, ObjectDetectionImage.For(settings.Region)!,
-            RegistrationDecisions.Approval(model.Spec.Approval, artifact), report);
-        try
-        {
-            var created = await sageMaker.CreateModelPackageAsync(request, ct);
-            LogRegistered(created.ModelPackageArn, artifact.JobName, model.Metadata.NamespaceProperty, model.Metadata.Name);
-            var version = ModelPackageObservations.From(await sageMaker.DescribeModelPackageAsync(
-                new DescribeModelPackageRequest { ModelPackageName = created.ModelPackageArn }, ct));
-            return observed with
-            {
-                Registered = true,
-                // The ClientToken may have returned a version this reconcile already listed: keep one entry per version.
-                Packages = version is null ? packages : [.. packages.Where(p => p.Version != version.Version), version],
-            };
-        }
-        catch (SageMakerException e) when (e.Kind == SageMakerErrorKind.Validation)
-        {
-            return observed with { Rejected = $"SageMaker refused a new version of {group} for training job {artifact.JobName}: {e.Message}" };
-        }
-    }
-
-    // Written before the version that points at it; the same bytes each time, so a retry overwrites it harmlessly.
-    // A passing failure (network, 5xx, throttling) is retried before anything is registered. A refusal that only a
-    // person can fix (no s3:PutObject on the training output, a missing bucket) must not hold the version back: it is
-    // registered without ModelMetrics (the mAP stays in its metadata) and a Warning Event says what to grant.
-    private async Task<bool> WriteReportAsync(RegisteredModel model, ModelQualityReport report, CancellationToken ct)
-    {
-        try
-        {
-            await stores(report.Uri).PutAsync(report.Uri, report.Content, ModelQualityReport.ContentType, ct);
-            return true;
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            var failure = ReconcileErrors.Classify(e);
-            var message = $"Could not write the model-quality report {report.Uri}: {failure.Message}";
-            if (!failure.NeedsPerson)
-                throw new RetryableException(message, e);
-            LogReportRefused(report.Uri.ToString(), failure.Message, model.Metadata.NamespaceProperty, model.Metadata.Name);
-            events.Warning(model, RegisteredModelReasons.ModelMetricsNotWritten,
-                $"{message}; the version is registered without ModelMetrics (grant the operator s3:PutObject there to keep them)");
-            return false;
-        }
-    }
-
-    private async Task<DescribeModelPackageGroupResponse> FindOrCreateGroupAsync(RegisteredModel model, string group, CancellationToken ct)
-    {
-        if (await FindGroupAsync(group, ct) is { } existing)
-            return existing;
-        try
-        {
-            await sageMaker.CreateModelPackageGroupAsync(RegisteredModelRequests.BuildCreateGroup(model), ct);
-            LogGroupCreated(group, model.Metadata.NamespaceProperty, model.Metadata.Name);
-            events.Normal(model, "GroupCreated", $"Created model package group {group}");
-        }
-        catch (SageMakerException e) when (e.IsAlreadyExists)
-        {
-            // Created meanwhile (an earlier reconcile whose answer was lost, or a RegisteredModel applied again): adopt it.
-            LogGroupAdopted(group, model.Metadata.NamespaceProperty, model.Metadata.Name);
-        }
-        return await FindGroupAsync(group, ct)
-            ?? throw new InvalidOperationException($"Model package group {group} was created but cannot be described yet");
+        return observed with { Source = source, Packages = await ListPackagesAsync(model, group, ct) };
     }
 
     private async Task<DescribeModelPackageGroupResponse?> FindGroupAsync(string group, CancellationToken ct)
@@ -240,50 +162,4 @@ public sealed partial class RegisteredModelReconciler(
         metrics.Forget(model.Key());
         return ReconcileResult.Done;
     }
-
-    private static string? RejectedBefore(RegisteredModel model) =>
-        Conditions.Get(model.Status?.Conditions, Conditions.Stalled) is { Status: Conditions.True, Reason: RegisteredModelReasons.SageMakerRejected } stalled
-        && stalled.ObservedGeneration == model.Metadata.Generation
-            ? stalled.Message
-            : null;
-
-    private void RecordTransition(RegisteredModel model, RegisteredModelStatus? before, RegisteredModelStatus after)
-    {
-        var old = (before?.Versions ?? []).ToDictionary(v => v.Version);
-        foreach (var version in after.Versions)
-        {
-            if (!old.TryGetValue(version.Version, out var was))
-                events.Normal(model, "VersionRegistered",
-                    $"Version {version.Version} of training job {version.SourceJobName ?? "(unknown)"} is registered, {version.ApprovalStatus}");
-            else if (was.ApprovalStatus != version.ApprovalStatus)
-                events.Normal(model, "ApprovalChanged", $"Version {version.Version} is {version.ApprovalStatus} (was {was.ApprovalStatus})");
-        }
-        var oldReason = Conditions.Get(before?.Conditions, Conditions.Ready)?.Reason;
-        var ready = Conditions.Get(after.Conditions, Conditions.Ready)!;
-        if (before?.Phase == after.Phase && oldReason == ready.Reason)
-            return;
-        LogPhaseChanged(model.Metadata.NamespaceProperty, model.Metadata.Name, before?.Phase ?? "(none)", after.Phase!, ready.Reason);
-        if (Conditions.IsTrue(after.Conditions, Conditions.Stalled))
-            events.Warning(model, ready.Reason, ready.Message);
-        else if (after.Phase != RegisteredModelPhase.Pending)
-            events.Normal(model, after.Phase!, ready.Message);
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Created model package group {Group} for RegisteredModel {Namespace}/{Name}")]
-    private partial void LogGroupCreated(string group, string? @namespace, string name);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Adopted existing model package group {Group} for RegisteredModel {Namespace}/{Name}")]
-    private partial void LogGroupAdopted(string group, string? @namespace, string name);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Registered {PackageArn} from training job {JobName} for RegisteredModel {Namespace}/{Name}")]
-    private partial void LogRegistered(string packageArn, string jobName, string? @namespace, string name);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Registering without ModelMetrics for RegisteredModel {Namespace}/{Name}: {Report} refused: {Error}")]
-    private partial void LogReportRefused(string report, string error, string? @namespace, string name);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Approved version {Version} of RegisteredModel {Namespace}/{Name} (annotation)")]
-    private partial void LogApproved(int version, string? @namespace, string name);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Moved RegisteredModel {Namespace}/{Name} from {OldPhase} to {NewPhase} ({Reason})")]
-    private partial void LogPhaseChanged(string? @namespace, string name, string oldPhase, string newPhase, string reason);
 }

@@ -67,11 +67,11 @@ public static class RegisteredModelStatusMapper
     private static PhaseView View(RegisteredModelObservation observed, IReadOnlyList<PackageObservation> packages)
     {
         if (observed.Misconfigured is { } misconfigured)
-            return Failed(RegisteredModelReasons.OperatorMisconfigured, misconfigured);
+            return Failed(Reasons.OperatorMisconfigured, misconfigured);
         if (observed.InvalidSpec is { } invalid)
-            return Failed(RegisteredModelReasons.InvalidSpec, invalid);
+            return Failed(Reasons.InvalidSpec, invalid);
         if (observed.Rejected is { } rejected)
-            return Failed(RegisteredModelReasons.SageMakerRejected, rejected);
+            return Failed(Reasons.SageMakerRejected, rejected);
         switch (observed.GroupStatus)
         {
             case null:

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Detector.Operator.Api.V1Alpha1;
 using Detector.Operator.Aws;
+using Detector.Operator.Runs;
 
 namespace Detector.Operator.RegisteredModels;
 
@@ -20,9 +21,6 @@ public static class RegistrationDecisions
 {
     /// <summary>The annotation that approves one version: <c>kubectl annotate rmodel/x detector.dev/approve-version=3</c>.</summary>
     public const string ApproveVersionAnnotation = ApiGroup.Name + "/approve-version";
-
-    /// <summary>The metric the approval threshold applies to.</summary>
-    public const string MetricName = "validation:mAP";
 
     /// <summary>
     /// The source's artifact when no version has it yet (matched by source job name, or by artifact URI for versions
@@ -54,11 +52,11 @@ public static class RegistrationDecisions
                 "Automatic approval needs approval.minMetric; left for manual approval");
         if (artifact.Metric is not { } metric)
             return new(ModelApprovalStatus.PendingManualApproval,
-                $"Training job {artifact.JobName} reported no {MetricName}; automatic approval needs it ≥ approval.minMetric {Format(min)}");
+                $"Training job {artifact.JobName} reported no {RunJobs.MapMetric}; automatic approval needs it ≥ approval.minMetric {Format(min)}");
         return metric >= min
-            ? new(ModelApprovalStatus.Approved, $"Automatically approved: {MetricName} {Format(metric)} ≥ approval.minMetric {Format(min)}")
+            ? new(ModelApprovalStatus.Approved, $"Automatically approved: {RunJobs.MapMetric} {Format(metric)} ≥ approval.minMetric {Format(min)}")
             : new(ModelApprovalStatus.PendingManualApproval,
-                $"{MetricName} {Format(metric)} is below approval.minMetric {Format(min)}; left for manual approval");
+                $"{RunJobs.MapMetric} {Format(metric)} is below approval.minMetric {Format(min)}; left for manual approval");
     }
 
     /// <summary>

@@ -1,7 +1,7 @@
 using Detector.Operator.Api.V1Alpha1;
 using Detector.Operator.Kube;
+using Detector.Operator.Runs;
 using Detector.Operator.Runtime;
-using Detector.Operator.TrainingRuns;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
@@ -26,12 +26,28 @@ public sealed record RunJobKind<TJob>(
     Func<TJob, string?> StatusOf,
     Func<string, TJob?, long?, DateTimeOffset, string?, JobHistoryEntry> HistoryEntry) where TJob : class;
 
+/// <summary>How one run kind reads the live metrics of its running job (<c>status.progress</c>), for <see cref="RunCadence"/>.</summary>
+/// <param name="Enabled">Whether the operator reads live metrics at all (a SageMaker Metrics client is configured).</param>
+/// <param name="Interval">The least time between two reads of one job (<c>--monitoring-interval</c>).</param>
+/// <param name="IsRunning">Whether the status is of a running job (the only kind with live metrics).</param>
+/// <param name="IsDue">Whether a read is due now (running, and the last read at least an interval old).</param>
+/// <param name="ReadAsync">Reads them into the status (best effort: a failed read keeps the previous figures).</param>
+/// <param name="ReadAt">When the status' figures were last read (null: never).</param>
+public sealed record RunLiveMetrics<TStatus>(
+    bool Enabled,
+    TimeSpan Interval,
+    Func<TStatus, bool> IsRunning,
+    Func<TStatus, DateTimeOffset, bool> IsDue,
+    Func<TStatus, DateTimeOffset, CancellationToken, Task<TStatus>> ReadAsync,
+    Func<TStatus, DateTime?> ReadAt);
+
 /// <summary>
 /// The I/O both run kinds (TrainingRun, TuningRun) share around their one SageMaker job: replacing the job of an
 /// older spec, stopping jobs before the finalizer goes, and recording phase changes (decided by
-/// <see cref="PhaseTransitions.Decide"/>) as logs and Events. Each kind's shell keeps only what differs.
+/// <see cref="PhaseTransitions"/>) as logs and Events, and the cadence of describing the job and reading its live
+/// metrics (<see cref="RunCadence"/>). Each kind's shell keeps only what differs.
 /// </summary>
-public sealed class RunShell<TRun, TJob>(
+public sealed class RunShell<TRun, TStatus, TJob>(
     IKubeStore<TRun> runs,
     RunJobKind<TJob> jobs,
     IEventRecorder events,
@@ -39,9 +55,13 @@ public sealed class RunShell<TRun, TJob>(
     TimeProvider clock,
     TimeSpan pollInterval,
     ILogger log)
-    where TRun : class, IKubernetesObject<V1ObjectMeta>
+    where TRun : class, IKubernetesObject<V1ObjectMeta>, IStatus<TStatus?>
+    where TStatus : class
     where TJob : class
 {
+    /// <summary>When each run's job is next to be described (<see cref="RunCadence"/>).</summary>
+    public DescribeSchedule Schedule { get; } = new();
+
     // TrainingJobStatus and HyperParameterTuningJobStatus share these two values.
     private const string InProgress = "InProgress";
     private const string Stopping = "Stopping";
@@ -59,7 +79,7 @@ public sealed class RunShell<TRun, TJob>(
         string? status = null;
         if (job is not null && jobs.StatusOf(job) == InProgress && await jobs.TryStop(old, ct))
             status = Stopping;
-        events.Normal(run, "JobReplaced", $"The spec changed: {jobs.Noun} {old} is replaced by {name}" + (status is null ? "" : " and was asked to stop"));
+        events.Normal(run, RunReasons.JobReplaced, $"The spec changed: {jobs.Noun} {old} is replaced by {name}" + (status is null ? "" : " and was asked to stop"));
         return [jobs.HistoryEntry(old, job, observedGeneration, clock.GetUtcNow(), status), .. history];
     }
 
@@ -80,7 +100,7 @@ public sealed class RunShell<TRun, TJob>(
                 var status = job is null ? null : jobs.StatusOf(job);
                 if (status == InProgress && await jobs.TryStop(name, ct))
                 {
-                    events.Normal(run, "JobStopping", $"Stopping {jobs.Noun} {name}: the {jobs.Kind} is being deleted");
+                    events.Normal(run, RunReasons.JobStopping, $"Stopping {jobs.Noun} {name}: the {jobs.Kind} is being deleted");
                     stopping = true;
                 }
                 stopping |= status == Stopping;
@@ -91,27 +111,46 @@ public sealed class RunShell<TRun, TJob>(
         run.RemoveFinalizer(Finalizers.Cleanup);
         await runs.UpdateFinalizersAsync(run, ct);
         metrics.Forget(jobs.Kind, run.Key());
+        Schedule.Forget(run.Key());
         return ReconcileResult.Done;
     }
 
-    /// <summary>Logs and records (as an Event) a phase change, as <see cref="PhaseTransitions.Decide"/> decides it.</summary>
-    public void RecordTransition(TRun run, string? beforePhase, IReadOnlyList<V1Condition>? beforeConditions, string afterPhase,
-        IReadOnlyList<V1Condition> afterConditions, string pendingPhase)
+    /// <summary>
+    /// The requeue of a run that still waits on its job, just described: the job is next described after the backed-off
+    /// poll (<see cref="PollSchedule"/>), and, while it runs, its live metrics are read at their own cadence in between
+    /// (<see cref="RunCadence.Requeue"/>).
+    /// </summary>
+    public ReconcileResult Polled(TRun run, string job, TStatus status, IReadOnlyList<V1Condition> conditions, RunLiveMetrics<TStatus> live)
     {
-        var ready = Conditions.Get(afterConditions, Conditions.Ready)!;
-        var warning = Conditions.IsTrue(afterConditions, Conditions.Stalled);
-        if (PhaseTransitions.Decide(beforePhase, Conditions.Get(beforeConditions, Conditions.Ready)?.Reason, afterPhase, ready, warning, pendingPhase)
-            is not { } moved)
-            return;
-        log.RunPhaseChanged(jobs.Kind, run.Metadata.NamespaceProperty, run.Metadata.Name, moved.OldPhase, moved.NewPhase, moved.Reason);
-        if (moved.Event is { } recorded)
-            events.Record(run, recorded);
+        var now = clock.GetUtcNow();
+        var due = now + PollSchedule.After(pollInterval, conditions, run.Metadata.CreationTimestamp, now);
+        Schedule.Described(run.Key(), run.Metadata.Generation, job, due);
+        return ReconcileResult.After(RunCadence.Requeue(now, due, live.Enabled && live.IsRunning(status), live.ReadAt(status), live.Interval));
     }
-}
 
-/// <summary>The run shell's log lines.</summary>
-internal static partial class RunShellLog
-{
-    [LoggerMessage(Level = LogLevel.Information, Message = "Moved {Kind} {Namespace}/{Name} from {OldPhase} to {NewPhase} ({Reason})")]
-    public static partial void RunPhaseChanged(this ILogger log, string kind, string? @namespace, string name, string oldPhase, string newPhase, string reason);
+    /// <summary>
+    /// A reconcile due only for the live metrics of the running job (its Describe is backed off and not due yet,
+    /// <see cref="RunCadence.MetricsOnly"/>): reads them, writes the status with the rest as last described, and returns
+    /// the next requeue; null when the job is to be described (a full reconcile).
+    /// </summary>
+    public async Task<ReconcileResult?> MetricsOnlyAsync(TRun run, string? job, RunLiveMetrics<TStatus> live, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (!live.Enabled || run.Status is not { } stored || job is null
+            || Schedule.DueAt(run.Key(), run.Metadata.Generation, job) is not { } due
+            || !RunCadence.MetricsOnly(due, live.IsDue(stored, now), now))
+            return null;
+        var status = await live.ReadAsync(stored, now, ct);
+        await runs.UpdateStatusIfChangedAsync(run, status, ct);
+        return ReconcileResult.After(RunCadence.Requeue(now, due, metricsLive: true, live.ReadAt(status), live.Interval));
+    }
+
+    /// <summary>
+    /// Logs and records (as an Event) a phase change, as <see cref="PhaseTransitions.Decide(string?, IReadOnlyList{V1Condition}?, string, IReadOnlyList{V1Condition}, bool, PhaseEventRule)"/>
+    /// decides it under the kind's <paramref name="rule"/>: a run warns whenever it is Stalled.
+    /// </summary>
+    public void RecordTransition(TRun run, string? beforePhase, IReadOnlyList<V1Condition>? beforeConditions, string afterPhase,
+        IReadOnlyList<V1Condition> afterConditions, PhaseEventRule rule) =>
+        events.Report(log, jobs.Kind, run, PhaseTransitions.Decide(beforePhase, beforeConditions, afterPhase, afterConditions,
+            Conditions.IsTrue(afterConditions, Conditions.Stalled), rule));
 }

@@ -6,10 +6,10 @@ namespace Detector.Operator.Runtime;
 /// <summary>
 /// Pure: the one mapping of an AWS error (SageMaker, S3, STS, whichever client raised it) to what the user sees and how
 /// the loop treats it. Passing failures (throttling, 5xx, timeouts, a resource not visible yet) are
-/// <see cref="FailureReasons.Retrying"/>; wrong or missing credentials are <see cref="FailureReasons.OperatorMisconfigured"/>
-/// naming credentials; a denied IAM action is <see cref="FailureReasons.AccessDenied"/> naming the action and resource
-/// when AWS gives them; an exhausted quota is <see cref="FailureReasons.QuotaExceeded"/>; any other refusal of the
-/// request is <see cref="FailureReasons.Rejected"/>.
+/// <see cref="Reasons.Retrying"/>; wrong or missing credentials are <see cref="Reasons.OperatorMisconfigured"/>
+/// naming credentials; a denied IAM action is <see cref="Reasons.AccessDenied"/> naming the action and resource
+/// when AWS gives them; an exhausted quota is <see cref="Reasons.QuotaExceeded"/>; any other refusal of the
+/// request is <see cref="Reasons.Rejected"/>.
 /// </summary>
 public static partial class AwsFailures
 {
@@ -45,11 +45,11 @@ public static partial class AwsFailures
             // A credentials refresh that failed without a 4xx (STS or IMDS unreachable) is a passing failure.
             return kind == SageMakerErrorKind.Transient
                 ? Transient($"{call} could not get AWS credentials yet ({said})")
-                : Failure(FailureReasons.OperatorMisconfigured, FailureKind.Misconfiguration,
+                : Failure(Reasons.OperatorMisconfigured, FailureKind.Misconfiguration,
                     $"{call} refused the operator's AWS credentials ({said}); {CredentialsFix}");
         }
         if (s_quota.Contains(code) || kind == SageMakerErrorKind.ResourceLimit)
-            return Failure(FailureReasons.QuotaExceeded, FailureKind.Blocked,
+            return Failure(Reasons.QuotaExceeded, FailureKind.Blocked,
                 $"{call}: an AWS account quota is exhausted ({said}); free capacity or raise the quota in Service Quotas");
         if (statusCode is >= 200 and < 300)
             return Transient($"{call}: {said}");             // An answer we could not read (a proxy, a truncated body).
@@ -59,7 +59,7 @@ public static partial class AwsFailures
             SageMakerErrorKind.Throttling or SageMakerErrorKind.Transient or SageMakerErrorKind.NotFound or SageMakerErrorKind.AlreadyExists =>
                 Transient(statusCode != 0 ? $"{call} answered {statusCode} {said}"
                     : message.StartsWith(service, StringComparison.Ordinal) ? message : $"{call} failed ({said})"),
-            _ => Failure(FailureReasons.Rejected, FailureKind.Terminal, $"{call} refused the request ({statusCode} {said})"),
+            _ => Failure(Reasons.Rejected, FailureKind.Terminal, $"{call} refused the request ({statusCode} {said})"),
         };
     }
 
@@ -82,10 +82,10 @@ public static partial class AwsFailures
             ? $"{call} was denied to the operator's IAM identity ({code}: {ReconcileErrors.OneLine(message)})"
             : $"The operator's IAM identity may not perform {action}" + (resource is null ? "" : $" on {resource}");
         var grant = action is null ? "grant the operator's IAM role the permission it needs" : $"grant {action} to the operator's IAM role";
-        return Failure(FailureReasons.AccessDenied, FailureKind.Misconfiguration, $"{what}; {grant}");
+        return Failure(Reasons.AccessDenied, FailureKind.Misconfiguration, $"{what}; {grant}");
     }
 
-    private static ReconcileFailure Transient(string message) => Failure(FailureReasons.Retrying, FailureKind.Transient, message);
+    private static ReconcileFailure Transient(string message) => Failure(Reasons.Retrying, FailureKind.Transient, message);
 
     private static ReconcileFailure Failure(string reason, FailureKind kind, string message) => new(reason, ReconcileErrors.OneLine(message), kind);
 

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace Detector.Operator.Runtime;
 
 /// <summary>
-/// Informers + work queue + reconciler for one kind. Watch events of the primary kind are filtered by
+/// Shared informers + work queue + reconciler for one kind. Watch events of the primary kind are filtered by
 /// <see cref="EnqueueFilter"/>; events of owned objects (<see cref="Owns{TOwned}"/>) enqueue their controlling owner.
 /// Success resets the key's backoff and honours RequeueAfter. An exception is classified by
 /// <see cref="ReconcileErrors.Classify"/>: a transient one is retried with backoff; one only a person can fix is not
@@ -23,40 +23,56 @@ public sealed class Controller<T> : IController where T : class, IKubernetesObje
 {
     private readonly KubeResource _resource;
     private readonly IReconciler<T> _reconciler;
-    private readonly IWatchSourceFactory _sources;
-    private readonly IReadOnlyList<string?> _namespaces;
+    private readonly InformerCache _cache;
+    // A controller built without a manager runs its own cache; under a manager the manager runs the shared one.
+    private readonly bool _runsCache;
+    private readonly SharedInformer<T> _primary;
     private readonly TimeProvider _clock;
     private readonly ILogger _log;
-    private readonly ILoggerFactory _logs;
     private readonly ControllerOptions _options;
     private readonly ControllerMetrics _metrics;
-    private readonly List<Informer<T>> _informers = [];
-    // Informers of owned (Owns) and referenced (Watches) kinds: they only enqueue primaries.
-    private readonly List<(Func<bool> Synced, Func<CancellationToken, Task> Run)> _secondary = [];
+    // Owned (Owns) and referenced (Watches) kinds: their events only enqueue primaries.
+    private readonly List<Func<bool>> _secondarySynced = [];
     private readonly IFailureReporter<T>? _failures;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<ObjectKey, ReconcileFailure> _reported = new();
     private int _started;
 
     /// <summary>
-    /// Creates a controller of <paramref name="resource"/> watching <paramref name="namespaces"/> (empty: all namespaces).
+    /// Creates a controller of <paramref name="resource"/> watching <paramref name="namespaces"/> (empty: all namespaces)
+    /// through informers of its own, which it runs.
     /// </summary>
     public Controller(KubeResource resource, IReconciler<T> reconciler, IWatchSourceFactory sources, IReadOnlyList<string> namespaces,
         TimeProvider clock, ILoggerFactory logs, ControllerOptions? options = null, ControllerMetrics? metrics = null,
         IFailureReporter<T>? failures = null)
+        : this(resource, reconciler, new InformerCache(sources, namespaces, clock, logs), runsCache: true, clock, logs, options, metrics, failures)
+    {
+    }
+
+    /// <summary>
+    /// Creates a controller of <paramref name="resource"/> on the process's shared <paramref name="cache"/>, which its
+    /// owner (the <see cref="ControllerManager"/>) runs.
+    /// </summary>
+    public Controller(KubeResource resource, IReconciler<T> reconciler, InformerCache cache, TimeProvider clock, ILoggerFactory logs,
+        ControllerOptions? options = null, ControllerMetrics? metrics = null, IFailureReporter<T>? failures = null)
+        : this(resource, reconciler, cache, runsCache: false, clock, logs, options, metrics, failures)
+    {
+    }
+
+    private Controller(KubeResource resource, IReconciler<T> reconciler, InformerCache cache, bool runsCache, TimeProvider clock,
+        ILoggerFactory logs, ControllerOptions? options, ControllerMetrics? metrics, IFailureReporter<T>? failures)
     {
         _failures = failures;
         _resource = resource;
         _reconciler = reconciler;
-        _sources = sources;
-        _namespaces = namespaces.Count == 0 ? [null] : [.. namespaces];
+        _cache = cache;
+        _runsCache = runsCache;
         _clock = clock;
-        _logs = logs;
         _log = logs.CreateLogger($"Detector.Operator.Runtime.Controller.{resource.Kind}");
         _options = options ?? new ControllerOptions();
         _metrics = metrics ?? ControllerMetrics.Default;
         Queue = new WorkQueue(clock, _options.Backoff);
-        foreach (var ns in _namespaces)
-            _informers.Add(new Informer<T>(sources.Create<T>(resource, ns), OnPrimaryEvent, clock, _log));
+        _primary = cache.For<T>(resource);
+        _primary.AddHandler(OnPrimaryEvent);
         _metrics.Registry.AddBeforeCollectCallback(RefreshGauges);
     }
 
@@ -67,27 +83,20 @@ public sealed class Controller<T> : IController where T : class, IKubernetesObje
     public WorkQueue Queue { get; }
 
     /// <inheritdoc />
-    public bool HasSynced => _informers.All(i => i.HasSynced) && _secondary.All(o => o.Synced());
+    public bool HasSynced => _primary.HasSynced && _secondarySynced.All(synced => synced());
 
-    /// <summary>Cached copies of the primary objects across all watched namespaces.</summary>
-    public IReadOnlyCollection<T> Cached => [.. _informers.SelectMany(i => i.Items)];
+    /// <summary>Cached copies of the primary objects across all watched namespaces (shared: never mutate them).</summary>
+    public IReadOnlyCollection<T> Cached => _primary.Items;
 
     /// <summary>Also watches <paramref name="owned"/> objects; their events enqueue their controlling owner of this kind.</summary>
     public Controller<T> Owns<TOwned>(KubeResource owned) where TOwned : class, IKubernetesObject<V1ObjectMeta>
     {
-        if (Volatile.Read(ref _started) != 0)
-            throw new InvalidOperationException($"Owned kinds of the {Kind} controller must be added before it runs");
         var group = _resource.Group;
-        foreach (var ns in _namespaces)
+        return Secondary<TOwned>(owned, "Owned", evt =>
         {
-            var informer = new Informer<TOwned>(_sources.Create<TOwned>(owned, ns), evt =>
-            {
-                if (EnqueueFilter.OwnerKey(evt.Object, Kind, group) is { } key)
-                    Queue.Add(key);
-            }, _clock, _log);
-            _secondary.Add((() => informer.HasSynced, informer.RunAsync));
-        }
-        return this;
+            if (EnqueueFilter.OwnerKey(evt.Object, Kind, group) is { } key)
+                Queue.Add(key);
+        });
     }
 
     /// <summary>
@@ -96,19 +105,21 @@ public sealed class Controller<T> : IController where T : class, IKubernetesObje
     /// DetectionEndpoints whose <c>modelRef</c> names a RegisteredModel whose status just changed.
     /// </summary>
     public Controller<T> Watches<TOther>(KubeResource other, Func<TOther, IReadOnlyCollection<T>, IEnumerable<ObjectKey>> referrers)
+        where TOther : class, IKubernetesObject<V1ObjectMeta> =>
+        Secondary<TOther>(other, "Watched", evt =>
+        {
+            foreach (var key in referrers(evt.Object, Cached))
+                Queue.Add(key);
+        });
+
+    private Controller<T> Secondary<TOther>(KubeResource other, string what, Action<InformerEvent<TOther>> handler)
         where TOther : class, IKubernetesObject<V1ObjectMeta>
     {
         if (Volatile.Read(ref _started) != 0)
-            throw new InvalidOperationException($"Watched kinds of the {Kind} controller must be added before it runs");
-        foreach (var ns in _namespaces)
-        {
-            var informer = new Informer<TOther>(_sources.Create<TOther>(other, ns), evt =>
-            {
-                foreach (var key in referrers(evt.Object, Cached))
-                    Queue.Add(key);
-            }, _clock, _log);
-            _secondary.Add((() => informer.HasSynced, informer.RunAsync));
-        }
+            throw new InvalidOperationException($"{what} kinds of the {Kind} controller must be added before it runs");
+        var informer = _cache.For<TOther>(other);
+        informer.AddHandler(handler);
+        _secondarySynced.Add(() => informer.HasSynced);
         return this;
     }
 
@@ -118,7 +129,7 @@ public sealed class Controller<T> : IController where T : class, IKubernetesObje
         if (Interlocked.Exchange(ref _started, 1) != 0)
             throw new InvalidOperationException($"The {Kind} controller is already running");
         using var hardStop = new CancellationTokenSource();
-        var informers = _informers.Select(i => i.RunAsync(ct)).Concat(_secondary.Select(o => o.Run(ct))).ToArray();
+        var informers = _runsCache ? _cache.RunAsync(ct) : Task.CompletedTask;
         var workers = Enumerable.Range(0, Math.Max(1, _options.Workers)).Select(_ => Task.Run(() => WorkAsync(hardStop.Token))).ToArray();
         _log.ControllerStarted(Kind, workers.Length);
 
@@ -132,7 +143,7 @@ public sealed class Controller<T> : IController where T : class, IKubernetesObje
             await hardStop.CancelAsync();
         }
         await allWorkers;
-        await Task.WhenAll(informers);
+        await informers;
         _log.ControllerStopped(Kind);
     }
 

@@ -12,7 +12,6 @@ namespace Detector.Operator.Runtime;
 public sealed class ControllerManager
 {
     private readonly List<IController> _controllers = [];
-    private readonly IWatchSourceFactory _sources;
     private readonly IReadOnlyList<string> _namespaces;
     private readonly TimeProvider _clock;
     private readonly ILoggerFactory _logs;
@@ -28,8 +27,8 @@ public sealed class ControllerManager
         ControllerMetrics? metrics = null, IFailureReporterFactory? failures = null)
     {
         _failures = failures;
-        _sources = sources;
         _namespaces = namespaces;
+        Cache = new InformerCache(sources, namespaces, clock, logs);
         _clock = clock;
         _logs = logs;
         _metrics = metrics ?? ControllerMetrics.Default;
@@ -41,6 +40,19 @@ public sealed class ControllerManager
     /// </summary>
     public TimeSpan StalledRecheck { get; init; } = ControllerOptions.DefaultStalledRecheck;
 
+    /// <summary>
+    /// The process's informers: one per resource over the watched namespaces, shared by every controller (its primary,
+    /// owned and watched kinds) and every <see cref="Cached{T}"/> store.
+    /// </summary>
+    public InformerCache Cache { get; }
+
+    /// <summary>
+    /// A store of <paramref name="resource"/> that reads from the shared cache and writes through <paramref name="live"/>:
+    /// what reconcilers should be given (writes still go to the server; see <see cref="CachedStore{T}"/>).
+    /// </summary>
+    public IKubeStore<T> Cached<T>(KubeResource resource, IKubeStore<T> live) where T : class, IKubernetesObject<V1ObjectMeta> =>
+        new CachedStore<T>(live, Cache.For<T>(resource), _clock);
+
     /// <summary>The registered controllers.</summary>
     public IReadOnlyList<IController> Controllers => _controllers;
 
@@ -48,14 +60,14 @@ public sealed class ControllerManager
     public IReadOnlyList<string> Namespaces => _namespaces;
 
     /// <summary>True while running with every controller's caches synced.</summary>
-    public bool IsReady => _running && _controllers.All(c => c.HasSynced);
+    public bool IsReady => _running && Cache.HasSynced && _controllers.All(c => c.HasSynced);
 
     /// <summary>Registers a controller of <paramref name="resource"/>; chain <see cref="Controller{T}.Owns{TOwned}"/> for owned kinds.</summary>
     public Controller<T> Register<T>(KubeResource resource, IReconciler<T> reconciler, ControllerOptions? options = null)
         where T : class, IKubernetesObject<V1ObjectMeta>
     {
         options = (options ?? new ControllerOptions()) is var o && o.StalledRecheck is null ? o with { StalledRecheck = StalledRecheck } : o;
-        var controller = new Controller<T>(resource, reconciler, _sources, _namespaces, _clock, _logs, options, _metrics,
+        var controller = new Controller<T>(resource, reconciler, Cache, _clock, _logs, options, _metrics,
             _failures?.Create<T>(resource));
         _controllers.Add(controller);
         return controller;
@@ -67,7 +79,7 @@ public sealed class ControllerManager
         _running = true;
         try
         {
-            await Task.WhenAll(_controllers.Select(c => c.RunAsync(ct)));
+            await Task.WhenAll(_controllers.Select(c => c.RunAsync(ct)).Append(Cache.RunAsync(ct)));
         }
         finally
         {

@@ -64,7 +64,8 @@ public sealed class LeaderElection
 
     /// <summary>Election on a <see cref="LeaseLock"/> named by <paramref name="options"/>, or none when disabled.</summary>
     public static LeaderElection ForLease(IKubernetes client, LeaderElectionOptions options, ILogger<LeaderElection> log) =>
-        new(options.Enabled ? new LeaseLock(client, options.LeaseNamespace, options.LeaseName, options.Identity) : null, options, log);
+        new(options.Enabled ? new LeaderRenewFastPath(new Kube.OperatorLeaseLock(client, options.LeaseNamespace, options.LeaseName, options.Identity)) : null,
+            options, log);
 
     /// <summary>Whether this replica currently leads (always true without election once running).</summary>
     public bool IsLeader => _isLeader;

@@ -27,8 +27,8 @@ public static class ReconcileErrors
     /// <summary>Classifies <paramref name="error"/>.</summary>
     public static ReconcileFailure Classify(Exception error) => error switch
     {
-        InvalidSpecException e => new(FailureReasons.InvalidSpec, OneLine(e.Message), FailureKind.Terminal),
-        OperatorMisconfiguredException e => new(FailureReasons.OperatorMisconfigured, OneLine(e.Message), FailureKind.Misconfiguration),
+        InvalidSpecException e => new(Reasons.InvalidSpec, OneLine(e.Message), FailureKind.Terminal),
+        OperatorMisconfiguredException e => new(Reasons.OperatorMisconfigured, OneLine(e.Message), FailureKind.Misconfiguration),
         RetryableException e => Transient(e.Message),
         AggregateException { InnerExceptions.Count: 1 } e => Classify(e.InnerExceptions[0]),
         SageMakerException e => AwsFailures.Classify("SageMaker", e.Operation, e.ErrorCode, e.Message, e.StatusCode, e.Kind),
@@ -74,7 +74,7 @@ public static class ReconcileErrors
         var message = ServerMessage(error);
         return (int)code switch
         {
-            422 => new(FailureReasons.Rejected, OneLine($"The API server refused the request: {message}"), FailureKind.Terminal),
+            422 => new(Reasons.Rejected, OneLine($"The API server refused the request: {message}"), FailureKind.Terminal),
             401 => Misconfigured($"The API server refused the operator's credentials (401): {message}"),
             403 => Misconfigured($"The operator's service account lacks a permission (403): {message}; grant it (the chart's RBAC does)"),
             _ => Transient($"The API server answered {(int)code}: {message}"),
@@ -107,7 +107,7 @@ public static class ReconcileErrors
         message.Contains("resolve AWS credentials", StringComparison.OrdinalIgnoreCase)
         || message.Contains("Unable to get IAM security credentials", StringComparison.OrdinalIgnoreCase);
 
-    private static ReconcileFailure Transient(string message) => new(FailureReasons.Retrying, OneLine(message), FailureKind.Transient);
+    private static ReconcileFailure Transient(string message) => new(Reasons.Retrying, OneLine(message), FailureKind.Transient);
 
-    private static ReconcileFailure Misconfigured(string message) => new(FailureReasons.OperatorMisconfigured, OneLine(message), FailureKind.Misconfiguration);
+    private static ReconcileFailure Misconfigured(string message) => new(Reasons.OperatorMisconfigured, OneLine(message), FailureKind.Misconfiguration);
 }

@@ -23,33 +23,8 @@ public enum FailureKind
     Terminal,
 }
 
-/// <summary>The condition reasons the runtime sets when a reconcile fails.</summary>
-public static class FailureReasons
-{
-    /// <summary>A transient error; the operator retries with backoff.</summary>
-    public const string Retrying = "Retrying";
-
-    /// <summary>The operator's configuration cannot work (the message names the flag or environment variable to fix).</summary>
-    public const string OperatorMisconfigured = "OperatorMisconfigured";
-
-    /// <summary>The spec is invalid (the message names the field).</summary>
-    public const string InvalidSpec = "InvalidSpec";
-
-    /// <summary>
-    /// A server refused a request the operator derived from the spec (the API server's 422 Invalid, SageMaker's
-    /// ValidationException, S3's 4xx); the message is the server's.
-    /// </summary>
-    public const string Rejected = "Rejected";
-
-    /// <summary>AWS denied the operator's IAM identity an action (the message names the action and resource when AWS does).</summary>
-    public const string AccessDenied = "AccessDenied";
-
-    /// <summary>An AWS account quota is exhausted (ResourceLimitExceeded, a service quota); raise it or free capacity.</summary>
-    public const string QuotaExceeded = "QuotaExceeded";
-}
-
 /// <summary>A reconcile failure as the user sees it: condition reason, a one-line message, and how the loop retries.</summary>
-/// <param name="Reason">A <see cref="FailureReasons"/> constant.</param>
+/// <param name="Reason">A <see cref="Reasons"/> constant.</param>
 /// <param name="Message">One line, no stack trace, secrets redacted.</param>
 /// <param name="Kind">Transient, misconfiguration or terminal.</param>
 public sealed record ReconcileFailure(string Reason, string Message, FailureKind Kind)

@@ -1,5 +1,6 @@
 using Detector.Operator.Api.V1Alpha1;
 using Detector.Operator.Aws;
+using Detector.Operator.Runs;
 
 namespace Detector.Operator.TrainingRuns;
 
@@ -10,9 +11,6 @@ namespace Detector.Operator.TrainingRuns;
 /// </summary>
 public static class LiveProgress
 {
-    /// <summary>The Object Detection algorithm's objective.</summary>
-    public const string Metric = "validation:mAP";
-
     /// <summary>Pure: read again when the job runs, has an ARN and the last read is at least <paramref name="interval"/> old.</summary>
     public static bool IsDue(TrainingRunStatus status, DateTimeOffset now, TimeSpan interval) =>
         status.TrainingJobStatus == TrainingJobStatus.InProgress && !string.IsNullOrEmpty(status.TrainingJobArn)
@@ -47,7 +45,7 @@ public static class LiveProgress
             {
                 MetricQueries = [new MetricQuery
                 {
-                    MetricName = Metric, ResourceArn = status.TrainingJobArn!, MetricStat = MetricStatistic.Last,
+                    MetricName = RunJobs.MapMetric, ResourceArn = status.TrainingJobArn!, MetricStat = MetricStatistic.Last,
                     Period = Period.IterationNumber, XAxisType = XAxisType.IterationNumber,
                 }],
             }, ct);

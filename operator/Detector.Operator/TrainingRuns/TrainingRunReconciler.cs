@@ -27,7 +27,7 @@ public sealed partial class TrainingRunReconciler(
     /// <summary>The finalizer that stops a running job before the TrainingRun goes.</summary>
     public const string Finalizer = Finalizers.Cleanup;
 
-    private readonly RunShell<TrainingRun, DescribeTrainingJobResponse> _shell = new(runs,
+    private readonly RunShell<TrainingRun, TrainingRunStatus, DescribeTrainingJobResponse> _shell = new(runs,
         new RunJobKind<DescribeTrainingJobResponse>(TrainingRun.KindName, "training job", sageMaker.FindTrainingJobAsync, sageMaker.TryStopTrainingJobAsync,
             job => job.TrainingJobStatus, (name, job, generation, now, status) => TrainingRunStatusMapper.HistoryEntry(name, job, generation, now, status)),
         events, metrics, clock, settings.PollInterval, log);
@@ -38,6 +38,7 @@ public sealed partial class TrainingRunReconciler(
         if (await runs.GetAsync(key, ct) is not { } run)
         {
             metrics.Forget(TrainingRun.KindName, key);
+            _shell.Schedule.Forget(key);
             return ReconcileResult.Done;                     // Gone; the finalizer already cleaned up.
         }
         if (Annotations.IsPaused(run))
@@ -47,24 +48,36 @@ public sealed partial class TrainingRunReconciler(
                 RunJobs.ToStop(run.Status?.TrainingJobName, TrainingJobNames.TrainingJob(run), run.Status?.Conditions), ct);
         if (run.AddFinalizer(Finalizer))
             run = await runs.UpdateFinalizersAsync(run, ct);           // Before any SageMaker call, so no job can outlive the run.
+        if (await _shell.MetricsOnlyAsync(run, run.Status?.TrainingJobName, Live, ct) is { } refreshed)
+            return refreshed;                                // Due only for live metrics: no Describe.
 
         var observed = await ObserveAsync(run, ct);
         var status = TrainingRunStatusMapper.Map(run, observed, clock.GetUtcNow());
         // Live epoch and mAP of a running job (issue 18); the previous figures stay only for the same job.
         status = await LiveProgress.UpdateAsync(status, run.Status?.TrainingJobName == status.TrainingJobName ? run.Status?.Progress : null,
             settings.LiveMetrics, clock.GetUtcNow(), settings.ProgressInterval, ct);
-        _shell.RecordTransition(run, run.Status?.Phase, run.Status?.Conditions, status.Phase!, status.Conditions, TrainingRunPhase.Pending);
+        _shell.RecordTransition(run, run.Status?.Phase, run.Status?.Conditions, status.Phase!, status.Conditions, TrainingRunPhaseTable.Events);
         metrics.Observe(TrainingRun.KindName, key, status.TrainingJobStatus, [.. status.FinalMetrics.Select(m => (m.Name, m.Value))]);
         await runs.UpdateStatusIfChangedAsync(run, status, ct);
         return Next(run, status);
     }
 
-    // Settled, or waiting for the Dataset (its watch brings the run back): no poll. Waiting on SageMaker: a poll that
-    // backs off for long jobs (Runtime/PollSchedule).
-    private ReconcileResult Next(TrainingRun run, TrainingRunStatus status) =>
-        TrainingRunStatusMapper.IsSettled(status) || status.Phase == TrainingRunPhase.Waiting
-            ? ReconcileResult.Done
-            : ReconcileResult.After(PollSchedule.After(settings.PollInterval, status.Conditions, run.Metadata.CreationTimestamp, clock.GetUtcNow()));
+    // Settled, or waiting for the Dataset (its watch brings the run back): no poll. Waiting on SageMaker: a Describe that
+    // backs off for long jobs, with live metrics read at their own cadence in between (Runs/RunCadence).
+    private ReconcileResult Next(TrainingRun run, TrainingRunStatus status)
+    {
+        if (TrainingRunStatusMapper.IsSettled(status) || status.Phase == TrainingRunPhase.Waiting)
+        {
+            _shell.Schedule.Forget(run.Key());
+            return ReconcileResult.Done;
+        }
+        return _shell.Polled(run, status.TrainingJobName ?? "", status, status.Conditions, Live);
+    }
+
+    // Live figures of the running job (issue 18), read at their own cadence while its Describe backs off.
+    private RunLiveMetrics<TrainingRunStatus> Live => new(settings.LiveMetrics is not null, settings.ProgressInterval,
+        s => s.TrainingJobStatus == TrainingJobStatus.InProgress, (s, now) => LiveProgress.IsDue(s, now, settings.ProgressInterval),
+        (s, now, ct) => LiveProgress.UpdateAsync(s, s.Progress, settings.LiveMetrics, now, settings.ProgressInterval, ct), s => s.Progress?.UpdatedAt);
 
     private async Task<TrainingRunObservation> ObserveAsync(TrainingRun run, CancellationToken ct)
     {
@@ -100,7 +113,7 @@ public sealed partial class TrainingRunReconciler(
         {
             var created = await sageMaker.CreateTrainingJobAsync(request, ct);
             LogCreated(name, run.Metadata.NamespaceProperty, run.Metadata.Name);
-            events.Normal(run, "JobCreated", $"Created SageMaker training job {name} on Dataset {data.DatasetName}");
+            events.Normal(run, Reasons.JobCreated, $"Created SageMaker training job {name} on Dataset {data.DatasetName}");
             return new(name, region, CreatedArn: created.TrainingJobArn, Data: data, History: history);
         }
         catch (SageMakerException e) when (e.IsAlreadyExists)

@@ -1,5 +1,6 @@
 using Detector.Operator.Api.V1Alpha1;
 using Detector.Operator.Aws;
+using Detector.Operator.Runs;
 using Detector.Operator.Runtime;
 
 namespace Detector.Operator.TrainingRuns;
@@ -7,12 +8,6 @@ namespace Detector.Operator.TrainingRuns;
 /// <summary>Pure: what the reconciler observed → the TrainingRun status (phase, conditions, job details, metrics).</summary>
 public static class TrainingRunStatusMapper
 {
-    /// <summary>The metric the printer column and the tuning objective use.</summary>
-    public const string MapMetric = "validation:mAP";
-
-    /// <summary>How many earlier jobs the status keeps (status must stay small).</summary>
-    public const int MaxHistory = 10;
-
     // Secondary statuses under InProgress before the algorithm runs (reference §2.7; retired ones included).
     private static readonly HashSet<string> s_starting = new(StringComparer.Ordinal)
     {
@@ -36,12 +31,12 @@ public static class TrainingRunStatusMapper
             Phase = view.Phase,
             ObservedGeneration = generation,
             Conditions = conditions,
-            TrainingJobName = hasJob || view.Reason == RunReasons.SageMakerRejected ? observed.JobName : null,
+            TrainingJobName = hasJob || view.Reason == Reasons.SageMakerRejected ? observed.JobName : null,
             TrainingJobArn = job?.TrainingJobArn ?? observed.CreatedArn,
             TrainingJobStatus = job?.TrainingJobStatus,
             SecondaryStatus = job?.SecondaryStatus,
             StatusMessage = job?.SecondaryStatusTransitions?.LastOrDefault()?.StatusMessage,
-            MAP = metrics.FirstOrDefault(m => m.Name == MapMetric)?.Value,
+            MAP = metrics.FirstOrDefault(m => m.Name == RunJobs.MapMetric)?.Value,
             FinalMetrics = metrics,
             ModelArtifactUri = job?.TrainingJobStatus == TrainingJobStatus.Completed ? job.ModelArtifacts.S3ModelArtifacts : null,
             DatasetContentHash = observed.Data?.ContentHash ?? (sameJob && hasJob ? run.Status?.DatasetContentHash : null),
@@ -52,7 +47,7 @@ public static class TrainingRunStatusMapper
             StartTime = job?.TrainingStartTime?.UtcDateTime,
             EndTime = job?.TrainingEndTime?.UtcDateTime,
             FailureReason = state == ReconcileState.Stalled ? view.Message : null,
-            History = [.. (observed.History ?? run.Status?.History ?? []).Take(MaxHistory)],
+            History = [.. (observed.History ?? run.Status?.History ?? []).Take(RunJobs.MaxHistory)],
         };
     }
 
@@ -88,7 +83,7 @@ public static class TrainingRunStatusMapper
         JobName = jobName,
         Status = statusOverride ?? job?.TrainingJobStatus ?? "NotFound",
         Generation = generation,
-        MAP = FinalMetrics(job).FirstOrDefault(m => m.Name == MapMetric)?.Value,
+        MAP = FinalMetrics(job).FirstOrDefault(m => m.Name == RunJobs.MapMetric)?.Value,
         ModelArtifactUri = job?.TrainingJobStatus == TrainingJobStatus.Completed ? job.ModelArtifacts.S3ModelArtifacts : null,
         EndTime = (job?.TrainingEndTime ?? now).UtcDateTime,
     };
@@ -101,11 +96,11 @@ public static class TrainingRunStatusMapper
     private static PhaseView View(TrainingRunObservation o)
     {
         if (o.InvalidSpec is { } invalid)
-            return new(TrainingRunPhase.Failed, RunReasons.InvalidSpec, invalid);
+            return new(TrainingRunPhase.Failed, Reasons.InvalidSpec, invalid);
         if (o.Misconfigured is { } misconfigured)
-            return new(TrainingRunPhase.Pending, RunReasons.OperatorMisconfigured, misconfigured);
+            return new(TrainingRunPhase.Pending, Reasons.OperatorMisconfigured, misconfigured);
         if (o.Rejected is { } rejected)
-            return new(TrainingRunPhase.Failed, RunReasons.SageMakerRejected, rejected);
+            return new(TrainingRunPhase.Failed, Reasons.SageMakerRejected, rejected);
         if (o.Job is null)
         {
             if (o.CreatedArn is not null)
@@ -134,7 +129,7 @@ public static class TrainingRunStatusMapper
 
     private static string Completed(string name, DescribeTrainingJobResponse job)
     {
-        var map = FinalMetrics(job).FirstOrDefault(m => m.Name == MapMetric);
+        var map = FinalMetrics(job).FirstOrDefault(m => m.Name == RunJobs.MapMetric);
         var metric = map is null ? "no validation:mAP reported" : $"validation:mAP {map.Value.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)}";
         return $"Training job {name} completed with {metric}; model in {job.ModelArtifacts.S3ModelArtifacts}";
     }

@@ -1,6 +1,6 @@
 using Detector.Operator.Api.V1Alpha1;
 using Detector.Operator.Aws;
-using Detector.Operator.TrainingRuns;
+using Detector.Operator.Runs;
 
 namespace Detector.Operator.TuningRuns;
 
@@ -53,7 +53,7 @@ public static class LiveTuningProgress
                 {
                     MetricQueries = [.. running.Select(t => new MetricQuery
                     {
-                        MetricName = LiveProgress.Metric, ResourceArn = t.TrainingJobArn, MetricStat = MetricStatistic.Last,
+                        MetricName = RunJobs.MapMetric, ResourceArn = t.TrainingJobArn, MetricStat = MetricStatistic.Last,
                         Period = Period.IterationNumber, XAxisType = XAxisType.IterationNumber,
                     })],
                 }, ct);

@@ -3,7 +3,6 @@ using Detector.Operator.Aws;
 using Detector.Operator.Kube;
 using Detector.Operator.Runs;
 using Detector.Operator.Runtime;
-using Detector.Operator.TrainingRuns;
 using Microsoft.Extensions.Logging;
 
 namespace Detector.Operator.TuningRuns;
@@ -27,7 +26,7 @@ public sealed partial class TuningRunReconciler(
     /// <summary>The finalizer that stops a running tuning job before the TuningRun goes.</summary>
     public const string Finalizer = Finalizers.Cleanup;
 
-    private readonly RunShell<TuningRun, DescribeHyperParameterTuningJobResponse> _shell = new(runs,
+    private readonly RunShell<TuningRun, TuningRunStatus, DescribeHyperParameterTuningJobResponse> _shell = new(runs,
         new RunJobKind<DescribeHyperParameterTuningJobResponse>(TuningRun.KindName, "tuning job", sageMaker.FindTuningJobAsync, sageMaker.TryStopTuningJobAsync,
             job => job.HyperParameterTuningJobStatus, (name, job, generation, now, status) => TuningRunStatusMapper.HistoryEntry(name, job, generation, now, status)),
         events, metrics, clock, settings.PollInterval, log);
@@ -38,38 +37,52 @@ public sealed partial class TuningRunReconciler(
         if (await runs.GetAsync(key, ct) is not { } run)
         {
             metrics.Forget(TuningRun.KindName, key);
+            _shell.Schedule.Forget(key);
             return ReconcileResult.Done;
         }
         if (Annotations.IsPaused(run))
             return ReconcileResult.Done;
         if (run.IsBeingDeleted())
             return await _shell.FinalizeAsync(run, run.Spec.DeletionPolicy,
-                RunJobs.ToStop(run.Status?.TuningJobName, TrainingJobNames.TuningJob(run), run.Status?.Conditions), ct);
+                RunJobs.ToStop(run.Status?.TuningJobName, TuningJobNames.TuningJob(run), run.Status?.Conditions), ct);
         if (run.AddFinalizer(Finalizer))
             run = await runs.UpdateFinalizersAsync(run, ct);
+        if (await _shell.MetricsOnlyAsync(run, run.Status?.TuningJobName, Live, ct) is { } refreshed)
+            return refreshed;                                // Due only for live metrics: no Describe.
 
         var observed = await ObserveAsync(run, ct);
         var status = TuningRunStatusMapper.Map(run, observed, clock.GetUtcNow());
         // Live figures of the running trials (issue 18); the previous ones stay only for the same tuning job.
         status = await LiveTuningProgress.UpdateAsync(status, run.Status?.TuningJobName == status.TuningJobName ? run.Status?.Progress : null,
             sageMaker, settings.LiveMetrics, clock.GetUtcNow(), settings.ProgressInterval, ct);
-        _shell.RecordTransition(run, run.Status?.Phase, run.Status?.Conditions, status.Phase!, status.Conditions, TuningRunPhase.Pending);
+        _shell.RecordTransition(run, run.Status?.Phase, run.Status?.Conditions, status.Phase!, status.Conditions, TuningRunPhaseTable.Events);
         metrics.Observe(TuningRun.KindName, key, status.TuningJobStatus,
-            status.BestTrainingJob?.MAP is { } map ? [(TrainingRunStatusMapper.MapMetric, map)] : []);
+            status.BestTrainingJob?.MAP is { } map ? [(RunJobs.MapMetric, map)] : []);
         await runs.UpdateStatusIfChangedAsync(run, status, ct);
         return Next(run, status);
     }
 
     // Settled, or waiting for the Dataset (watched): no poll. Waiting for warm-start parents (not watched) or on
-    // SageMaker: a poll that backs off for long tuning jobs (Runtime/PollSchedule).
-    private ReconcileResult Next(TuningRun run, TuningRunStatus status) =>
-        TuningRunStatusMapper.IsSettled(status) || status.Phase == TuningRunPhase.Waiting && run.Spec.WarmStart is not { TuningRunRefs.Count: > 0 }
-            ? ReconcileResult.Done
-            : ReconcileResult.After(PollSchedule.After(settings.PollInterval, status.Conditions, run.Metadata.CreationTimestamp, clock.GetUtcNow()));
+    // SageMaker: a Describe that backs off for long tuning jobs, with live figures read at their own cadence in between
+    // (Runs/RunCadence).
+    private ReconcileResult Next(TuningRun run, TuningRunStatus status)
+    {
+        if (TuningRunStatusMapper.IsSettled(status) || status.Phase == TuningRunPhase.Waiting && run.Spec.WarmStart is not { TuningRunRefs.Count: > 0 })
+        {
+            _shell.Schedule.Forget(run.Key());
+            return ReconcileResult.Done;
+        }
+        return _shell.Polled(run, status.TuningJobName ?? "", status, status.Conditions, Live);
+    }
+
+    // Live figures of the running job (issue 18), read at their own cadence while its Describe backs off.
+    private RunLiveMetrics<TuningRunStatus> Live => new(settings.LiveMetrics is not null, settings.ProgressInterval,
+        s => s.TuningJobStatus == HyperParameterTuningJobStatus.InProgress, (s, now) => LiveTuningProgress.IsDue(s, now, settings.ProgressInterval),
+        (s, now, ct) => LiveTuningProgress.UpdateAsync(s, s.Progress, sageMaker, settings.LiveMetrics, now, settings.ProgressInterval, ct), s => s.Progress?.UpdatedAt);
 
     private async Task<TuningRunObservation> ObserveAsync(TuningRun run, CancellationToken ct)
     {
-        var name = TrainingJobNames.TuningJob(run);
+        var name = TuningJobNames.TuningJob(run);
         if (ObjectDetectionImage.Problem(settings.Region) is { } problem)
             return new(name, Misconfigured: problem);
         // Before the spec checks: an edit that makes the spec invalid still replaces (stops) the old spec's job.
@@ -100,7 +113,7 @@ public sealed partial class TuningRunReconciler(
         {
             var created = await sageMaker.CreateHyperParameterTuningJobAsync(request, ct);
             LogCreated(name, ns, run.Metadata.Name);
-            events.Normal(run, "JobCreated", $"Created SageMaker tuning job {name} on Dataset {data.DatasetName}");
+            events.Normal(run, Reasons.JobCreated, $"Created SageMaker tuning job {name} on Dataset {data.DatasetName}");
             return new(name, CreatedArn: created.HyperParameterTuningJobArn, Data: data, History: history);
         }
         catch (SageMakerException e) when (e.IsAlreadyExists)

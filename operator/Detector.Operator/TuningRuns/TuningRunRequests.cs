@@ -1,7 +1,7 @@
 using Detector.Operator.Api.V1Alpha1;
 using Detector.Operator.Aws;
-using Detector.Operator.TrainingRuns;
-using static Detector.Operator.TrainingRuns.ObjectDetectionHyperparameterWire;
+using Detector.Operator.Runs;
+using static Detector.Operator.Runs.ObjectDetectionHyperparameterWire;
 
 namespace Detector.Operator.TuningRuns;
 
@@ -19,7 +19,7 @@ public static class TuningRunRequests
         IReadOnlyList<string> parentJobs)
     {
         var spec = run.Spec;
-        var name = TrainingJobNames.TuningJob(run);
+        var name = TuningJobNames.TuningJob(run);
         return new CreateHyperParameterTuningJobRequest
         {
             HyperParameterTuningJobName = name,

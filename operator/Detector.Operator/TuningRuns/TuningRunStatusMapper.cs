@@ -1,7 +1,7 @@
 using Detector.Operator.Api.V1Alpha1;
 using Detector.Operator.Aws;
+using Detector.Operator.Runs;
 using Detector.Operator.Runtime;
-using Detector.Operator.TrainingRuns;
 
 namespace Detector.Operator.TuningRuns;
 
@@ -23,7 +23,7 @@ public static class TuningRunStatusMapper
             Phase = view.Phase,
             ObservedGeneration = generation,
             Conditions = conditions,
-            TuningJobName = hasJob || view.Reason == RunReasons.SageMakerRejected ? observed.JobName : null,
+            TuningJobName = hasJob || view.Reason == Reasons.SageMakerRejected ? observed.JobName : null,
             TuningJobArn = job?.HyperParameterTuningJobArn ?? observed.CreatedArn,
             TuningJobStatus = job?.HyperParameterTuningJobStatus,
             Counters = job is null ? null : Counters(job),
@@ -33,7 +33,7 @@ public static class TuningRunStatusMapper
             StartTime = job?.CreationTime.UtcDateTime,
             EndTime = job?.HyperParameterTuningEndTime?.UtcDateTime,
             FailureReason = state == ReconcileState.Stalled ? view.Message : null,
-            History = [.. (observed.History ?? run.Status?.History ?? []).Take(TrainingRunStatusMapper.MaxHistory)],
+            History = [.. (observed.History ?? run.Status?.History ?? []).Take(RunJobs.MaxHistory)],
         };
     }
 
@@ -91,11 +91,11 @@ public static class TuningRunStatusMapper
     private static PhaseView View(TuningRunObservation o)
     {
         if (o.InvalidSpec is { } invalid)
-            return new(TuningRunPhase.Failed, RunReasons.InvalidSpec, invalid);
+            return new(TuningRunPhase.Failed, Reasons.InvalidSpec, invalid);
         if (o.Misconfigured is { } misconfigured)
-            return new(TuningRunPhase.Pending, RunReasons.OperatorMisconfigured, misconfigured);
+            return new(TuningRunPhase.Pending, Reasons.OperatorMisconfigured, misconfigured);
         if (o.Rejected is { } rejected)
-            return new(TuningRunPhase.Failed, RunReasons.SageMakerRejected, rejected);
+            return new(TuningRunPhase.Failed, Reasons.SageMakerRejected, rejected);
         if (o.Job is null)
         {
             if (o.CreatedArn is not null)

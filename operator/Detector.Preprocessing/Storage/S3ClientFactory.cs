@@ -34,15 +34,23 @@ public static class S3ClientFactory
         return config;
     }
 
-    /// <summary>A client with explicit keys when given, else the SDK's default credential chain (env, profile, IRSA, Pod Identity).</summary>
-    public static IAmazonS3 Create(S3StorageSettings settings)
+    /// <summary>
+    /// A client with explicit keys when given, else the SDK's default credential chain (env, profile, IRSA, Pod Identity).
+    /// With <paramref name="onAttempt"/>, every HTTP attempt (retries included) is reported to it, e.g. for metrics.
+    /// </summary>
+    public static IAmazonS3 Create(S3StorageSettings settings, Action<S3Attempt>? onAttempt = null)
     {
         var config = CreateConfig(settings);
-        if (!settings.HasExplicitCredentials)
-            return new AmazonS3Client(config);
-        AWSCredentials credentials = settings.SessionToken is null
-            ? new BasicAWSCredentials(settings.AccessKeyId, settings.SecretAccessKey)
-            : new SessionAWSCredentials(settings.AccessKeyId, settings.SecretAccessKey, settings.SessionToken);
-        return new AmazonS3Client(credentials, config);
+        AWSCredentials? credentials = !settings.HasExplicitCredentials ? null
+            : settings.SessionToken is null
+                ? new BasicAWSCredentials(settings.AccessKeyId, settings.SecretAccessKey)
+                : new SessionAWSCredentials(settings.AccessKeyId, settings.SecretAccessKey, settings.SessionToken);
+        return (credentials, onAttempt) switch
+        {
+            (null, null) => new AmazonS3Client(config),
+            (null, _) => new ObservedS3Client(config, onAttempt),
+            (_, null) => new AmazonS3Client(credentials, config),
+            _ => new ObservedS3Client(credentials, config, onAttempt),
+        };
     }
 }

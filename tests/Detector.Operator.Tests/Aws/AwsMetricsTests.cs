@@ -38,7 +38,8 @@ public sealed class AwsMetricsTests
     [InlineData(SageMakerErrorKind.Other, "other")]
     public void Outcome_IsTheErrorClassInSnakeCase(SageMakerErrorKind? kind, string outcome) => Assert.Equal(outcome, AwsMetrics.Outcome(kind));
 
-    private static async Task<string> ScrapeAsync(CollectorRegistry registry)
+    /// <summary>The registry as Prometheus scrapes it.</summary>
+    internal static async Task<string> ScrapeAsync(CollectorRegistry registry)
     {
         using var stream = new MemoryStream();
         await registry.CollectAndExportAsTextAsync(stream);

@@ -11,6 +11,16 @@ namespace Detector.Operator.Tests.Charts;
 /// </summary>
 public sealed class RbacTests
 {
+    /// <summary>
+    /// Reads by name of the cached kinds: reconcilers read the shared informer cache, and GET only before it has synced
+    /// or after a 409 (the cache may have been stale), so the chain may or may not show them.
+    /// </summary>
+    private static readonly HashSet<(string, string, string)> s_cacheFallbackReads =
+    [
+        ("detector.dev", "datasets", "get"), ("detector.dev", "trainingruns", "get"), ("detector.dev", "tuningruns", "get"),
+        ("detector.dev", "registeredmodels", "get"), ("detector.dev", "detectionendpoints", "get"), ("batch", "jobs", "get"),
+    ];
+
     /// <summary>Granted but not seen in the whole chain below, each for a reason the chain does not show.</summary>
     private static readonly HashSet<(string, string, string)> s_grantedWithoutChainRequest =
     [
@@ -22,7 +32,7 @@ public sealed class RbacTests
         ("detector.dev", "datasets/status", "get"), ("detector.dev", "trainingruns/status", "get"), ("detector.dev", "tuningruns/status", "get"),
         ("detector.dev", "registeredmodels/status", "get"), ("detector.dev", "detectionendpoints/status", "get"),
         // TuningRuns are written exactly as TrainingRuns (one shared reconciler shell); the chain has none.
-        ("detector.dev", "tuningruns", "get"), ("detector.dev", "tuningruns", "patch"), ("detector.dev", "tuningruns/status", "update"),
+        ("detector.dev", "tuningruns", "patch"), ("detector.dev", "tuningruns/status", "update"),
         // A repeated event bumps the count of the existing Event.
         ("", "events", "update"),
     ];
@@ -39,9 +49,10 @@ public sealed class RbacTests
 
         var missing = used.Where(p => !granted.Contains(p)).ToList();
         Assert.True(missing.Count == 0, "The chart does not grant: " + string.Join(", ", missing));
-        var unused = granted.Where(p => !used.Contains(p) && !s_grantedWithoutChainRequest.Contains(p)).ToList();
+        var unused = granted.Where(p => !used.Contains(p) && !s_grantedWithoutChainRequest.Contains(p) && !s_cacheFallbackReads.Contains(p)).ToList();
         Assert.True(unused.Count == 0, "The chart grants more than the operator uses: " + string.Join(", ", unused));
-        var stale = s_grantedWithoutChainRequest.Where(p => used.Contains(p) || !granted.Contains(p)).ToList();
+        var stale = s_grantedWithoutChainRequest.Where(p => used.Contains(p) || !granted.Contains(p))
+            .Concat(s_cacheFallbackReads.Where(p => !granted.Contains(p))).ToList();
         Assert.True(stale.Count == 0, "Explained as unused but used or not granted (remove from the list): " + string.Join(", ", stale));
     }
 

@@ -55,6 +55,33 @@ public sealed class DatasetReconcilerDependencyTests
         Assert.Contains(h.Events.All, e => e.Type == EventTypes.Warning && e.Reason == DatasetPhases.PodNotStartingReason);
     }
 
+    [Theory]
+    [InlineData(null, null, null, true)]       // nothing counted yet: look
+    [InlineData(1, 0, null, true)]             // active, not ready: look
+    [InlineData(1, 0, 0, true)]
+    [InlineData(1, 1, null, false)]            // the one pod runs: no list per poll
+    [InlineData(4, 3, null, true)]             // a shard's pod not ready
+    [InlineData(4, 4, null, false)]
+    [InlineData(0, 0, 1, false)]               // one shard succeeded: pods do start
+    public void PodsMayBeStuck_OnlyWhileAnActivePodIsNotReady(int? active, int? ready, int? succeeded, bool expected) =>
+        Assert.Equal(expected, JobObservation.PodsMayBeStuck(new V1Job { Status = new V1JobStatus { Active = active, Ready = ready, Succeeded = succeeded } }));
+
+    [Fact]
+    public async Task Reconcile_JobPodReady_DoesNotLookForStuckPods()
+    {
+        var h = new DatasetReconcilerHarness();
+        await h.ReconcileAsync();
+        var job = Assert.Single(h.Jobs);
+        // A stale waiting pod the pod list would find: with the Job's pod Ready, nobody lists it.
+        h.Kube.Seed(WaitingPod(job.Metadata.Name, "CreateContainerConfigError", "secret \"kaggle-credentials\" not found"));
+        job.Status = new V1JobStatus { Active = 1, Ready = 1 };
+        await h.Kube.Store<V1Job>().UpdateStatusAsync(job, default);
+
+        await h.ReconcileAsync();
+
+        Assert.NotEqual(DatasetPhases.PodNotStartingReason, Conditions.Get(h.Dataset.Status!.Conditions, Conditions.Ready)!.Reason);
+    }
+
     [Fact]
     public void StuckPod_ContainerCreatingIsNotStuck() =>
         Assert.Null(JobObservation.StuckPod([WaitingPod("j", "ContainerCreating", "")], DatasetJobTracker.StuckWaitingReasons));

@@ -50,10 +50,10 @@ public sealed class DetectionEndpointAdmissionReconcileTests
         Assert.Empty(h.SageMaker.Calls);
         Assert.Equal(DetectionEndpointPhase.Failed, h.Status.Phase);
         var ready = Conditions.Get(h.Status.Conditions, Conditions.Ready)!;
-        Assert.Equal((Conditions.False, EndpointReasons.InvalidSpec), (ready.Status, ready.Reason));
+        Assert.Equal((Conditions.False, Reasons.InvalidSpec), (ready.Status, ready.Reason));
         Assert.StartsWith(field + ": ", ready.Message, StringComparison.Ordinal);
         Assert.True(Conditions.IsTrue(h.Status.Conditions, Conditions.Stalled));
-        Assert.Contains(h.Events.All, e => e.Type == "Warning" && e.Reason == EndpointReasons.InvalidSpec && e.Message.Contains(field, StringComparison.Ordinal));
+        Assert.Contains(h.Events.All, e => e.Type == "Warning" && e.Reason == Reasons.InvalidSpec && e.Message.Contains(field, StringComparison.Ordinal));
         Assert.Equal(ReconcileResult.After(DetectionEndpointHarness.DriftInterval), result);
     }
 

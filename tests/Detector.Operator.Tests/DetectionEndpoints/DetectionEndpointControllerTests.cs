@@ -12,7 +12,7 @@ public sealed class DetectionEndpointControllerTests
     [Fact]
     public void Problems_WithoutRegion_NameDetectionEndpointWithTheRunsInOneLine()
     {
-        var problem = Assert.Single(ServedKinds.Problems(new OperatorSettings { AwsRegion = null }, [Detector.Operator.TrainingRuns.SageMakerRunControllers.Served, DetectionEndpointController.Served]));
+        var problem = Assert.Single(ServedKinds.Problems(new OperatorSettings { AwsRegion = null }, [Detector.Operator.Runs.SageMakerRunControllers.Served, DetectionEndpointController.Served]));
 
         Assert.Contains("--aws-region", problem);
         Assert.EndsWith("(needed by TrainingRun, TuningRun, DetectionEndpoint)", problem);

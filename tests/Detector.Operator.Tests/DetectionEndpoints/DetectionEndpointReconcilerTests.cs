@@ -165,10 +165,10 @@ public sealed class DetectionEndpointReconcilerTests
         await h.ReconcileAsync();
 
         Assert.Equal(ReconcileResult.After(DetectionEndpointHarness.DriftInterval), result);
-        Assert.Equal((DetectionEndpointPhase.Failed, EndpointReasons.SageMakerRejected), (h.Status.Phase, Conditions.Get(h.Status.Conditions, Conditions.Stalled)!.Reason));
+        Assert.Equal((DetectionEndpointPhase.Failed, Reasons.SageMakerRejected), (h.Status.Phase, Conditions.Get(h.Status.Conditions, Conditions.Stalled)!.Reason));
         Assert.Contains("Could not access model data", h.Status.FailureReason);
         Assert.Equal(1, h.SageMaker.Count("CreateModel"));
-        Assert.Contains(h.Events.All, e => e.Type == "Warning" && e.Reason == EndpointReasons.SageMakerRejected);
+        Assert.Contains(h.Events.All, e => e.Type == "Warning" && e.Reason == Reasons.SageMakerRejected);
     }
 
     [Fact]

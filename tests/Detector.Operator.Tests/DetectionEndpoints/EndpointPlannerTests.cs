@@ -1,5 +1,6 @@
 using Detector.Operator.Api.V1Alpha1;
 using Detector.Operator.Aws;
+using Detector.Operator.Runtime;
 using Detector.Operator.DetectionEndpoints;
 using static Detector.Operator.Tests.DetectionEndpoints.EndpointSamples;
 using A = Detector.Operator.DetectionEndpoints.EndpointAction;
@@ -105,7 +106,7 @@ public sealed class EndpointPlannerTests
     {
         var step = EndpointPlanner.Plan(s_ic, Registry(2, 1, 2), Observed() with { InvalidSpec = "spec.roleArn: not allowed" }, Now).Step;
 
-        Assert.Equal((A.Stall, P.Failed, R.InvalidSpec), (step.Action, step.Phase, step.Reason));
+        Assert.Equal((A.Stall, P.Failed, Reasons.InvalidSpec), (step.Action, step.Phase, step.Reason));
         Assert.Equal("spec.roleArn: not allowed", step.Message);
     }
 

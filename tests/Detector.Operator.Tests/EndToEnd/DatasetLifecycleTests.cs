@@ -58,9 +58,10 @@ public sealed class DatasetLifecycleTests
         Assert.Equal(0, await env.StopOperatorAsync());
 
         env.Api.ClearRequests();
+        var reconciles = env.Reconciles.Count("Dataset", env.Namespace, "aquarium");
         env.StartOperator();
-        // The new process has reconciled the Dataset once it has looked its Job up by name.
-        await env.WaitForAsync(e => e.RequestsFor("jobs", jobName).Any(r => r.Verb == "get"));
+        // The new process has reconciled the Dataset once (finding its Job in the cache, so no request shows it).
+        await env.WaitForAsync(e => e.Reconciles.Count("Dataset", e.Namespace, "aquarium") > reconciles);
         var prefix = env.Dataset("aquarium")!.Status!.Outputs!.Prefix!;
         await env.WriteManifestAsync(prefix, DatasetStatusMapperTests.Manifest());
         env.Api.SetJobSucceeded(env.Namespace, jobName);
@@ -130,7 +131,7 @@ public sealed class DatasetLifecycleTests
         var paused = env.NewDataset("paused");
         paused.Metadata.Annotations = new Dictionary<string, string> { [Annotations.PausedName] = "true" };
         await env.ApplyAsync(paused);
-        await env.WaitForAsync(e => e.RequestsFor("datasets", "paused").Any(r => r.Verb == "get"));
+        await env.WaitForAsync(e => e.Reconciles.PausedSkips("Dataset", e.Namespace, "paused") > 0);
         await env.ApplyAsync(env.NewDataset("sentinel"));
         await env.WaitForPhaseAsync("sentinel", DatasetPhases.Preparing);
 
@@ -153,14 +154,15 @@ public sealed class DatasetLifecycleTests
         var jobName = Assert.Single(env.Jobs).Metadata.Name;
         var dataset = await env.EditDatasetAsync("aquarium",
             d => d.Metadata.Annotations = new Dictionary<string, string> { [Annotations.PausedName] = "true" });
-        await env.WaitForAsync(e => e.RequestsFor("datasets", "aquarium").Any(r => r.Verb == "update")
-            && e.RequestsFor("datasets", "aquarium").Last().Verb == "get");
+        // A paused reconcile reads the shared cache and sends no request: the operator's log says it skipped the Dataset.
+        await env.WaitForAsync(e => e.Reconciles.PausedSkips("Dataset", e.Namespace, "aquarium") > 0);
+        var skips = env.Reconciles.PausedSkips("Dataset", env.Namespace, "aquarium");
 
         env.Api.ClearRequests();
         await env.WriteManifestAsync(dataset.Status!.Outputs!.Prefix!, DatasetStatusMapperTests.Manifest());
         env.Api.SetJobSucceeded(env.Namespace, jobName);
-        // The Job's change enqueues the Dataset; the reconcile reads it and stops there.
-        await env.WaitForAsync(e => e.RequestsFor("datasets", "aquarium").Any(r => r.Verb == "get"));
+        // The Job's change enqueues the Dataset (a paused one is not polled); its reconcile stops at the annotation.
+        await env.WaitForAsync(e => e.Reconciles.PausedSkips("Dataset", e.Namespace, "aquarium") > skips);
 
         Assert.DoesNotContain(env.RequestsFor("datasets", "aquarium"), r => r.IsWrite);
         Assert.Equal(DatasetPhases.Preparing, env.Dataset("aquarium")!.Status!.Phase);

@@ -31,8 +31,8 @@ public sealed class FailureSurfacingTests
         var ready = Conditions.Get(env.Dataset("aquarium")!.Status!.Conditions, Conditions.Ready)!;
         Assert.Equal(DatasetPhases.JobRunningReason, ready.Reason);  // cleared by the success
         // Events are written in the background (best effort): wait for it rather than race it.
-        await env.WaitForAsync(e => Warnings(e, FailureReasons.Retrying).Any());
-        var warning = Assert.Single(Warnings(env, FailureReasons.Retrying));
+        await env.WaitForAsync(e => Warnings(e, Reasons.Retrying).Any());
+        var warning = Assert.Single(Warnings(env, Reasons.Retrying));
         Assert.Contains("etcdserver: request timed out", warning["message"]!.GetValue<string>());
         Assert.Equal(1, warning["count"]!.GetValue<int>());          // one distinct error, one Event
     }
@@ -45,8 +45,8 @@ public sealed class FailureSurfacingTests
         env.StartOperator("--workers", "1", "--stalled-recheck-interval", "1s");   // RBAC is fixed outside the object: the slow re-check finds it
         await env.ApplyAsync(env.NewDataset("aquarium"));
 
-        await env.WaitForAsync(e => Warnings(e, FailureReasons.OperatorMisconfigured).Any());
-        var warning = Warnings(env, FailureReasons.OperatorMisconfigured).Single()["message"]!.GetValue<string>();
+        await env.WaitForAsync(e => Warnings(e, Reasons.OperatorMisconfigured).Any());
+        var warning = Warnings(env, Reasons.OperatorMisconfigured).Single()["message"]!.GetValue<string>();
         Assert.Contains("cannot create resource \"jobs\"", warning);
         Assert.Contains("grant it", warning);
         await env.WaitForPhaseAsync("aquarium", DatasetPhases.Preparing);          // retried, and then it worked
@@ -67,12 +67,12 @@ public sealed class FailureSurfacingTests
         await env.WaitForPhaseAsync("aquarium", "Failed");
         var status = env.Dataset("aquarium")!.Status!;
         var ready = Conditions.Get(status.Conditions, Conditions.Ready)!;
-        Assert.Equal(FailureReasons.Rejected, ready.Reason);
+        Assert.Equal(Reasons.Rejected, ready.Reason);
         Assert.Contains("must be less than or equal to memory limit of 1Gi", ready.Message);
         Assert.True(Conditions.IsTrue(status.Conditions, Conditions.Stalled));
         Assert.Equal(1, status.ObservedGeneration);
         Assert.Empty(env.Jobs);
-        await env.WaitForAsync(e => Warnings(e, FailureReasons.Rejected).Any());
+        await env.WaitForAsync(e => Warnings(e, Reasons.Rejected).Any());
 
         await env.EditDatasetAsync("aquarium", d => d.Spec = d.Spec with { Resources = null });
         await env.WaitForAsync(e => e.Dataset("aquarium")?.Status is { Phase: DatasetPhases.Preparing, ObservedGeneration: 2 });
@@ -88,10 +88,10 @@ public sealed class FailureSurfacingTests
             new Dictionary<string, string> { ["KUBECONFIG"] = env.Kubeconfig });
         await env.ApplyAsync(env.NewDataset("aquarium"));
 
-        await env.WaitForAsync(e => Warnings(e, FailureReasons.OperatorMisconfigured).Any() && e.Jobs.Any());
+        await env.WaitForAsync(e => Warnings(e, Reasons.OperatorMisconfigured).Any() && e.Jobs.Any());
         var job = Assert.Single(env.Jobs);
         var preparing = Conditions.Get(env.Dataset("aquarium")!.Status!.Conditions, Conditions.Ready)!;
-        Assert.Equal(("False", FailureReasons.OperatorMisconfigured), (preparing.Status, preparing.Reason));
+        Assert.Equal(("False", Reasons.OperatorMisconfigured), (preparing.Status, preparing.Reason));
         Assert.Contains("is preparing", preparing.Message);
         Assert.Contains("--aws-region or AWS_REGION", preparing.Message);
 
@@ -113,10 +113,10 @@ public sealed class FailureSurfacingTests
             new Dictionary<string, string> { ["KUBECONFIG"] = env.Kubeconfig, ["DETECTOR_S3_ENDPOINT_URL"] = env.S3.ServiceUrl }, [noRegion]);
         await env.ApplyAsync(env.NewDataset("aquarium"));
 
-        await env.WaitForAsync(e => Warnings(e, FailureReasons.OperatorMisconfigured).Any());
+        await env.WaitForAsync(e => Warnings(e, Reasons.OperatorMisconfigured).Any());
         var status = env.Dataset("aquarium")!.Status!;
         var ready = Conditions.Get(status.Conditions, Conditions.Ready)!;
-        Assert.Equal(("False", FailureReasons.OperatorMisconfigured), (ready.Status, ready.Reason));
+        Assert.Equal(("False", Reasons.OperatorMisconfigured), (ready.Status, ready.Reason));
         Assert.Contains("--aws-region or AWS_REGION", ready.Message);
         Assert.Equal(("Pending", 1L), (status.Phase, status.ObservedGeneration));
         Assert.Empty(env.Jobs);

@@ -9,6 +9,7 @@ using Detector.Operator.Tests.Fakes.ApiServer;
 using Detector.Preprocessing.Outputs;
 using Detector.Preprocessing.Storage;
 using Detector.Testing;
+using Microsoft.Extensions.Logging;
 using k8s.Models;
 
 namespace Detector.Operator.Tests.EndToEnd;
@@ -167,8 +168,28 @@ public sealed class OperatorEnvironment : IAsyncDisposable
         // In a pod the operator's S3 identity comes from IRSA; here s3rver's fixed keys stand in for it.
         var settings = RunCommand.ParseSettings(RunArgs(extra), _ => null) with { Storage = S3.Settings };
         _stop = new CancellationTokenSource();
-        _run = Task.Run(() => OperatorHost.RunAsync(settings, _stop.Token));
+        _run = Task.Run(async () =>
+        {
+            using var logs = Logs(settings.LogLevel);
+            return await new OperatorHost(settings, logs, TimeProvider.System, Prometheus.Metrics.DefaultRegistry).RunAsync(_stop.Token);
+        });
     }
+
+    // Console at the run's level (what a failing test shows), and every level to the reconcile counter.
+    private Microsoft.Extensions.Logging.ILoggerFactory Logs(Microsoft.Extensions.Logging.LogLevel console) =>
+        Microsoft.Extensions.Logging.LoggerFactory.Create(builder =>
+        {
+            builder.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Debug);
+            builder.AddSimpleConsole(o => o.SingleLine = true)
+                .AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(null, console);
+            builder.AddProvider(Reconciles);
+        });
+
+    /// <summary>
+    /// The operator's finished reconciles per object (of every run this environment started): a reconcile that changes
+    /// nothing reads the shared cache and sends no request, so request logs cannot show it.
+    /// </summary>
+    internal ReconcileLog Reconciles { get; } = new();
 
     /// <summary>
     /// Starts the operator as <c>detector run &lt;args&gt;</c> on a laptop whose environment is <paramref name="env"/> (read
@@ -182,7 +203,7 @@ public sealed class OperatorEnvironment : IAsyncDisposable
         _stop = new CancellationTokenSource();
         _run = Task.Run(async () =>
         {
-            using var logs = OperatorLogging.Create(settings with { LogLevel = Microsoft.Extensions.Logging.LogLevel.Warning });
+            using var logs = Logs(Microsoft.Extensions.Logging.LogLevel.Warning);
             return await new OperatorHost(settings, logs, TimeProvider.System, Prometheus.Metrics.NewCustomRegistry(), kinds).RunAsync(_stop.Token);
         });
     }

@@ -102,9 +102,9 @@ public static class PhaseFixtures
 
     private static string Reason(FailureKind failure) => failure switch
     {
-        FailureKind.Transient => FailureReasons.Retrying,
-        FailureKind.Misconfiguration => FailureReasons.OperatorMisconfigured,
-        _ => FailureReasons.Rejected,
+        FailureKind.Transient => Reasons.Retrying,
+        FailureKind.Misconfiguration => Reasons.OperatorMisconfigured,
+        _ => Reasons.Rejected,
     };
 
     private static PhaseFixture Build(string kind, string name, string phase, string reason, FixtureVariant variant, JsonObject status)

@@ -1,7 +1,7 @@
 using Detector.Operator.Api.V1Alpha1;
 using Detector.Operator.DetectionEndpoints;
+using Detector.Operator.Runs;
 using Detector.Operator.Runtime;
-using Detector.Operator.TrainingRuns;
 
 namespace Detector.Operator.Tests.GitOps;
 
@@ -42,7 +42,7 @@ public static class UserExpectations
     private static KstatusStatus Settled(string kind, string phase, string reason) => (kind, phase, reason) switch
     {
         (_, "Failed", _) => KstatusStatus.Failed,
-        (_, _, FailureReasons.OperatorMisconfigured) => KstatusStatus.Failed,
+        (_, _, Reasons.OperatorMisconfigured) => KstatusStatus.Failed,
         (TrainingRun.KindName or TuningRun.KindName, "Stopped", RunReasons.JobStopped) => KstatusStatus.Failed,
         (DetectionEndpoint.KindName, DetectionEndpointPhase.InService, EndpointReasons.RolloutFailed) => KstatusStatus.Failed,
         (Dataset.KindName, DatasetPhase.Ready, _) => KstatusStatus.Current,

@@ -1,5 +1,6 @@
 using Detector.Operator.Api.V1Alpha1;
 using Detector.Operator.Aws;
+using Detector.Operator.Runs;
 using Detector.Operator.Tests.Fakes.CloudWatch;
 using Detector.Operator.Tests.TrainingRuns;
 using Detector.Operator.TrainingRuns;

@@ -1,11 +1,11 @@
 using Amazon.Runtime;
 using Detector.Operator.Api.V1Alpha1;
 using Detector.Operator.Aws;
+using Detector.Operator.Runs;
 using Detector.Operator.Tests.Fakes.CloudWatch;
 using Detector.Operator.Tests.Fakes.SageMaker;
 using Detector.Operator.Tests.TrainingRuns;
 using Detector.Operator.Tests.TuningRuns;
-using Detector.Operator.TrainingRuns;
 using Detector.Operator.TuningRuns;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -58,10 +58,10 @@ public sealed class LogsEndToEndTests : IAsyncLifetime
             }
             return Task.CompletedTask;
         });
-        var arguments = LogsCommand.ParseArguments(["trun/aquarium-ssd", "-n", RunSamples.Namespace, "-f", "--kubeconfig", Kubeconfig()], _ => null);
+        string[] args = ["trun/aquarium-ssd", "-n", RunSamples.Namespace, "-f", "--kubeconfig", Kubeconfig(), "--region", _fake.Region];
         var (output, error) = (new StringWriter(), new StringWriter());
 
-        var code = await LogsCommand.RunAsync(arguments, () => MonitoringCli.Kube(arguments.Settings), _logs, output, error, pace, CancellationToken.None);
+        var code = await LogsCommand.RunAsync(args, _ => null, _ => _logs, output, error, pace, CancellationToken.None);
 
         Assert.True(code == 0, error.ToString());
         Assert.Equal(
@@ -86,10 +86,10 @@ public sealed class LogsEndToEndTests : IAsyncLifetime
         _fake.ThrottleNext("FilterLogEvents", 2);
         var delays = new List<TimeSpan>();
         using var logs = new CloudWatchLogsClient(MonitoringFixture.Options(_fake, delays));
-        var arguments = LogsCommand.ParseArguments(["trainingrun/aquarium-ssd", "-n", RunSamples.Namespace, "--since", "10m", "--kubeconfig", Kubeconfig()], _ => null);
+        string[] args = ["trainingrun/aquarium-ssd", "-n", RunSamples.Namespace, "--since", "10m", "--kubeconfig", Kubeconfig(), "--region", _fake.Region];
         var output = new StringWriter();
 
-        var code = await LogsCommand.RunAsync(arguments, () => MonitoringCli.Kube(arguments.Settings), logs, output, new StringWriter(),
+        var code = await LogsCommand.RunAsync(args, _ => null, _ => logs, output, new StringWriter(),
             new LogsPace(new FakeTimeProvider(s_t0.AddHours(1)), TimeSpan.FromSeconds(5), (_, _) => throw new InvalidOperationException("no follow")),
             CancellationToken.None);
 
@@ -105,10 +105,10 @@ public sealed class LogsEndToEndTests : IAsyncLifetime
         var run = RunSamples.TrainingRun();
         run.Status = new TrainingRunStatus { Phase = TrainingRunPhase.Pending };
         _api.Put(run);
-        var arguments = LogsCommand.ParseArguments(["trun/aquarium-ssd", "-n", RunSamples.Namespace, "--kubeconfig", Kubeconfig()], _ => null);
+        string[] args = ["trun/aquarium-ssd", "-n", RunSamples.Namespace, "--kubeconfig", Kubeconfig(), "--region", _fake.Region];
         var error = new StringWriter();
 
-        var code = await LogsCommand.RunAsync(arguments, () => MonitoringCli.Kube(arguments.Settings), _logs, new StringWriter(), error, LogsPace.Default, CancellationToken.None);
+        var code = await LogsCommand.RunAsync(args, _ => null, _ => _logs, new StringWriter(), error, LogsPace.Default, CancellationToken.None);
 
         Assert.Equal(1, code);
         Assert.Equal("detector logs: TrainingRun vision/aquarium-ssd has no training job yet (phase Pending)", error.ToString().Trim());

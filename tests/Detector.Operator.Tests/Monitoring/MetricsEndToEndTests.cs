@@ -49,10 +49,10 @@ public sealed class MetricsEndToEndTests : IAsyncLifetime
             _fake.Training.Add(JobArn, "train:cross_entropy", epoch, s_t0.AddMinutes(epoch), 1.2 / (epoch + 1));
         }
         var png = Path.Combine(_dir, "curve.png");
-        var arguments = MetricsCommand.ParseArguments(["trun/aquarium-ssd", "-n", RunSamples.Namespace, "-o", png, "--kubeconfig", Kubeconfig()], _ => null);
+        string[] args = ["trun/aquarium-ssd", "-n", RunSamples.Namespace, "-o", png, "--kubeconfig", Kubeconfig(), "--region", _fake.Region];
         var (output, error) = (new StringWriter(), new StringWriter());
 
-        var code = await MetricsCommand.RunAsync(arguments, () => MonitoringCli.Kube(arguments.Settings), _metrics, output, error, CancellationToken.None);
+        var code = await MetricsCommand.RunAsync(args, _ => null, _ => _metrics, output, error, CancellationToken.None);
 
         Assert.True(code == 0, error.ToString());
         var lines = output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
@@ -85,10 +85,10 @@ public sealed class MetricsEndToEndTests : IAsyncLifetime
             _fake.Training.Add(Prefix + "002-bbbbbbbb", "validation:mAP", epoch, s_t0.AddMinutes(epoch), 0.2 + 0.2 * epoch);
         }
         var svg = Path.Combine(_dir, "trials.svg");
-        var arguments = MetricsCommand.ParseArguments(["tun/aquarium-hpo", "-n", RunSamples.Namespace, "-o", svg, "--kubeconfig", Kubeconfig()], _ => null);
+        string[] args = ["tun/aquarium-hpo", "-n", RunSamples.Namespace, "-o", svg, "--kubeconfig", Kubeconfig(), "--region", _fake.Region];
         var (output, error) = (new StringWriter(), new StringWriter());
 
-        var code = await MetricsCommand.RunAsync(arguments, () => MonitoringCli.Kube(arguments.Settings), _metrics, output, error, CancellationToken.None);
+        var code = await MetricsCommand.RunAsync(args, _ => null, _ => _metrics, output, error, CancellationToken.None);
 
         Assert.True(code == 0, error.ToString());
         Assert.Equal(

@@ -2,7 +2,7 @@ using Detector.Operator.Api.V1Alpha1;
 using Detector.Operator.Datasets;
 using Detector.Operator.DetectionEndpoints;
 using Detector.Operator.Policy;
-using Detector.Operator.TrainingRuns;
+using Detector.Operator.Runs;
 using Detector.Operator.Validation;
 using k8s;
 

@@ -113,7 +113,7 @@ public sealed class ModelQualityReportTests
         var error = await Assert.ThrowsAsync<RetryableException>(h.ReconcileAsync);
 
         var failure = ReconcileErrors.Classify(error);
-        Assert.Equal((FailureReasons.Retrying, true), (failure.Reason, failure.Retries));
+        Assert.Equal((Reasons.Retrying, true), (failure.Reason, failure.Retries));
         Assert.StartsWith("Could not write the model-quality report s3://models/vision/", failure.Message);
         Assert.Contains("Connection refused", failure.Message);
         Assert.DoesNotContain(h.SageMaker.Calls, c => c.Operation == "CreateModelPackage");

@@ -47,7 +47,7 @@ public sealed class RegisteredModelAdmissionTests
         await h.ReconcileAsync();
 
         Assert.Empty(h.SageMaker.Calls);
-        Assert.Equal((Conditions.False, RegisteredModelReasons.InvalidSpec), (h.Ready.Status, h.Ready.Reason));
+        Assert.Equal((Conditions.False, Reasons.InvalidSpec), (h.Ready.Status, h.Ready.Reason));
         Assert.Contains("spec.approval.minMetric", h.Ready.Message, StringComparison.Ordinal);
     }
 }

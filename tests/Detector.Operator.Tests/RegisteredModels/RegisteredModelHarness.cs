@@ -1,10 +1,10 @@
 using Detector.Operator.Api.V1Alpha1;
 using Detector.Operator.RegisteredModels;
+using Detector.Operator.Runs;
 using Detector.Operator.Runtime;
 using Detector.Operator.Tests.Datasets;
 using Detector.Operator.Tests.Fakes;
 using Detector.Operator.Tests.TrainingRuns;
-using Detector.Operator.TrainingRuns;
 using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -86,8 +86,24 @@ public sealed class RegisteredModelHarness
     /// <summary>The Ready condition of the stored model.</summary>
     public V1Condition Ready => Conditions.Get(Status.Conditions, Conditions.Ready)!;
 
-    /// <summary>Runs one reconcile.</summary>
-    public Task<ReconcileResult> ReconcileAsync() => Reconciler.ReconcileAsync(Key, CancellationToken.None);
+    /// <summary>
+    /// Reconciles as the controller does: again at once while a reconcile asks for it (each takes one step: group,
+    /// approval, version), at most ten times; returns the first result that waits.
+    /// </summary>
+    public async Task<ReconcileResult> ReconcileAsync()
+    {
+        const int limit = 10;
+        for (var i = 1; ; i++)
+        {
+            var result = await ReconcileOnceAsync();
+            if (result.RequeueAfter != TimeSpan.Zero)
+                return result;
+            Assert.True(i < limit, $"The RegisteredModel still asked to be reconciled at once after {limit} reconciles");
+        }
+    }
+
+    /// <summary>Runs one reconcile (one step).</summary>
+    public Task<ReconcileResult> ReconcileOnceAsync() => Reconciler.ReconcileAsync(Key, CancellationToken.None);
 
     /// <summary>Changes the stored model's metadata (annotations do not bump the generation).</summary>
     public async Task AnnotateAsync(string key, string value)

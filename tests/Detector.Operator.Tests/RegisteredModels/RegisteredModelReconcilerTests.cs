@@ -1,9 +1,9 @@
 using Detector.Operator.Api.V1Alpha1;
 using Detector.Operator.Aws;
 using Detector.Operator.RegisteredModels;
+using Detector.Operator.Runs;
 using Detector.Operator.Runtime;
 using Detector.Operator.Tests.TrainingRuns;
-using Detector.Operator.TrainingRuns;
 
 namespace Detector.Operator.Tests.RegisteredModels;
 
@@ -36,6 +36,22 @@ public sealed class RegisteredModelReconcilerTests
         Assert.Contains(h.Events.All, e => e.Reason == "VersionRegistered" && e.Message.Contains("Version 1"));
         Assert.Contains("detector_registered_model_versions{namespace=\"vision\",name=\"birds\",approval=\"Approved\"} 1", await h.ScrapeAsync());
         Assert.Equal(RegisteredModelHarness.PollInterval, result.RequeueAfter);   // Console changes show up on the next poll.
+    }
+
+    [SkippableFact]
+    public async Task Reconcile_TakesOneStepEach_GroupThenVersion_RequeuingAtOnceBetween()
+    {
+        var h = Automatic();
+
+        var first = await h.ReconcileOnceAsync();
+
+        Assert.Equal(["DescribeModelPackageGroup", "CreateModelPackageGroup", "DescribeModelPackageGroup"], h.SageMaker.Calls.Select(c => c.Operation));
+        Assert.Equal((RegisteredModelPhase.Registering, TimeSpan.Zero), (h.Status.Phase, first.RequeueAfter));
+
+        var second = await h.ReconcileOnceAsync();
+
+        Assert.Equal(1, h.SageMaker.Count("CreateModelPackage"));
+        Assert.Equal((RegisteredModelPhase.Ready, RegisteredModelHarness.PollInterval), (h.Status.Phase, second.RequeueAfter));
     }
 
     [SkippableFact]
@@ -224,11 +240,11 @@ public sealed class RegisteredModelReconcilerTests
         await h.ReconcileAsync();
 
         Assert.Equal(RegisteredModelPhase.Failed, h.Status.Phase);
-        Assert.Equal(RegisteredModelReasons.SageMakerRejected, h.Ready.Reason);
+        Assert.Equal(Reasons.SageMakerRejected, h.Ready.Reason);
         Assert.Contains("Image is not in the account", h.Status.FailureReason);
         Assert.Equal(1, h.SageMaker.Count("CreateModelPackage"));
         Assert.Equal(ReconcileResult.Done, result);
-        Assert.Contains(h.Events.All, e => e.Type == "Warning" && e.Reason == RegisteredModelReasons.SageMakerRejected);
+        Assert.Contains(h.Events.All, e => e.Type == "Warning" && e.Reason == Reasons.SageMakerRejected);
     }
 
     [SkippableFact]
@@ -239,7 +255,7 @@ public sealed class RegisteredModelReconcilerTests
         await h.ReconcileAsync();
 
         Assert.Equal(RegisteredModelPhase.Failed, h.Status.Phase);
-        Assert.Equal(RegisteredModelReasons.OperatorMisconfigured, h.Ready.Reason);
+        Assert.Equal(Reasons.OperatorMisconfigured, h.Ready.Reason);
         Assert.Empty(h.SageMaker.Calls);
     }
 

@@ -19,9 +19,9 @@ public sealed class RegisteredModelStatusMapperTests
     {
         // situation, observation, phase, reason, Ready, Reconciling, Stalled
         { "invalid spec", new RegisteredModelObservation(Group, InvalidSpec: "spec.source: set exactly one of trainingRunRef, tuningRunRef"),
-            RegisteredModelPhase.Failed, RegisteredModelReasons.InvalidSpec, "False", "False", "True" },
+            RegisteredModelPhase.Failed, Reasons.InvalidSpec, "False", "False", "True" },
         { "rejected", Observed() with { Rejected = "ValidationException: bad image" },
-            RegisteredModelPhase.Failed, RegisteredModelReasons.SageMakerRejected, "False", "False", "True" },
+            RegisteredModelPhase.Failed, Reasons.SageMakerRejected, "False", "False", "True" },
         { "no group yet", Observed(groupStatus: null), RegisteredModelPhase.Pending, RegisteredModelReasons.GroupPending, "False", "True", "False" },
         { "group in progress", Observed(groupStatus: ModelPackageGroupStatus.InProgress),
             RegisteredModelPhase.Pending, RegisteredModelReasons.GroupPending, "False", "True", "False" },

@@ -16,31 +16,31 @@ public sealed class AwsFailuresTests
     public static TheoryData<string, string, int, SageMakerErrorKind, string, FailureKind> Cases => new()
     {
         // Passing failures: Retrying with backoff.
-        { "ThrottlingException", "Rate exceeded", 400, SageMakerErrorKind.Throttling, FailureReasons.Retrying, FailureKind.Transient },
-        { "ServiceUnavailable", "Service is unavailable.", 503, SageMakerErrorKind.Transient, FailureReasons.Retrying, FailureKind.Transient },
-        { "InternalFailure", "internal error", 500, SageMakerErrorKind.Transient, FailureReasons.Retrying, FailureKind.Transient },
-        { "NetworkError", "SageMaker DescribeTrainingJob failed to reach api.sagemaker…", 0, SageMakerErrorKind.Transient, FailureReasons.Retrying, FailureKind.Transient },
-        { "ResourceNotFound", "Requested resource not found", 400, SageMakerErrorKind.NotFound, FailureReasons.Retrying, FailureKind.Transient },
-        { "InvalidResponse", "not a DescribeTrainingJobResponse", 200, SageMakerErrorKind.Other, FailureReasons.Retrying, FailureKind.Transient },
-        { "CredentialsRefreshFailed", "STS unreachable", 0, SageMakerErrorKind.Transient, FailureReasons.Retrying, FailureKind.Transient },
+        { "ThrottlingException", "Rate exceeded", 400, SageMakerErrorKind.Throttling, Reasons.Retrying, FailureKind.Transient },
+        { "ServiceUnavailable", "Service is unavailable.", 503, SageMakerErrorKind.Transient, Reasons.Retrying, FailureKind.Transient },
+        { "InternalFailure", "internal error", 500, SageMakerErrorKind.Transient, Reasons.Retrying, FailureKind.Transient },
+        { "NetworkError", "SageMaker DescribeTrainingJob failed to reach api.sagemaker…", 0, SageMakerErrorKind.Transient, Reasons.Retrying, FailureKind.Transient },
+        { "ResourceNotFound", "Requested resource not found", 400, SageMakerErrorKind.NotFound, Reasons.Retrying, FailureKind.Transient },
+        { "InvalidResponse", "not a DescribeTrainingJobResponse", 200, SageMakerErrorKind.Other, Reasons.Retrying, FailureKind.Transient },
+        { "CredentialsRefreshFailed", "STS unreachable", 0, SageMakerErrorKind.Transient, Reasons.Retrying, FailureKind.Transient },
         // Wrong or missing credentials: OperatorMisconfigured naming credentials.
-        { "UnrecognizedClientException", "The security token included in the request is invalid.", 400, SageMakerErrorKind.AccessDenied, FailureReasons.OperatorMisconfigured, FailureKind.Misconfiguration },
-        { "InvalidClientTokenId", "The security token included in the request is invalid.", 403, SageMakerErrorKind.AccessDenied, FailureReasons.OperatorMisconfigured, FailureKind.Misconfiguration },
-        { "InvalidSignatureException", "The request signature we calculated does not match", 403, SageMakerErrorKind.AccessDenied, FailureReasons.OperatorMisconfigured, FailureKind.Misconfiguration },
-        { "SignatureDoesNotMatch", "The request signature we calculated does not match", 403, SageMakerErrorKind.AccessDenied, FailureReasons.OperatorMisconfigured, FailureKind.Misconfiguration },
-        { "ExpiredTokenException", "The security token included in the request is expired", 400, SageMakerErrorKind.AccessDenied, FailureReasons.OperatorMisconfigured, FailureKind.Misconfiguration },
-        { "ExpiredToken", "The provided token has expired.", 400, SageMakerErrorKind.AccessDenied, FailureReasons.OperatorMisconfigured, FailureKind.Misconfiguration },
-        { "MissingCredentials", "No AWS credentials found for SageMaker: Failed to resolve AWS credentials", 0, SageMakerErrorKind.AccessDenied, FailureReasons.OperatorMisconfigured, FailureKind.Misconfiguration },
-        { "InvalidAccessKeyId", "The AWS Access Key Id you provided does not exist in our records.", 403, SageMakerErrorKind.AccessDenied, FailureReasons.OperatorMisconfigured, FailureKind.Misconfiguration },
+        { "UnrecognizedClientException", "The security token included in the request is invalid.", 400, SageMakerErrorKind.AccessDenied, Reasons.OperatorMisconfigured, FailureKind.Misconfiguration },
+        { "InvalidClientTokenId", "The security token included in the request is invalid.", 403, SageMakerErrorKind.AccessDenied, Reasons.OperatorMisconfigured, FailureKind.Misconfiguration },
+        { "InvalidSignatureException", "The request signature we calculated does not match", 403, SageMakerErrorKind.AccessDenied, Reasons.OperatorMisconfigured, FailureKind.Misconfiguration },
+        { "SignatureDoesNotMatch", "The request signature we calculated does not match", 403, SageMakerErrorKind.AccessDenied, Reasons.OperatorMisconfigured, FailureKind.Misconfiguration },
+        { "ExpiredTokenException", "The security token included in the request is expired", 400, SageMakerErrorKind.AccessDenied, Reasons.OperatorMisconfigured, FailureKind.Misconfiguration },
+        { "ExpiredToken", "The provided token has expired.", 400, SageMakerErrorKind.AccessDenied, Reasons.OperatorMisconfigured, FailureKind.Misconfiguration },
+        { "MissingCredentials", "No AWS credentials found for SageMaker: Failed to resolve AWS credentials", 0, SageMakerErrorKind.AccessDenied, Reasons.OperatorMisconfigured, FailureKind.Misconfiguration },
+        { "InvalidAccessKeyId", "The AWS Access Key Id you provided does not exist in our records.", 403, SageMakerErrorKind.AccessDenied, Reasons.OperatorMisconfigured, FailureKind.Misconfiguration },
         // A denied IAM action: AccessDenied.
-        { "AccessDeniedException", Denial, 400, SageMakerErrorKind.AccessDenied, FailureReasons.AccessDenied, FailureKind.Misconfiguration },
-        { "AccessDenied", "Access Denied", 403, SageMakerErrorKind.AccessDenied, FailureReasons.AccessDenied, FailureKind.Misconfiguration },
+        { "AccessDeniedException", Denial, 400, SageMakerErrorKind.AccessDenied, Reasons.AccessDenied, FailureKind.Misconfiguration },
+        { "AccessDenied", "Access Denied", 403, SageMakerErrorKind.AccessDenied, Reasons.AccessDenied, FailureKind.Misconfiguration },
         // Quotas: QuotaExceeded.
-        { "ResourceLimitExceeded", "The account-level service limit 'ml.p3.2xlarge for training job usage' is 0 Instances", 400, SageMakerErrorKind.ResourceLimit, FailureReasons.QuotaExceeded, FailureKind.Blocked },
-        { "ServiceQuotaExceededException", "quota exceeded", 400, SageMakerErrorKind.Other, FailureReasons.QuotaExceeded, FailureKind.Blocked },
+        { "ResourceLimitExceeded", "The account-level service limit 'ml.p3.2xlarge for training job usage' is 0 Instances", 400, SageMakerErrorKind.ResourceLimit, Reasons.QuotaExceeded, FailureKind.Blocked },
+        { "ServiceQuotaExceededException", "quota exceeded", 400, SageMakerErrorKind.Other, Reasons.QuotaExceeded, FailureKind.Blocked },
         // Anything else the service refuses: Rejected, until the spec changes.
-        { "ValidationException", "1 validation error detected", 400, SageMakerErrorKind.Validation, FailureReasons.Rejected, FailureKind.Terminal },
-        { "NoSuchBucket", "The specified bucket does not exist", 404, SageMakerErrorKind.Other, FailureReasons.Rejected, FailureKind.Terminal },
+        { "ValidationException", "1 validation error detected", 400, SageMakerErrorKind.Validation, Reasons.Rejected, FailureKind.Terminal },
+        { "NoSuchBucket", "The specified bucket does not exist", 404, SageMakerErrorKind.Other, Reasons.Rejected, FailureKind.Terminal },
     };
 
     [Theory]

@@ -25,11 +25,11 @@ public sealed class ControllerFailureTests
 
         Assert.Equal(1, h.Kube.Writes<Dataset>(KubeOperation.UpdateStatus));
         var warning = Assert.Single(h.Events.All);
-        Assert.Equal((EventTypes.Warning, FailureReasons.Retrying), (warning.Type, warning.Reason));
+        Assert.Equal((EventTypes.Warning, Reasons.Retrying), (warning.Type, warning.Reason));
         var ready = Conditions.Get(h.Kube.Get<Dataset>(Key)!.Status!.Conditions, Conditions.Ready)!;
-        Assert.Equal(("False", FailureReasons.Retrying), (ready.Status, ready.Reason));
+        Assert.Equal(("False", Reasons.Retrying), (ready.Status, ready.Reason));
         Assert.Contains("Connection refused", ready.Message);
-        Assert.Equal(4, h.Counter(h.Metrics.ReconcileErrors, "Dataset", FailureReasons.Retrying));
+        Assert.Equal(4, h.Counter(h.Metrics.ReconcileErrors, "Dataset", Reasons.Retrying));
     }
 
     [Fact]
@@ -76,8 +76,8 @@ public sealed class ControllerFailureTests
         var status = h.Kube.Get<Dataset>(Key)!.Status!;
         Assert.Equal("Failed", status.Phase);
         Assert.True(Conditions.IsTrue(status.Conditions, Conditions.Stalled));
-        Assert.Equal(FailureReasons.InvalidSpec, Conditions.Get(status.Conditions, Conditions.Ready)!.Reason);
-        Assert.Equal(1, h.Counter(h.Metrics.ReconcileErrors, "Dataset", FailureReasons.InvalidSpec));
+        Assert.Equal(Reasons.InvalidSpec, Conditions.Get(status.Conditions, Conditions.Ready)!.Reason);
+        Assert.Equal(1, h.Counter(h.Metrics.ReconcileErrors, "Dataset", Reasons.InvalidSpec));
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class ControllerFailureTests
         Assert.Equal(0, h.Controller.Queue.Failures(Key));
         Assert.Equal(1, h.Kube.Writes<Dataset>(KubeOperation.UpdateStatus));
         var warning = Assert.Single(h.Events.All);
-        Assert.Equal((EventTypes.Warning, FailureReasons.AccessDenied), (warning.Type, warning.Reason));
+        Assert.Equal((EventTypes.Warning, Reasons.AccessDenied), (warning.Type, warning.Reason));
         var status = h.Kube.Get<Dataset>(Key)!.Status!;
         Assert.True(Conditions.IsTrue(status.Conditions, Conditions.Stalled));
         Assert.NotEqual("Failed", status.Phase);                                             // the phase is kept
@@ -129,7 +129,7 @@ public sealed class ControllerFailureTests
         await h.StopAsync();
 
         Assert.Equal(1, h.Kube.Writes<Dataset>(KubeOperation.UpdateStatus));
-        Assert.Equal(FailureReasons.Retrying, Conditions.Get(h.Kube.Get<Dataset>(Key)!.Status!.Conditions, Conditions.Ready)!.Reason);
+        Assert.Equal(Reasons.Retrying, Conditions.Get(h.Kube.Get<Dataset>(Key)!.Status!.Conditions, Conditions.Ready)!.Reason);
     }
 
     // Waits for the scheduled backoff of the last failure (or RequeueAfter of a success), lets it pass, and waits for the call.

@@ -34,7 +34,7 @@ public sealed class ControllerTests
         await Annotate(h, "again");
         Assert.Equal(6, (await h.NextCallAsync()).Index);
         Assert.Equal(TimeSpan.FromSeconds(1), await h.NextScheduleAsync());
-        Assert.Equal(5, h.Counter(h.Metrics.ReconcileErrors, "Dataset", FailureReasons.Retrying));
+        Assert.Equal(5, h.Counter(h.Metrics.ReconcileErrors, "Dataset", Reasons.Retrying));
         Assert.Equal(1, h.Counter(h.Metrics.ReconcileTotal, "Dataset", ControllerMetrics.ResultSuccess));
     }
 
@@ -192,7 +192,7 @@ public sealed class ControllerTests
         h.Start();
         await entered.Task.WaitAsync(ControllerHarness.Guard);
         await h.StopAsync();
-        Assert.Equal(0, h.Counter(h.Metrics.ReconcileErrors, "Dataset", FailureReasons.Retrying));
+        Assert.Equal(0, h.Counter(h.Metrics.ReconcileErrors, "Dataset", Reasons.Retrying));
     }
 
     [Fact]

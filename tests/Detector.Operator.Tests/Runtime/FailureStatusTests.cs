@@ -8,9 +8,9 @@ namespace Detector.Operator.Tests.Runtime;
 public sealed class FailureStatusTests
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 3, 10, 0, 0, TimeSpan.Zero);
-    private static readonly ReconcileFailure Transient = new(FailureReasons.Retrying, "Network error: connection refused", FailureKind.Transient);
-    private static readonly ReconcileFailure Misconfigured = new(FailureReasons.OperatorMisconfigured, "No AWS region", FailureKind.Misconfiguration);
-    private static readonly ReconcileFailure Terminal = new(FailureReasons.Rejected, "The API server refused the request", FailureKind.Terminal);
+    private static readonly ReconcileFailure Transient = new(Reasons.Retrying, "Network error: connection refused", FailureKind.Transient);
+    private static readonly ReconcileFailure Misconfigured = new(Reasons.OperatorMisconfigured, "No AWS region", FailureKind.Misconfiguration);
+    private static readonly ReconcileFailure Terminal = new(Reasons.Rejected, "The API server refused the request", FailureKind.Terminal);
 
     [Theory]
     [InlineData(FailureKind.Transient, "True", "False", "Pending")]

@@ -59,4 +59,30 @@ public sealed class PhaseTransitionsTests
 
         Assert.Equal(EventTypes.Warning, moved?.Event?.Type);
     }
+
+    [Theory]
+    // before phase, before reason, after phase, after reason, warning, expected event type (null: none)
+    [InlineData("Creating", "CreatingModel", "InService", "InService", false, EventTypes.Normal)]   // the announced phase
+    [InlineData("InService", "CleaningUp", "InService", "InService", false, null)]                 // a new reason only
+    [InlineData("InService", "InService", "Updating", "RollingOut", false, null)]                  // not announced
+    [InlineData("Failed", "InvalidSpec", "Failed", "SageMakerRejected", true, EventTypes.Warning)] // warnings always
+    public void Decide_OnlyRule_AnnouncesArrivingInItsPhaseOnly(string beforePhase, string beforeReason, string afterPhase, string afterReason,
+        bool warning, string? eventType)
+    {
+        var moved = PhaseTransitions.Decide(beforePhase, beforeReason, afterPhase, Ready(afterReason), warning, PhaseEventRule.Only("InService"));
+
+        Assert.NotNull(moved);
+        Assert.Equal(eventType, moved.Event?.Type);
+    }
+
+    [Fact]
+    public void Decide_OverConditions_ReadsTheReadyReasons()
+    {
+        IReadOnlyList<V1Condition> before = [Ready("JobPending")];
+        IReadOnlyList<V1Condition> after = [Ready("JobStarting")];
+
+        var moved = PhaseTransitions.Decide("Pending", before, "Running", after, warning: false, PhaseEventRule.AllBut("Pending"));
+
+        Assert.Equal(new PhaseTransition("Pending", "Running", "JobStarting", new PhaseEvent(EventTypes.Normal, "Running", "message of JobStarting")), moved);
+    }
 }

@@ -27,7 +27,7 @@ public sealed class AwsFailureOverHttpTests
         env.SageMaker.FailNext("CreateTrainingJob", 400, "AccessDeniedException", Denial);
         await env.TrainingRuns.CreateAsync(env.NewTrainingRun("ssd", "aquarium"), CancellationToken.None);
 
-        await env.WaitForAsync(e => e.ReadyReason(e.TrainingRun("ssd")) == FailureReasons.AccessDenied && Warnings(e, FailureReasons.AccessDenied).Any());
+        await env.WaitForAsync(e => e.ReadyReason(e.TrainingRun("ssd")) == Reasons.AccessDenied && Warnings(e, Reasons.AccessDenied).Any());
         var status = env.TrainingRun("ssd")!.Status!;
         Assert.True(Conditions.IsTrue(status.Conditions, Conditions.Stalled));
         Assert.Equal(TrainingRunPhase.Pending, status.Phase);
@@ -40,7 +40,7 @@ public sealed class AwsFailureOverHttpTests
         await WaitForLeaseRenewalsAsync(env, 2);
         Assert.Equal(1, env.SageMaker.Requests.Count(r => r.Operation == "CreateTrainingJob"));
         Assert.Equal(1, env.Kube.RequestsFor("trainingruns", "ssd").Count(IsStatusWrite));
-        var warning = Assert.Single(Warnings(env, FailureReasons.AccessDenied));
+        var warning = Assert.Single(Warnings(env, Reasons.AccessDenied));
         Assert.Equal(1, warning["count"]!.GetValue<int>());
         Assert.Contains("sagemaker:CreateTrainingJob", warning["message"]!.GetValue<string>());
 
@@ -63,7 +63,7 @@ public sealed class AwsFailureOverHttpTests
         await env.PrepareDatasetAsync("aquarium");
         await env.TrainingRuns.CreateAsync(env.NewTrainingRun("ssd", "aquarium"), CancellationToken.None);
 
-        await env.WaitForAsync(e => e.ReadyReason(e.TrainingRun("ssd")) == FailureReasons.OperatorMisconfigured);
+        await env.WaitForAsync(e => e.ReadyReason(e.TrainingRun("ssd")) == Reasons.OperatorMisconfigured);
         var status = env.TrainingRun("ssd")!.Status!;
         Assert.True(Conditions.IsTrue(status.Conditions, Conditions.Stalled));
         Assert.False(Conditions.IsTrue(status.Conditions, Conditions.Ready));

@@ -1,8 +1,8 @@
 using Detector.Operator.Api.V1Alpha1;
+using Detector.Operator.Runs;
 using Detector.Operator.Runtime;
 using Detector.Operator.Tests.Datasets;
 using Detector.Operator.Tests.Fakes;
-using Detector.Operator.TrainingRuns;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Time.Testing;

@@ -1,6 +1,6 @@
 using Detector.Operator.Api.V1Alpha1;
+using Detector.Operator.Runs;
 using Detector.Operator.Runtime;
-using Detector.Operator.TrainingRuns;
 using k8s.Models;
 
 namespace Detector.Operator.Tests.TrainingRuns;

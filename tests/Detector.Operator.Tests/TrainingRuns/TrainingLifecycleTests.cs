@@ -3,7 +3,6 @@ using Detector.Operator.Api.V1Alpha1;
 using Detector.Operator.Crds;
 using Detector.Operator.Runtime;
 using Detector.Operator.Tests.EndToEnd;
-using Detector.Operator.TrainingRuns;
 
 namespace Detector.Operator.Tests.TrainingRuns;
 
@@ -94,7 +93,7 @@ public sealed class TrainingLifecycleTests
 
         // Valid for the CRD schema (it would refuse learningRate 2 itself), refused by the cross-field rules: kvStore needs several instances.
         await env.TrainingRuns.CreateAsync(env.NewTrainingRun("bad", "aquarium", s => s with { Hyperparameters = s.Hyperparameters with { KvStore = "dist_sync" } }), CancellationToken.None);
-        await env.WaitForAsync(e => e.ReadyReason(e.TrainingRun("bad")) == RunReasons.InvalidSpec);
+        await env.WaitForAsync(e => e.ReadyReason(e.TrainingRun("bad")) == Reasons.InvalidSpec);
 
         var ready = Conditions.Get(env.TrainingRun("bad")!.Status!.Conditions, Conditions.Ready)!;
         Assert.Contains("spec.hyperparameters.kvStore", ready.Message);
@@ -111,7 +110,7 @@ public sealed class TrainingLifecycleTests
         env.SageMaker.FailNext("CreateTrainingJob", 400, "ValidationException", "Could not assume role arn:aws:iam::123456789012:role/detector-vision-sagemaker");
 
         await env.TrainingRuns.CreateAsync(env.NewTrainingRun("refused", "aquarium"), CancellationToken.None);
-        await env.WaitForAsync(e => e.ReadyReason(e.TrainingRun("refused")) == RunReasons.SageMakerRejected);
+        await env.WaitForAsync(e => e.ReadyReason(e.TrainingRun("refused")) == Reasons.SageMakerRejected);
         var ready = Conditions.Get(env.TrainingRun("refused")!.Status!.Conditions, Conditions.Ready)!;
         Assert.Contains("Could not assume role", ready.Message);
 

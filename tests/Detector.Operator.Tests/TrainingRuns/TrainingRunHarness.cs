@@ -1,4 +1,5 @@
 using Detector.Operator.Api.V1Alpha1;
+using Detector.Operator.Runs;
 using Detector.Operator.Runtime;
 using Detector.Operator.TrainingRuns;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,5 +1,6 @@
 using Detector.Operator.Api.V1Alpha1;
 using Detector.Operator.Aws;
+using Detector.Operator.Runs;
 using Detector.Operator.Runtime;
 using Detector.Operator.TrainingRuns;
 
@@ -59,13 +60,13 @@ public class TrainingRunReconcilerTests
         var result = await h.ReconcileAsync();
 
         Assert.Equal(ReconcileResult.Done, result);
-        Assert.Equal((TrainingRunPhase.Failed, RunReasons.InvalidSpec), (h.Status.Phase, h.Ready.Reason));
+        Assert.Equal((TrainingRunPhase.Failed, Reasons.InvalidSpec), (h.Status.Phase, h.Ready.Reason));
         Assert.Contains(field, h.Ready.Message);
         Assert.True(Conditions.IsTrue(h.Status.Conditions, Conditions.Stalled));
         Assert.DoesNotContain(h.SageMaker.Calls, c => c.Operation.StartsWith("Create", StringComparison.Ordinal));
         if (what != "labelWidth")
             Assert.Empty(h.SageMaker.Calls);               // Refused before any SageMaker call.
-        Assert.Contains(h.Events.All, e => e.Type == "Warning" && e.Reason == RunReasons.InvalidSpec);
+        Assert.Contains(h.Events.All, e => e.Type == "Warning" && e.Reason == Reasons.InvalidSpec);
     }
 
     [Fact]
@@ -75,7 +76,7 @@ public class TrainingRunReconcilerTests
 
         Assert.Equal(ReconcileResult.Done, await h.ReconcileAsync());
 
-        Assert.Equal(RunReasons.OperatorMisconfigured, h.Ready.Reason);
+        Assert.Equal(Reasons.OperatorMisconfigured, h.Ready.Reason);
         Assert.Contains("ap-southeast-5", h.Ready.Message);
         Assert.Empty(h.SageMaker.Calls);
     }
@@ -103,7 +104,7 @@ public class TrainingRunReconcilerTests
         h.SageMaker.FailNext("CreateTrainingJob", "ValidationException", "Could not assume role arn:aws:iam::123456789012:role/detector-vision-sagemaker", SageMakerErrorKind.Validation);
 
         Assert.Equal(ReconcileResult.Done, await h.ReconcileAsync());
-        Assert.Equal((TrainingRunPhase.Failed, RunReasons.SageMakerRejected), (h.Status.Phase, h.Ready.Reason));
+        Assert.Equal((TrainingRunPhase.Failed, Reasons.SageMakerRejected), (h.Status.Phase, h.Ready.Reason));
         Assert.Contains("Could not assume role", h.Ready.Message);
         var calls = h.SageMaker.Calls.Count;
 
@@ -201,7 +202,7 @@ public class TrainingRunReconcilerTests
         await h.EditAsync(s => s with { Resources = s.Resources with { InstanceType = "ml.m5.xlarge" } });
         await h.ReconcileAsync();
 
-        Assert.Equal(RunReasons.InvalidSpec, h.Ready.Reason);
+        Assert.Equal(Reasons.InvalidSpec, h.Ready.Reason);
         Assert.Equal(TrainingJobStatus.Stopping, h.SageMaker.TrainingJobs[old].TrainingJobStatus);
         Assert.Equal(old, Assert.Single(h.Status.History).JobName);
         var calls = h.SageMaker.Calls.Count;

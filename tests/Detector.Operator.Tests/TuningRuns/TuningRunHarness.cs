@@ -1,7 +1,7 @@
 using Detector.Operator.Api.V1Alpha1;
+using Detector.Operator.Runs;
 using Detector.Operator.Runtime;
 using Detector.Operator.Tests.TrainingRuns;
-using Detector.Operator.TrainingRuns;
 using Detector.Operator.TuningRuns;
 using k8s;
 using k8s.Models;

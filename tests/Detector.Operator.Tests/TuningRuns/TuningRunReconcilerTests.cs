@@ -1,8 +1,9 @@
 using Detector.Operator.Api.V1Alpha1;
 using Detector.Operator.Aws;
+using Detector.Operator.Runs;
 using Detector.Operator.Runtime;
 using Detector.Operator.Tests.TrainingRuns;
-using Detector.Operator.TrainingRuns;
+using Detector.Operator.TuningRuns;
 
 namespace Detector.Operator.Tests.TuningRuns;
 
@@ -18,7 +19,7 @@ public class TuningRunReconcilerTests
 
         Assert.Single(h.SageMaker.CreatedTuningJobs);
         Assert.Equal(ReconcileResult.After(TuningRunHarness.PollInterval), second);
-        Assert.Equal((TuningRunPhase.Tuning, TrainingJobNames.TuningJob(h.Run!)), (h.Status.Phase, h.Status.TuningJobName));
+        Assert.Equal((TuningRunPhase.Tuning, TuningJobNames.TuningJob(h.Run!)), (h.Status.Phase, h.Status.TuningJobName));
         Assert.Equal(0, h.Status.Counters!.Completed);
         Assert.Contains(Detector.Operator.TuningRuns.TuningRunReconciler.Finalizer, h.Run!.Metadata.Finalizers);
     }
@@ -41,7 +42,7 @@ public class TuningRunReconcilerTests
 
         Assert.Equal(ReconcileResult.Done, await h.ReconcileAsync());
 
-        Assert.Equal((TuningRunPhase.Failed, RunReasons.InvalidSpec), (h.Status.Phase, h.Ready.Reason));
+        Assert.Equal((TuningRunPhase.Failed, Reasons.InvalidSpec), (h.Status.Phase, h.Ready.Reason));
         Assert.Contains("spec.earlyStopping", h.Ready.Message);
         Assert.Empty(h.SageMaker.Calls);
     }
@@ -108,7 +109,7 @@ public class TuningRunReconcilerTests
         var calls = h.SageMaker.Calls.Count;
         Assert.Equal(ReconcileResult.Done, await h.ReconcileAsync());
 
-        Assert.Equal(RunReasons.SageMakerRejected, h.Ready.Reason);
+        Assert.Equal(Reasons.SageMakerRejected, h.Ready.Reason);
         Assert.Contains("untunable hyperparameters", h.Ready.Message);
         Assert.Equal(calls, h.SageMaker.Calls.Count);
     }

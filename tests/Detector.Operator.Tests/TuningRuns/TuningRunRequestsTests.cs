@@ -1,6 +1,6 @@
 using Detector.Operator.Api.V1Alpha1;
+using Detector.Operator.Runs;
 using Detector.Operator.Tests.TrainingRuns;
-using Detector.Operator.TrainingRuns;
 using Detector.Operator.TuningRuns;
 
 namespace Detector.Operator.Tests.TuningRuns;

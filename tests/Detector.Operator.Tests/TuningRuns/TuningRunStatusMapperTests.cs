@@ -2,7 +2,6 @@ using Detector.Operator.Api.V1Alpha1;
 using Detector.Operator.Aws;
 using Detector.Operator.Runtime;
 using Detector.Operator.Tests.TrainingRuns;
-using Detector.Operator.TrainingRuns;
 using Detector.Operator.TuningRuns;
 
 namespace Detector.Operator.Tests.TuningRuns;

@@ -1,6 +1,9 @@
 using System.Net;
 using Amazon.S3;
+using Detector.Operator.Aws;
 using Detector.Operator.Cli;
+using Detector.Operator.Monitoring;
+using k8s.Autorest;
 using Detector.Preprocessing.Pipeline;
 using Detector.Preprocessing.Sources;
 
@@ -20,6 +23,21 @@ public class CommandErrorsTests
         { new UsageException("--seed 'x' must be a whole number"), ExitCodes.UsageError, "--seed 'x' must be a whole number" },
         { new OperationCanceledException(), ExitCodes.Cancelled, "s3://b/p -> out: cancelled" },
         { new AggregateException(new IOException("disk full\u001b[2J")), ExitCodes.DataFailure, "disk full\\x1B[2J" },
+        // detector logs / metrics (the context is the object).
+        { new MonitoredObjectException("TrainingRun vision/a not found"), ExitCodes.DataFailure, "TrainingRun vision/a not found" },
+        { new SageMakerException("AccessDeniedException", "User: u is not authorized to perform: logs:FilterLogEvents", 400, "r", SageMakerErrorKind.AccessDenied, operation: "FilterLogEvents"),
+            ExitCodes.DataFailure, "s3://b/p -> out: User: u is not authorized to perform: logs:FilterLogEvents" },
+        { new SageMakerException("ThrottlingException", "Rate exceeded\n", 400, "r", SageMakerErrorKind.Throttling, operation: "BatchGetMetrics"),
+            ExitCodes.DataFailure, "s3://b/p -> out: BatchGetMetrics: ThrottlingException: Rate exceeded" },
+        { new k8s.Exceptions.KubeConfigException("kubeconfig file not found at /nope"), ExitCodes.UsageError, "kubeconfig file not found at /nope" },
+        { new HttpOperationException("Operation returned an invalid status code 'Forbidden'")
+            {
+                Response = new HttpResponseMessageWrapper(new HttpResponseMessage(HttpStatusCode.Forbidden),
+                    """{"kind":"Status","message":"trainingruns.detector.dev \"a\" is forbidden: User \"dev\" cannot get resource"}"""),
+            },
+            ExitCodes.DataFailure, "s3://b/p -> out: Kubernetes API answered 403 Forbidden: trainingruns.detector.dev \"a\" is forbidden: User \"dev\" cannot get resource" },
+        { new HttpOperationException("x") { Response = new HttpResponseMessageWrapper(new HttpResponseMessage(HttpStatusCode.BadGateway), "<html>") },
+            ExitCodes.DataFailure, "s3://b/p -> out: Kubernetes API answered 502 BadGateway" },
         { new NullReferenceException("boom"), ExitCodes.InternalError, "s3://b/p -> out: internal error (NullReferenceException): boom (rerun with --verbose for the stack trace)" },
     };
 

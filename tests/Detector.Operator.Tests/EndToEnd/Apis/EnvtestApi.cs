@@ -114,27 +114,8 @@ public sealed class EnvtestApi : ITestApi
         _proxy.FailNext(match, statusCode, reason ?? DefaultReason(statusCode), message ?? $"injected fault ({statusCode})");
 
     /// <inheritdoc />
-    public async Task WaitForAsync(Func<ITestApi, bool> predicate, TimeSpan timeout)
-    {
-        using var cts = new CancellationTokenSource(timeout);
-        while (true)
-        {
-            var next = _feed.NextChange;
-            if (predicate(this))
-                return;
-            try
-            {
-                await next.WaitAsync(cts.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                if (predicate(this))
-                    return;
-                throw new TimeoutException($"condition not met within {timeout}; last requests:{Environment.NewLine}" +
-                    string.Join(Environment.NewLine, Requests.TakeLast(15)));
-            }
-        }
-    }
+    public Task WaitForAsync(Func<ITestApi, bool> predicate, TimeSpan timeout) =>
+        ChangeWait.UntilAsync(() => _feed.NextChange, () => predicate(this), timeout, () => Requests);
 
     /// <summary>Wakes waiters for a change the feed cannot see (e.g. the fake SageMaker's clock moved).</summary>
     public void Signal() => _feed.Signal();

@@ -6,14 +6,15 @@ namespace Detector.Operator.Tests.EndToEnd.Apis;
 /// The Job status the Kubernetes 1.33 Job controller writes when a Job finishes (pkg/controller/job): the interim
 /// condition first (SuccessCriteriaMet / FailureTarget), then the terminal one (Complete / Failed); startTime kept,
 /// no pods active, ready, terminating or uncounted; completionTime only on success; completedIndexes for Indexed Jobs.
-/// Pure, so a bare API server (which validates Job status) is fed exactly what the controller would send.
+/// Pure, so a bare API server (which validates Job status) is fed exactly what the controller would send; the fake API
+/// server writes the same.
 /// </summary>
 public static class JobControllerStatus
 {
     /// <summary>The status of a Job whose pods all succeeded.</summary>
     public static JsonObject Succeeded(JsonObject job, string now)
     {
-        var status = Finished(job, now);
+        var status = Cleared(job, now);
         var completions = job["spec"]?["completions"]?.GetValue<int>() ?? 1;
         status["succeeded"] = completions;
         status["completionTime"] = now;
@@ -28,7 +29,7 @@ public static class JobControllerStatus
     /// <summary>The status of a Job that failed for <paramref name="reason"/> (e.g. BackoffLimitExceeded: backoffLimit + 1 failed pods).</summary>
     public static JsonObject Failed(JsonObject job, string now, string reason, string message)
     {
-        var status = Finished(job, now);
+        var status = Cleared(job, now);
         status["failed"] = (job["spec"]?["backoffLimit"]?.GetValue<int>() ?? 6) + 1;
         status.Remove("completionTime");
         status["conditions"] = Conditions(status,
@@ -41,7 +42,11 @@ public static class JobControllerStatus
     public static string Timestamp(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static JsonObject Finished(JsonObject job, string now)
+    /// <summary>
+    /// The Job's status with startTime kept (or set) and no pods active, ready, terminating or uncounted: where a
+    /// finished Job ends, and the base the fake API server adds its running pods to.
+    /// </summary>
+    public static JsonObject Cleared(JsonObject job, string now)
     {
         var status = job["status"] is JsonObject existing ? (JsonObject)existing.DeepClone() : new JsonObject();
         status["startTime"] ??= now;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Detector.Operator.Tests.EndToEnd.Apis;
 using k8s;
 
 namespace Detector.Operator.Tests.Fakes.ApiServer;
@@ -88,17 +89,7 @@ public sealed partial class FakeApiServer
         var job = Get("jobs", ns, name) ?? throw new ArgumentException($"no Job {ns}/{name}");
         if (JobPodProblem(ns, name) is { } problem)
             throw new InvalidOperationException($"Job {ns}/{name} cannot succeed on a real cluster, its pods never run: {problem.Reason}: {problem.Message}");
-        var now = ObjectSemantics.Timestamp(_time.GetUtcNow());
-        var status = JobStatus(job, now);
-        var completions = job["spec"]?["completions"]?.GetValue<int>() ?? 1;
-        status["succeeded"] = completions;
-        status["completionTime"] = now;
-        if (job["spec"]?["completionMode"]?.GetValue<string>() == "Indexed")
-            status["completedIndexes"] = completions == 1 ? "0" : $"0-{completions - 1}";
-        status["conditions"] = new JsonArray(
-            JobCondition("SuccessCriteriaMet", "CompletionsReached", "Reached expected number of succeeded pods", now),
-            JobCondition("Complete", "CompletionsReached", "Reached expected number of succeeded pods", now));
-        job["status"] = status;
+        job["status"] = JobControllerStatus.Succeeded(job, ObjectSemantics.Timestamp(_time.GetUtcNow()));
         return Store.Put(Resource("jobs"), job);
     }
 
@@ -109,13 +100,7 @@ public sealed partial class FakeApiServer
     public JsonObject SetJobFailed(string ns, string name, string reason = "BackoffLimitExceeded", string message = "Job has reached the specified backoff limit")
     {
         var job = Get("jobs", ns, name) ?? throw new ArgumentException($"no Job {ns}/{name}");
-        var now = ObjectSemantics.Timestamp(_time.GetUtcNow());
-        var status = JobStatus(job, now);
-        status["failed"] = (job["spec"]?["backoffLimit"]?.GetValue<int>() ?? 6) + 1;
-        status["conditions"] = new JsonArray(
-            JobCondition("FailureTarget", reason, message, now),
-            JobCondition("Failed", reason, message, now));
-        job["status"] = status;
+        job["status"] = JobControllerStatus.Failed(job, ObjectSemantics.Timestamp(_time.GetUtcNow()), reason, message);
         return Store.Put(Resource("jobs"), job);
     }
 
@@ -187,7 +172,7 @@ public sealed partial class FakeApiServer
             },
         };
         var created = Put(pod);
-        var status = JobStatus(job, now);
+        var status = JobControllerStatus.Cleared(job, now);
         status["active"] = 1;
         status["ready"] = problem is null ? 1 : 0;
         job["status"] = status;
@@ -199,48 +184,8 @@ public sealed partial class FakeApiServer
     /// Waits until <paramref name="predicate"/> holds, re-evaluating it after every store change (no polling);
     /// throws <see cref="TimeoutException"/> naming the last requests when it does not hold in time.
     /// </summary>
-    public async Task WaitForAsync(Func<FakeApiServer, bool> predicate, TimeSpan timeout)
-    {
-        using var cts = new CancellationTokenSource(timeout);
-        while (true)
-        {
-            var next = Store.NextChange;
-            if (predicate(this))
-                return;
-            try
-            {
-                await next.WaitAsync(cts.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                if (predicate(this))
-                    return;
-                throw new TimeoutException($"condition not met within {timeout}; last requests:{Environment.NewLine}" +
-                    string.Join(Environment.NewLine, Requests.TakeLast(15)));
-            }
-        }
-    }
-
-    private static JsonObject JobStatus(JsonObject job, string now)
-    {
-        var status = job["status"] is JsonObject existing ? (JsonObject)existing.DeepClone() : new JsonObject();
-        status["startTime"] ??= now;
-        status["active"] = 0;
-        status["ready"] = 0;
-        status["terminating"] = 0;
-        status["uncountedTerminatedPods"] = new JsonObject();
-        return status;
-    }
-
-    private static JsonObject JobCondition(string type, string reason, string message, string now) => new()
-    {
-        ["type"] = type,
-        ["status"] = "True",
-        ["lastProbeTime"] = now,
-        ["lastTransitionTime"] = now,
-        ["reason"] = reason,
-        ["message"] = message,
-    };
+    public Task WaitForAsync(Func<FakeApiServer, bool> predicate, TimeSpan timeout) =>
+        ChangeWait.UntilAsync(() => Store.NextChange, () => predicate(this), timeout, () => Requests);
 
     private static string DefaultReason(int code) => code switch
     {

@@ -1,4 +1,4 @@
-namespace Detector.Operator.TrainingRuns;
+namespace Detector.Operator.Runs;
 
 /// <summary>
 /// Pure: the built-in Object Detection (MXNet SSD) image of a region, <c>{account}.dkr.ecr.{region}.{dnsSuffix}/object-detection:1</c>

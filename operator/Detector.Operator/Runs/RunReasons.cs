@@ -1,19 +1,11 @@
-namespace Detector.Operator.TrainingRuns;
+namespace Detector.Operator.Runs;
 
 /// <summary>The condition reasons of TrainingRuns and TuningRuns.</summary>
 public static class RunReasons
 {
-    /// <summary>The spec (or the namespace policy) refuses the run; no SageMaker call was made.</summary>
-    public const string InvalidSpec = "InvalidSpec";
-
-    /// <summary>The operator's configuration cannot serve the run (no region, or no Object Detection image there).</summary>
-    public const string OperatorMisconfigured = "OperatorMisconfigured";
 
     /// <summary>A referenced object (the Dataset, a warm-start parent) is not Ready yet; the message names it.</summary>
     public const string WaitingForReference = "WaitingForReference";
-
-    /// <summary>SageMaker refused the create request (ValidationException); not retried until the spec changes.</summary>
-    public const string SageMakerRejected = "SageMakerRejected";
 
     /// <summary>The job is about to be created.</summary>
     public const string JobPending = "JobPending";
@@ -30,7 +22,7 @@ public static class RunReasons
     /// <summary>The job failed.</summary>
     public const string JobFailed = "JobFailed";
 
-    /// <summary>The job is stopping.</summary>
+    /// <summary>The job is stopping; also the Event reason when a deleted run (<c>deletionPolicy: Stop</c>) asks its job to stop.</summary>
     public const string JobStopping = "JobStopping";
 
     /// <summary>The job was stopped.</summary>
@@ -38,4 +30,7 @@ public static class RunReasons
 
     /// <summary>SageMaker reported a status this operator does not know.</summary>
     public const string UnknownJobStatus = "UnknownJobStatus";
+
+    /// <summary>Event reason: a spec edit derived a new job; the old one (stopped if it ran) went into the history.</summary>
+    public const string JobReplaced = "JobReplaced";
 }

@@ -1,7 +1,8 @@
 using Detector.Operator.Api.V1Alpha1;
-using Detector.Operator.TrainingRuns;
+using Detector.Operator.Runs;
+using Detector.Operator.Tests.TrainingRuns;
 
-namespace Detector.Operator.Tests.TrainingRuns;
+namespace Detector.Operator.Tests.Runs;
 
 public class TrainingJobNamesTests
 {
@@ -16,17 +17,6 @@ public class TrainingJobNamesTests
         Assert.StartsWith(prefix, job);
         Assert.True(TrainingJobNames.IsTrainingJobName(job), job);
         Assert.True(job.Length <= 63);
-    }
-
-    [Theory]
-    [InlineData("aquarium-hpo", "aquarium-hpo-")]
-    [InlineData("a-tuning-run-name-longer-than-thirty-two", "a-tuning-run-name-longe-")]
-    public void TuningJob_Name_FitsThirtyTwoCharacters(string name, string prefix)
-    {
-        var job = TrainingJobNames.TuningJob(RunSamples.TuningRun(name: name));
-        Assert.StartsWith(prefix, job);
-        Assert.True(TrainingJobNames.IsTuningJobName(job), job);
-        Assert.True(job.Length <= 32);
     }
 
     [Fact]
@@ -64,13 +54,5 @@ public class TrainingJobNamesTests
         elsewhere.Metadata.NamespaceProperty = "other";
         Assert.NotEqual(TrainingJobNames.TrainingJob(run), TrainingJobNames.TrainingJob(recreated));
         Assert.NotEqual(TrainingJobNames.TrainingJob(run), TrainingJobNames.TrainingJob(elsewhere));
-    }
-
-    [Fact]
-    public void TuningJob_RangeEdit_ChangesTheName()
-    {
-        var before = TrainingJobNames.TuningJob(RunSamples.TuningRun());
-        var after = TrainingJobNames.TuningJob(RunSamples.TuningRun(s => s with { MaxTrainingJobs = 8 }));
-        Assert.NotEqual(before, after);
     }
 }

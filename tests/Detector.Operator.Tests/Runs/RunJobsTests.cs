@@ -1,8 +1,8 @@
+using Detector.Operator.Runs;
 using Detector.Operator.Runtime;
-using Detector.Operator.TrainingRuns;
 using k8s.Models;
 
-namespace Detector.Operator.Tests.TrainingRuns;
+namespace Detector.Operator.Tests.Runs;
 
 public sealed class RunJobsTests
 {
@@ -14,10 +14,10 @@ public sealed class RunJobsTests
     [InlineData(null, "new", null, "new")]
     [InlineData("old", "new", RunReasons.JobInProgress, "old,new")]
     [InlineData("same", "same", RunReasons.JobInProgress, "same")]
-    [InlineData("old", "new", RunReasons.InvalidSpec, "old")]
-    [InlineData("old", "new", RunReasons.OperatorMisconfigured, "old")]
-    [InlineData("old", "new", RunReasons.SageMakerRejected, "old")]
-    [InlineData(null, "new", RunReasons.InvalidSpec, "")]
+    [InlineData("old", "new", Reasons.InvalidSpec, "old")]
+    [InlineData("old", "new", Reasons.OperatorMisconfigured, "old")]
+    [InlineData("old", "new", Reasons.SageMakerRejected, "old")]
+    [InlineData(null, "new", Reasons.InvalidSpec, "")]
     [InlineData(null, "new", RunReasons.WaitingForReference, "new")]
     public void ToStop_ListsTheStatusJobAndTheDerivedJobUnlessItWasNeverCreated(string? current, string derived, string? readyReason,
         string expected)
@@ -32,14 +32,14 @@ public sealed class RunJobsTests
     [Fact]
     public void RejectedBefore_SameJobSameGenerationStalledRejected_ReturnsTheMessage() =>
         Assert.Equal("refused: bad role",
-            RunJobs.RejectedBefore("job", "job", Conds(Conditions.Stalled, Conditions.True, RunReasons.SageMakerRejected), 3));
+            RunJobs.RejectedBefore("job", "job", Conds(Conditions.Stalled, Conditions.True, Reasons.SageMakerRejected), 3));
 
     [Theory]
-    [InlineData("job", "other", Conditions.True, RunReasons.SageMakerRejected, 3L)]   // the spec now derives another job
-    [InlineData("job", "job", Conditions.True, RunReasons.SageMakerRejected, 4L)]     // a newer generation may pass
-    [InlineData("job", "job", Conditions.False, RunReasons.SageMakerRejected, 3L)]    // no longer stalled
-    [InlineData("job", "job", Conditions.True, RunReasons.InvalidSpec, 3L)]           // stalled for another reason
-    [InlineData(null, "job", Conditions.True, RunReasons.SageMakerRejected, 3L)]      // no job in status
+    [InlineData("job", "other", Conditions.True, Reasons.SageMakerRejected, 3L)]   // the spec now derives another job
+    [InlineData("job", "job", Conditions.True, Reasons.SageMakerRejected, 4L)]     // a newer generation may pass
+    [InlineData("job", "job", Conditions.False, Reasons.SageMakerRejected, 3L)]    // no longer stalled
+    [InlineData("job", "job", Conditions.True, Reasons.InvalidSpec, 3L)]           // stalled for another reason
+    [InlineData(null, "job", Conditions.True, Reasons.SageMakerRejected, 3L)]      // no job in status
     public void RejectedBefore_AnythingElse_ReturnsNull(string? current, string derived, string stalledStatus, string reason, long generation) =>
         Assert.Null(RunJobs.RejectedBefore(current, derived, Conds(Conditions.Stalled, stalledStatus, reason), generation));
 

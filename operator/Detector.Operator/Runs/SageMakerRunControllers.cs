@@ -2,11 +2,12 @@ using Detector.Operator.Api.V1Alpha1;
 using Detector.Operator.Aws;
 using Detector.Operator.Kube;
 using Detector.Operator.Runtime;
+using Detector.Operator.TrainingRuns;
 using Detector.Operator.TuningRuns;
 using k8s;
 using Microsoft.Extensions.Logging;
 
-namespace Detector.Operator.TrainingRuns;
+namespace Detector.Operator.Runs;
 
 /// <summary>How the host serves TrainingRuns and TuningRuns: one SageMaker client and one metrics set for both controllers.</summary>
 public static class SageMakerRunControllers
@@ -35,13 +36,13 @@ public static class SageMakerRunControllers
     public static void Register(ControllerManager manager, IKubernetes client, ISageMaker sageMaker, IEventRecorder events,
         TrainingMetrics metrics, SageMakerRunSettings settings, int workers, TimeProvider clock, ILoggerFactory logs)
     {
-        var datasets = new KubeStore<Dataset>(client, KubeResources.Dataset);
-        var training = new TrainingRunReconciler(new KubeStore<TrainingRun>(client, KubeResources.TrainingRun), datasets, sageMaker, events,
+        var datasets = manager.Cached(KubeResources.Dataset, new KubeStore<Dataset>(client, KubeResources.Dataset));
+        var training = new TrainingRunReconciler(manager.Cached(KubeResources.TrainingRun, new KubeStore<TrainingRun>(client, KubeResources.TrainingRun)), datasets, sageMaker, events,
             metrics, settings, clock, logs.CreateLogger<TrainingRunReconciler>());
         // A run waiting for its Dataset starts as soon as the Dataset's status says Ready, not at the next poll.
         manager.Register(KubeResources.TrainingRun, training, new ControllerOptions { Workers = workers })
             .Watches<Dataset>(KubeResources.Dataset, (dataset, runs) => Referrers.Of(dataset, runs, r => r.Spec.DatasetRef));
-        var tuning = new TuningRunReconciler(new KubeStore<TuningRun>(client, KubeResources.TuningRun), datasets, sageMaker, events,
+        var tuning = new TuningRunReconciler(manager.Cached(KubeResources.TuningRun, new KubeStore<TuningRun>(client, KubeResources.TuningRun)), datasets, sageMaker, events,
             metrics, settings, clock, logs.CreateLogger<TuningRunReconciler>());
         manager.Register(KubeResources.TuningRun, tuning, new ControllerOptions { Workers = workers })
             .Watches<Dataset>(KubeResources.Dataset, (dataset, runs) => Referrers.Of(dataset, runs, r => r.Spec.DatasetRef));

@@ -2,7 +2,7 @@ using System.Globalization;
 using Detector.Operator.Api.V1Alpha1;
 using Detector.Operator.Validation;
 
-namespace Detector.Operator.TrainingRuns;
+namespace Detector.Operator.Runs;
 
 /// <summary>
 /// Pure: the typed Object Detection hyperparameters as SageMaker's string map (reference §1.2). num_classes and

@@ -1,7 +1,8 @@
 using Detector.Operator.Api.V1Alpha1;
-using Detector.Operator.TrainingRuns;
+using Detector.Operator.Runs;
+using Detector.Operator.Tests.TrainingRuns;
 
-namespace Detector.Operator.Tests.TrainingRuns;
+namespace Detector.Operator.Tests.Runs;
 
 public class ObjectDetectionHyperparameterWireTests
 {

@@ -1,6 +1,6 @@
-using Detector.Operator.TrainingRuns;
+using Detector.Operator.Runs;
 
-namespace Detector.Operator.Tests.TrainingRuns;
+namespace Detector.Operator.Tests.Runs;
 
 public class ObjectDetectionImageTests
 {

@@ -2,7 +2,7 @@ using Detector.Operator.Api.V1Alpha1;
 using Detector.Operator.Policy;
 using Detector.Operator.Validation;
 
-namespace Detector.Operator.TrainingRuns;
+namespace Detector.Operator.Runs;
 
 /// <summary>
 /// Pure: whether the operator may act on a TrainingRun or TuningRun at all — the spec rules (the same the CRD schema

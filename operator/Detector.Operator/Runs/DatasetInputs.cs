@@ -1,7 +1,7 @@
 using Detector.Operator.Api.V1Alpha1;
 using Detector.Operator.Runtime;
 
-namespace Detector.Operator.TrainingRuns;
+namespace Detector.Operator.Runs;
 
 /// <summary>What a training job takes from a Ready Dataset: the two RecordIO channels and the counts SageMaker needs.</summary>
 /// <param name="DatasetName">The Dataset's name.</param>

@@ -1,6 +1,6 @@
 using Detector.Operator.Aws;
 
-namespace Detector.Operator.TrainingRuns;
+namespace Detector.Operator.Runs;
 
 /// <summary>Small helpers over <see cref="ISageMakerTraining"/> that turn "not found" into null, as reconcilers want it.</summary>
 public static class SageMakerCalls
@@ -18,19 +18,6 @@ public static class SageMakerCalls
         }
     }
 
-    /// <summary>Describes a tuning job; null when SageMaker says it does not exist.</summary>
-    public static async Task<DescribeHyperParameterTuningJobResponse?> FindTuningJobAsync(this ISageMakerTraining sageMaker, string name, CancellationToken ct)
-    {
-        try
-        {
-            return await sageMaker.DescribeHyperParameterTuningJobAsync(new DescribeHyperParameterTuningJobRequest { HyperParameterTuningJobName = name }, ct);
-        }
-        catch (SageMakerException e) when (e.IsNotFound)
-        {
-            return null;
-        }
-    }
-
     /// <summary>
     /// Stops a training job; false when there was nothing to stop (gone, or no longer running: SageMaker answers a
     /// ValidationException for a job that already finished).
@@ -40,20 +27,6 @@ public static class SageMakerCalls
         try
         {
             await sageMaker.StopTrainingJobAsync(new StopTrainingJobRequest { TrainingJobName = name }, ct);
-            return true;
-        }
-        catch (SageMakerException e) when (e.IsNotFound || e.Kind == SageMakerErrorKind.Validation)
-        {
-            return false;
-        }
-    }
-
-    /// <summary>Stops a tuning job and its running training jobs; false when there was nothing to stop.</summary>
-    public static async Task<bool> TryStopTuningJobAsync(this ISageMakerTraining sageMaker, string name, CancellationToken ct)
-    {
-        try
-        {
-            await sageMaker.StopHyperParameterTuningJobAsync(new StopHyperParameterTuningJobRequest { HyperParameterTuningJobName = name }, ct);
             return true;
         }
         catch (SageMakerException e) when (e.IsNotFound || e.Kind == SageMakerErrorKind.Validation)

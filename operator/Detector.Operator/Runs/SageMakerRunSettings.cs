@@ -1,6 +1,6 @@
 using Detector.Operator.Policy;
 
-namespace Detector.Operator.TrainingRuns;
+namespace Detector.Operator.Runs;
 
 /// <summary>What the TrainingRun and TuningRun reconcilers need from the operator's configuration.</summary>
 public sealed record SageMakerRunSettings
@@ -14,7 +14,7 @@ public sealed record SageMakerRunSettings
     /// <summary>The namespace policy (allowed roles and S3 prefixes per namespace); null: no restrictions.</summary>
     public NamespacePolicy? Policy { get; init; }
 
-    /// <summary>SageMaker Metrics, for the live progress of running jobs (<see cref="LiveProgress"/>); null: no live progress.</summary>
+    /// <summary>SageMaker Metrics, for the live progress of running jobs (<see cref="TrainingRuns.LiveProgress"/>); null: no live progress.</summary>
     public Aws.ISageMakerMetrics? LiveMetrics { get; init; }
 
     /// <summary>At most one BatchGetMetrics per running job per this interval (default 60 s: one call per job per minute).</summary>

@@ -5,7 +5,7 @@ using k8s.Models;
 using AwsStoppingCondition = Detector.Operator.Aws.StoppingCondition;
 using AwsVpcConfig = Detector.Operator.Aws.VpcConfig;
 
-namespace Detector.Operator.TrainingRuns;
+namespace Detector.Operator.Runs;
 
 /// <summary>
 /// Pure: the pieces a CreateTrainingJob request and a tuning job's training job definition share, from the spec fields

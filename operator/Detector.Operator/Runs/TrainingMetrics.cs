@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Detector.Operator.Runtime;
 using Prometheus;
 
-namespace Detector.Operator.TrainingRuns;
+namespace Detector.Operator.Runs;
 
 /// <summary>
 /// Prometheus metrics of the SageMaker runs: <c>detector_training_final_metric{namespace,name,metric}</c> (the final
