@@ -42,7 +42,7 @@ public static class DetectionEndpointController
         var client = new CloudWatchClient(new SageMakerClientOptions
         {
             Region = settings.AwsRegion, ServiceUrl = string.IsNullOrEmpty(url) ? null : new Uri(url), Credentials = settings.SageMaker.Credentials,
-            TimeProvider = host.Clock, RequestsPerSecond = 2, Burst = 2,
+            TimeProvider = host.Clock, RequestsPerSecond = 2, Burst = 2, OnAttempt = host.AwsMetrics.For("CloudWatch"),
         });
         return new EndpointHealthMonitor(client, host.Registry, settings.Monitoring.Interval);
     }

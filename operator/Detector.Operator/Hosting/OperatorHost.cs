@@ -65,7 +65,7 @@ public sealed partial class OperatorHost(OperatorSettings settings, ILoggerFacto
             using var sageMaker = Runs.SageMakerRunControllers.CreateClient(settings.AwsRegion, settings.SageMaker.EndpointUrl,
                 settings.SageMaker.Credentials, settings.SageMaker.RequestsPerSecond, clock, awsMetrics.For("SageMaker"));
             var services = new HostServices(client, settings, events, uri => uri.IsS3 ? s3.Value : new FileObjectStore(), sageMaker,
-                registry, clock, logs);
+                registry, clock, logs, awsMetrics);
             foreach (var kind in _kinds)
                 kind.Register(manager, services);
             _manager = manager;

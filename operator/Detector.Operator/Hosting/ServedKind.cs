@@ -14,6 +14,7 @@ namespace Detector.Operator.Hosting;
 /// <param name="Registry">The Prometheus registry for kind-specific metrics.</param>
 /// <param name="Clock">The clock.</param>
 /// <param name="Logs">Logger factory.</param>
+/// <param name="AwsMetrics">The AWS request metrics every AWS client of the process reports its attempts to.</param>
 public sealed record HostServices(
     IKubernetes Client,
     OperatorSettings Settings,
@@ -22,7 +23,8 @@ public sealed record HostServices(
     Aws.ISageMaker SageMaker,
     Prometheus.CollectorRegistry Registry,
     TimeProvider Clock,
-    ILoggerFactory Logs);
+    ILoggerFactory Logs,
+    Aws.AwsMetrics AwsMetrics);
 
 /// <summary>
 /// One kind the operator serves: what configuration it cannot fully work without (logged as a warning at start-up; the

@@ -25,7 +25,7 @@ public static class SageMakerRunControllers
             Region = settings.AwsRegion,
             PollInterval = settings.PollInterval,
             Policy = string.IsNullOrEmpty(settings.PolicyFile) ? null : Policy.NamespacePolicy.Load(settings.PolicyFile),
-            LiveMetrics = LiveMetricsClient(settings, host.Clock),
+            LiveMetrics = LiveMetricsClient(settings, host.Clock, host.AwsMetrics.For("SageMakerMetrics")),
             ProgressInterval = settings.Monitoring.Interval,
         };
         Register(manager, host.Client, host.SageMaker, host.Events, new TrainingMetrics(host.Registry), runSettings, settings.Workers,
@@ -53,7 +53,8 @@ public static class SageMakerRunControllers
     /// endpoint, or the override (<c>--sagemaker-metrics-endpoint-url</c> and its variables: emulators, tests), with the
     /// SageMaker client's credentials. Null without a region.
     /// </summary>
-    public static SageMakerMetricsClient? LiveMetricsClient(Hosting.OperatorSettings settings, TimeProvider clock)
+    public static SageMakerMetricsClient? LiveMetricsClient(Hosting.OperatorSettings settings, TimeProvider clock,
+        Action<SageMakerAttempt>? onAttempt = null)
     {
         if (string.IsNullOrEmpty(settings.AwsRegion))
             return null;
@@ -61,7 +62,7 @@ public static class SageMakerRunControllers
         return new SageMakerMetricsClient(new SageMakerClientOptions
         {
             Region = settings.AwsRegion, ServiceUrl = string.IsNullOrEmpty(url) ? null : new Uri(url), Credentials = settings.SageMaker.Credentials,
-            TimeProvider = clock, RequestsPerSecond = 2, Burst = 2,
+            TimeProvider = clock, RequestsPerSecond = 2, Burst = 2, OnAttempt = onAttempt,
         });
     }
 

@@ -30,6 +30,14 @@ public static class LiveProgress
     }
 
     /// <summary>
+    /// Pure: whether a read's figures differ from the stored ones. Unchanged figures keep the stored progress, its
+    /// <c>updatedAt</c> included, so a job whose mAP has not moved costs no status write (no churn for GitOps tools, no
+    /// request to the API server); a read that found no point yet changes nothing either.
+    /// </summary>
+    public static bool Changed(TrainingProgress? stored, TrainingProgress? read) =>
+        read is not null && (stored is null || stored with { UpdatedAt = null } != read with { UpdatedAt = null });
+
+    /// <summary>
     /// The status with fresh progress when due; otherwise (or when the read fails: progress is best effort and must not
     /// fail the reconcile) the previous progress carried over.
     /// </summary>
@@ -51,7 +59,7 @@ public static class LiveProgress
             }, ct);
             var series = answer.MetricQueryResults?.FirstOrDefault();
             var progress = series is null ? null : FromSeries(series.XAxisValues, series.MetricValues, now);
-            return status with { Progress = progress ?? (status.Progress is null ? null : status.Progress with { UpdatedAt = now.UtcDateTime }) };
+            return status with { Progress = Changed(status.Progress, progress) ? progress : status.Progress };
         }
         catch (SageMakerException)
         {

@@ -33,6 +33,14 @@ public static class LiveTuningProgress
         return new TuningProgress { BestMAP = top.MAP, BestTrial = top.Name, RunningTrials = trials, UpdatedAt = now.UtcDateTime };
     }
 
+    /// <summary>
+    /// Pure: whether a read's figures differ from the stored ones; unchanged figures keep the stored progress and its
+    /// <c>updatedAt</c>, so nothing is written.
+    /// </summary>
+    public static bool Changed(TuningProgress? stored, TuningProgress read) =>
+        stored is null || stored.BestMAP != read.BestMAP || stored.BestTrial != read.BestTrial
+        || !stored.RunningTrials.SequenceEqual(read.RunningTrials);
+
     /// <summary>The status with fresh progress when due, else the previous progress carried over.</summary>
     public static async Task<TuningRunStatus> UpdateAsync(TuningRunStatus status, TuningProgress? previous, ISageMakerTraining sageMaker,
         ISageMakerMetrics? metrics, DateTimeOffset now, TimeSpan interval, CancellationToken ct)
@@ -61,7 +69,8 @@ public static class LiveTuningProgress
                 for (var i = 0; i < running.Count && i < results.Count; i++)
                     series.Add((running[i].TrainingJobName, results[i].XAxisValues, results[i].MetricValues));
             }
-            return status with { Progress = Combine(series, status.BestTrainingJob, now) };
+            var progress = Combine(series, status.BestTrainingJob, now);
+            return status with { Progress = Changed(status.Progress, progress) ? progress : status.Progress };
         }
         catch (SageMakerException)
         {

@@ -78,6 +78,20 @@ public sealed class LiveProgressTests : IAsyncLifetime
         Assert.False(LiveProgress.IsDue(running with { TrainingJobStatus = TrainingJobStatus.Completed }, now, TimeSpan.FromMinutes(1)));
     }
 
+    [Theory]
+    [InlineData(false, 3, 0.5, 0.5, true)]    // first figures
+    [InlineData(true, 3, 0.5, 0.5, false)]    // the same figures, read again a minute later: nothing to write
+    [InlineData(true, 4, 0.5, 0.5, true)]     // a new epoch
+    [InlineData(true, 3, 0.55, 0.55, true)]   // a new mAP
+    public void Changed_OnlyWhenTheFiguresMove_NotTheirReadTime(bool stored, long epoch, double map, double best, bool changed)
+    {
+        var old = new TrainingProgress { Epoch = 3, MAP = 0.5, BestMAP = 0.5, UpdatedAt = RunSamples.Now.AddMinutes(-1).UtcDateTime };
+        var read = new TrainingProgress { Epoch = epoch, MAP = map, BestMAP = best, UpdatedAt = RunSamples.Now.UtcDateTime };
+
+        Assert.Equal(changed, LiveProgress.Changed(stored ? old : null, read));
+        Assert.False(LiveProgress.Changed(old, null));   // a read with no point yet keeps what there is
+    }
+
     [Fact]
     public async Task AFailedRead_KeepsThePreviousFigures()
     {

@@ -70,6 +70,18 @@ public sealed class LiveTuningProgressTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Changed_OnlyWhenTheFiguresMove_NotTheirReadTime()
+    {
+        TrialProgress Trial(double map) => new() { Name = "t-001", Epoch = 3, MAP = map };
+        var stored = new TuningProgress { BestMAP = 0.5, BestTrial = "t-001", RunningTrials = [Trial(0.5)], UpdatedAt = RunSamples.Now.AddMinutes(-1).UtcDateTime };
+
+        Assert.True(LiveTuningProgress.Changed(null, stored));
+        Assert.False(LiveTuningProgress.Changed(stored, stored with { RunningTrials = [Trial(0.5)], UpdatedAt = RunSamples.Now.UtcDateTime }));
+        Assert.True(LiveTuningProgress.Changed(stored, stored with { RunningTrials = [Trial(0.6)] }));
+        Assert.True(LiveTuningProgress.Changed(stored, stored with { BestTrial = "t-002" }));
+    }
+
+    [Fact]
     public void Combine_TheFinishedBestCanStillWin()
     {
         var progress = LiveTuningProgress.Combine([("t-002", [0L, 1L], [0.2, 0.4])], new BestTrainingJob { Name = "t-001", MAP = 0.55 }, RunSamples.Now);

@@ -18,6 +18,9 @@ public sealed record TrainingProgress
     /// <summary>The best validation:mAP so far.</summary>
     [JsonPropertyName("bestMAP")] public double? BestMAP { get; init; }
 
-    /// <summary>When the figures were read.</summary>
+    /// <summary>
+    /// When the figures last changed. They are read at most once per progress interval (1 minute) while the job runs;
+    /// a read that finds the same figures writes nothing, so a quiet job does not churn its object.
+    /// </summary>
     [JsonPropertyName("updatedAt")] public DateTime? UpdatedAt { get; init; }
 }

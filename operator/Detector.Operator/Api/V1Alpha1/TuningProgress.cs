@@ -17,7 +17,10 @@ public sealed record TuningProgress
     /// <summary>The running trials' latest figures.</summary>
     [JsonPropertyName("runningTrials")] public IReadOnlyList<TrialProgress> RunningTrials { get; init; } = [];
 
-    /// <summary>When the figures were read.</summary>
+    /// <summary>
+    /// When the figures last changed. They are read at most once per progress interval (1 minute) while the job runs;
+    /// a read that finds the same figures writes nothing, so a quiet job does not churn its object.
+    /// </summary>
     [JsonPropertyName("updatedAt")] public DateTime? UpdatedAt { get; init; }
 }
 
