@@ -91,7 +91,9 @@ internal sealed class AwsHttpTransport : IDisposable
         AttemptAsync(
         AwsHttpRequest request, string invocationId, int attempt, CancellationToken ct)
     {
-        var wait = _bucket?.Reserve() ?? TimeSpan.Zero;
+        var wait = _bucket is null ? TimeSpan.Zero
+            : _options.MaxRateLimitWait is { } max ? _bucket.TryReserve(max) ?? throw RateLimited(request.Operation)
+            : _bucket.Reserve();
         if (wait > TimeSpan.Zero)
             await _delay(wait, ct);
         var source = await CredentialsAsync(ct);
@@ -222,4 +224,8 @@ internal sealed class AwsHttpTransport : IDisposable
         _http.Dispose();
         _resolveGate.Dispose();
     }
+
+    private SageMakerException RateLimited(string operation) => new("ClientRateLimited",
+        $"{operation} skipped: this client's own rate limit ({_options.RequestsPerSecond}/s) is busy for longer than {_options.MaxRateLimitWait}",
+        0, null, SageMakerErrorKind.Throttling, operation: operation);
 }

@@ -38,6 +38,14 @@ public sealed record SageMakerClientOptions
     /// Zero or less disables it. Default 5.</summary>
     public double RequestsPerSecond { get; init; } = 5;
 
+    /// <summary>
+    /// For a best-effort client (live training progress, endpoint health): the longest a call may wait for this
+    /// client's own rate limit. A call that would wait longer fails at once with error code <c>ClientRateLimited</c>
+    /// (kind Throttling, no HTTP request), so a reconcile worker is never held up by a read it can skip. Null (default):
+    /// every call waits its turn.
+    /// </summary>
+    public TimeSpan? MaxRateLimitWait { get; init; }
+
     /// <summary>Calls allowed at once before the rate applies. Default 5.</summary>
     public int Burst { get; init; } = 5;
 

@@ -27,16 +27,25 @@ public sealed class TokenBucket
     }
 
     /// <summary>Takes one token and returns how long the caller must wait before using it (zero when one was free).</summary>
-    public TimeSpan Reserve()
+    public TimeSpan Reserve() => TryReserve(TimeSpan.MaxValue) ?? TimeSpan.Zero;
+
+    /// <summary>
+    /// Takes one token only when the caller would wait at most <paramref name="maxWait"/> for it, and returns that wait;
+    /// null (and no token taken) when the queue is longer: a call that can be skipped is not made to wait.
+    /// </summary>
+    public TimeSpan? TryReserve(TimeSpan maxWait)
     {
         lock (_gate)
         {
             var now = _time.GetTimestamp();
             _tokens = Math.Min(_capacity, _tokens + _time.GetElapsedTime(_lastTimestamp, now).TotalSeconds * _ratePerSecond);
             _lastTimestamp = now;
-            _tokens -= 1;
             // A negative balance is the queue of callers already waiting; this one waits until its token has refilled.
-            return _tokens >= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(-_tokens / _ratePerSecond);
+            var wait = _tokens >= 1 ? TimeSpan.Zero : TimeSpan.FromSeconds((1 - _tokens) / _ratePerSecond);
+            if (wait > maxWait)
+                return null;
+            _tokens -= 1;
+            return wait;
         }
     }
 }

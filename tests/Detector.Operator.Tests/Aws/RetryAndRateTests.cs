@@ -46,6 +46,19 @@ public class RetryAndRateTests
         Assert.Equal([0, 0, 0.5, 1.0, 1.5], waits);
     }
 
+    [Theory]
+    [InlineData(0.0, new[] { 0.0, 0.0, -1, -1 })]          // a skippable call takes only a free token
+    [InlineData(0.5, new[] { 0.0, 0.0, 0.5, -1 })]         // or one at most half a second away
+    [InlineData(1.0, new[] { 0.0, 0.0, 0.5, 1.0 })]
+    public void TryReserve_TakesATokenOnlyWithinTheWait_AndRefusesWithoutTakingOne(double maxWait, double[] expected)
+    {
+        var bucket = new TokenBucket(ratePerSecond: 2, burst: 2, new FakeTimeProvider());
+
+        var waits = Enumerable.Range(0, 4).Select(_ => bucket.TryReserve(TimeSpan.FromSeconds(maxWait))?.TotalSeconds ?? -1).ToArray();
+
+        Assert.Equal(expected, waits);
+    }
+
     [Fact]
     public void Reserve_AfterIdleTime_RefillsUpToTheBurstOnly()
     {

@@ -141,6 +141,27 @@ public class SageMakerClientFailureTests
         Assert.Equal(0, handler.Calls);
     }
 
+    [Fact]
+    public async Task Call_BestEffortClientWhoseRateLimitIsBusy_FailsAtOnceWithoutARequest()
+    {
+        var handler = new ScriptedHandler((_, _, _) =>
+            Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StringContent("{}") }));
+        using var client = SageMakerClient.Create(Options(handler) with
+        {
+            RequestsPerSecond = 1, Burst = 1, MaxRateLimitWait = TimeSpan.FromMilliseconds(500),
+        });
+
+        await client.StopTrainingJobAsync(new() { TrainingJobName = "a" });                       // the burst token
+        var error = await Assert.ThrowsAsync<SageMakerException>(() => client.StopTrainingJobAsync(new() { TrainingJobName = "b" }));
+
+        Assert.Equal(("ClientRateLimited", SageMakerErrorKind.Throttling), (error.ErrorCode, error.Kind));
+        Assert.Equal(1, handler.Calls);
+        Assert.Empty(_delays);                                                                      // nobody was made to wait
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        await client.StopTrainingJobAsync(new() { TrainingJobName = "c" });                       // refilled: sent
+        Assert.Equal(2, handler.Calls);
+    }
+
     [Theory]
     [InlineData("ftp://sagemaker.test/")]
     public void Create_NonHttpEndpoint_NamesIt(string url)
