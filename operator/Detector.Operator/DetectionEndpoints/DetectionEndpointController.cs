@@ -43,7 +43,7 @@ public static class DetectionEndpointController
         {
             Region = settings.AwsRegion, ServiceUrl = string.IsNullOrEmpty(url) ? null : new Uri(url), Credentials = settings.SageMaker.Credentials,
             TimeProvider = host.Clock, RequestsPerSecond = 2, Burst = 2, OnAttempt = host.AwsMetrics.For("CloudWatch"),
-            MaxRateLimitWait = TimeSpan.FromSeconds(1),   // best effort, as the live training progress
+            MaxRateLimitWait = TimeSpan.Zero,   // best effort, as the live training progress
         });
         return new EndpointHealthMonitor(client, host.Registry, settings.Monitoring.Interval);
     }
