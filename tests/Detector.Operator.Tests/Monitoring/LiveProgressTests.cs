@@ -10,53 +10,38 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Detector.Operator.Tests.Monitoring;
 
 /// <summary>Live training progress: a running TrainingRun's status (and its Epoch / Live mAP columns) follows SageMaker Metrics, at a bounded rate.</summary>
-public sealed class LiveProgressTests : IAsyncLifetime
+public sealed class LiveProgressTests : LiveMetricsTest
 {
-    private FakeMonitoring _fake = null!;
-    private SageMakerMetricsClient _metrics = null!;
-
-    public async Task InitializeAsync()
-    {
-        _fake = await FakeMonitoring.StartAsync();
-        _metrics = new SageMakerMetricsClient(MonitoringFixture.Options(_fake));
-    }
-
-    public async Task DisposeAsync()
-    {
-        _metrics.Dispose();
-        await _fake.DisposeAsync();
-    }
-
     [SkippableFact]
     public async Task RunningJob_StatusShowsARisingMap_AtMostOneReadPerInterval_AndKeepsItAfterTheJobEnds()
     {
         var h = new TrainingRunHarness();
         var reconciler = new TrainingRunReconciler(h.Kube.Store<TrainingRun>(), h.Kube.Store<Dataset>(), h.SageMaker, h.Events, h.Metrics,
-            new SageMakerRunSettings { Region = RunSamples.Region, PollInterval = TrainingRunHarness.PollInterval, LiveMetrics = _metrics },
+            new SageMakerRunSettings { Region = RunSamples.Region, PollInterval = TrainingRunHarness.PollInterval, LiveMetrics = Metrics },
             h.Clock, NullLogger<TrainingRunReconciler>.Instance);
         Task Reconcile() => reconciler.ReconcileAsync(TrainingRunHarness.Key, CancellationToken.None);
         await Reconcile();                                             // creates the job
         var arn = h.SageMaker.TrainingJobs.Values.Single().TrainingJobArn;
-        _fake.Training.Add(arn, "validation:mAP", 0, RunSamples.Now, 0.21);
+        Fake.Training.Add(arn, "validation:mAP", 0, RunSamples.Now, 0.21);
 
         await Reconcile();
         Assert.Equal((0L, 0.21), (h.Status.Progress!.Epoch!.Value, h.Status.Progress.MAP!.Value));
 
-        _fake.Training.Add(arn, "validation:mAP", 1, RunSamples.Now.AddMinutes(1), 0.34);
+        Fake.Training.Add(arn, "validation:mAP", 1, RunSamples.Now.AddMinutes(1), 0.34);
         h.Clock.Advance(TimeSpan.FromSeconds(30));
         await Reconcile();                                             // not due: no call, figures unchanged
         Assert.Equal(0.21, h.Status.Progress!.MAP);
         h.Clock.Advance(TimeSpan.FromSeconds(30));
         await Reconcile();
         Assert.Equal((1L, 0.34, 0.34), (h.Status.Progress!.Epoch!.Value, h.Status.Progress.MAP!.Value, h.Status.Progress.BestMAP!.Value));
-        Assert.Equal(2, _fake.Requests.Count(r => r.Operation == "BatchGetMetrics"));
+        Assert.Equal(2, Fake.Requests.Count(r => r.Operation == "BatchGetMetrics"));
 
         h.SageMaker.Complete(h.Status.TrainingJobName!, 0.36);
         h.Clock.Advance(TimeSpan.FromMinutes(5));
         await Reconcile();
         Assert.Equal((0.36, 0.34), (h.Status.MAP!.Value, h.Status.Progress!.MAP!.Value));   // the final value as today; progress kept
-        Assert.Equal(2, _fake.Requests.Count(r => r.Operation == "BatchGetMetrics"));
-        Assert.Empty(_fake.ValidationFailures);
+        Assert.Equal(2, Fake.Requests.Count(r => r.Operation == "BatchGetMetrics"));
+        Assert.Empty(Fake.ValidationFailures);
     }
 
     [SkippableFact]
