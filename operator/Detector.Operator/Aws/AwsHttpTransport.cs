@@ -226,6 +226,6 @@ internal sealed class AwsHttpTransport : IDisposable
     }
 
     private SageMakerException RateLimited(string operation) => new("ClientRateLimited",
-        $"{operation} skipped: this client's own rate limit ({_options.RequestsPerSecond}/s) is busy for longer than {_options.MaxRateLimitWait}",
+        $"{operation} skipped: this best-effort client's own rate limit ({_options.RequestsPerSecond}/s) has no turn free within {_options.MaxRateLimitWait?.TotalSeconds:0.###} s",
         0, null, SageMakerErrorKind.Throttling, operation: operation);
 }
