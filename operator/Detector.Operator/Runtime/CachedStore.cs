@@ -96,16 +96,17 @@ public sealed class CachedStore<T> : IKubeStore<T> where T : class, IKubernetesO
 
     private void Remember(T obj)
     {
-        // A write that leaves a deleted object without finalizers is its end: the server removes it, and the watch's
-        // delete may already have overtaken this answer, so keeping it would raise a ghost.
-        if (obj.Metadata.DeletionTimestamp is not null && obj.Metadata.Finalizers is null or { Count: 0 })
+        // A write that leaves a deleted object without finalizers is its end: the server removes it. Until the watch
+        // says so, the cache still holds the copy with our finalizer (a reconcile woken by a dependent's delete would
+        // finalize again), so the entry is a tombstone: the object is gone. The watch's delete may also have overtaken
+        // this answer; a tombstone cannot raise a ghost.
+        var ended = obj.Metadata.DeletionTimestamp is not null && obj.Metadata.Finalizers is null or { Count: 0 };
+        if (!Version.TryParse(obj.Metadata.ResourceVersion, out var version))
         {
             _written.TryRemove(ObjectKey.Of(obj), out _);
             return;
         }
-        if (!Version.TryParse(obj.Metadata.ResourceVersion, out var version))
-            return;
-        var entry = new Written(Copy(obj)!, version, _clock.GetUtcNow());
+        var entry = new Written(ended ? null : Copy(obj)!, version, _clock.GetUtcNow());
         _written.AddOrUpdate(ObjectKey.Of(obj), entry, (_, old) => old.Version > version ? old : entry);
     }
 
@@ -116,14 +117,16 @@ public sealed class CachedStore<T> : IKubeStore<T> where T : class, IKubernetesO
             return cached;
         if (cached is not null)
         {
-            if (Version.TryParse(cached.Metadata.ResourceVersion, out var seen) && seen < written.Version)
+            // A tombstone also outranks the copy of its own version: that is the copy our write ended.
+            if (Version.TryParse(cached.Metadata.ResourceVersion, out var seen)
+                && (seen < written.Version || (written.Object is null && seen == written.Version)))
                 return written.Object;
             _written.TryRemove(new(key, written));
             return cached;
         }
         // Not in the cache: created by us and not yet watched, or deleted since (the watch's delete cleared the entry,
-        // unless it overtook our write's answer: the time limit ends that ghost).
-        if (_clock.GetUtcNow() - written.At < WrittenTtl)
+        // unless it overtook our write's answer: the time limit ends that ghost). A tombstone has done its work.
+        if (written.Object is not null && _clock.GetUtcNow() - written.At < WrittenTtl)
             return written.Object;
         _written.TryRemove(new(key, written));
         return null;
@@ -134,15 +137,18 @@ public sealed class CachedStore<T> : IKubeStore<T> where T : class, IKubernetesO
         var key = ObjectKey.Of(evt.Object);
         if (!_written.TryGetValue(key, out var written))
             return;
+        // A tombstone waits for the delete (or a newer object of the name); a copy, for its version or a newer one.
         var confirmed = evt.Type == InformerEventType.Deleted
-            || !Version.TryParse(evt.New?.Metadata.ResourceVersion, out var seen) || seen >= written.Version;
+            || !Version.TryParse(evt.New?.Metadata.ResourceVersion, out var seen)
+            || (written.Object is null ? seen > written.Version : seen >= written.Version);
         if (confirmed)
             _written.TryRemove(new(key, written));
     }
 
     private static T? Copy(T? obj) => obj is null ? null : KubernetesJson.Deserialize<T>(KubernetesJson.Serialize(obj));
 
-    private sealed record Written(T Object, ulong Version, DateTimeOffset At);
+    /// <summary>What a write returned (null: a tombstone, the write ended the object), its version and when.</summary>
+    private sealed record Written(T? Object, ulong Version, DateTimeOffset At);
 
     /// <summary>
     /// resourceVersions are opaque to clients, but every API server in use orders them as integers (etcd revisions);

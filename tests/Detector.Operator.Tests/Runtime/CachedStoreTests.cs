@@ -129,6 +129,27 @@ public sealed class CachedStoreTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Get_AfterTheWriteThatRemovedTheLastFinalizer_IsNull_WhileTheCacheStillHoldsTheDeletingCopy()
+    {
+        var ds = KubeSamples.Dataset("c");
+        ds.Metadata.Finalizers = ["detector.dev/cleanup"];
+        _kube.Seed(ds);
+        await SyncAsync();
+        await _kube.Store<Dataset>().DeleteAsync(Key("c"), default);
+        var deleting = (await _kube.Store<Dataset>().GetAsync(Key("c"), default))!;
+        await _source.SendAsync(WatchEventType.Modified, deleting, _informer);   // deletionTimestamp, finalizer kept
+        var seen = (await _store.GetAsync(Key("c"), default))!;
+        seen.Metadata.Finalizers = [];
+
+        await _store.UpdateFinalizersAsync(seen, default);
+
+        // The watch has not said the object is gone; a reconcile woken now (a Job's delete) must not finalize it again.
+        Assert.NotNull(_informer.Get(Key("c")));
+        Assert.Null(await _store.GetAsync(Key("c"), default));
+        Assert.DoesNotContain(await _store.ListAsync("ml", null, default), d => d.Metadata.Name == "c");
+    }
+
+    [Fact]
     public async Task Get_AfterConflict_ReadsTheServerOnce()
     {
         await SyncAsync();
