@@ -1,33 +1,18 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using Detector.Testing;
 
 namespace Detector.RuntimeBench;
 
 /// <summary>
 /// The operator as its own process (<c>detector run …</c>), so /proc shows its memory and CPU alone. It runs under a
-/// small <c>sh</c> watchdog, as the envtest binaries do (tests/Detector.Testing/EnvtestProcess.cs): output to a log
-/// file, and SIGTERM then SIGKILL within seconds of the bench disappearing without its exit handlers. The watchdog
-/// prints the operator's pid first, which is what /proc is read for.
+/// the envtest binaries' <see cref="Watchdog"/> (tests/Detector.Testing): output to a log file, and SIGTERM then SIGKILL
+/// within seconds of the bench disappearing without its exit handlers. The watchdog gives the operator's pid, which is
+/// what /proc is read for.
 /// </summary>
 public sealed class OperatorProcess : IAsyncDisposable
 {
-    // $1 parent pid, $2 log file, then the command. The operator runs in the background so the loop can watch the
-    // parent; `sleep & wait` keeps the TERM trap immediate.
-    private const string Watchdog = """
-        parent=$1; log=$2; shift 2
-        "$@" > "$log" 2>&1 < /dev/null &
-        child=$!
-        echo "$child"
-        stop() { kill -TERM "$child" 2>/dev/null; sleep 5; kill -KILL "$child" 2>/dev/null; exit 0; }
-        trap stop TERM INT
-        while kill -0 "$child" 2>/dev/null; do
-          kill -0 "$parent" 2>/dev/null || stop
-          sleep 1 & wait $!
-        done
-        wait "$child"
-        """;
-
     private const int SigTerm = 15;
     private const int SigKill = 9;
     private static readonly TimeSpan s_stopGrace = TimeSpan.FromSeconds(50);   // detector run drains for up to 45 s.
@@ -53,35 +38,14 @@ public sealed class OperatorProcess : IAsyncDisposable
     public static async Task<OperatorProcess> StartAsync(string executable, IEnumerable<string> arguments,
         IReadOnlyDictionary<string, string> environment, string logPath)
     {
-        var start = new ProcessStartInfo("sh") { UseShellExecute = false, RedirectStandardOutput = true };
-        foreach (var arg in new[] { "-c", Watchdog, "detector-watchdog", Environment.ProcessId.ToString(CultureInfo.InvariantCulture), logPath, executable })
-            start.ArgumentList.Add(arg);
-        foreach (var arg in arguments)
-            start.ArgumentList.Add(arg);
-        // Only what the bench decides: no KUBECONFIG, AWS profile or pod variables of the shell leak in.
-        start.Environment.Clear();
-        foreach (var (name, value) in environment)
-            start.Environment[name] = value;
-        var watchdog = Process.Start(start) ?? throw new InvalidOperationException("sh did not start");
-        var line = await watchdog.StandardOutput.ReadLineAsync();
-        if (!int.TryParse(line, CultureInfo.InvariantCulture, out var pid))
-            throw new InvalidOperationException($"the operator watchdog printed '{line}' instead of a pid");
+        // Only what the bench decides: no KUBECONFIG, AWS profile or pod variables of the shell leak in. An orphaned
+        // operator gets SIGTERM and 5 s to drain before SIGKILL.
+        var (watchdog, pid) = await Task.Run(() => Watchdog.Start(executable, arguments, logPath, graceSeconds: 5, environment: environment));
         return new OperatorProcess(watchdog, pid, logPath);
     }
 
     /// <summary>The last lines of the operator's log, for error messages.</summary>
-    public string LogTail(int lines = 15)
-    {
-        try
-        {
-            var all = File.ReadAllLines(LogPath);
-            return string.Join('\n', all.Skip(Math.Max(0, all.Length - lines)));
-        }
-        catch (IOException)
-        {
-            return "(no log)";
-        }
-    }
+    public string LogTail(int lines = 15) => Watchdog.LogTail(LogPath, lines);
 
     /// <summary>Stops the operator as Kubernetes does (SIGTERM, then SIGKILL after the grace period) and returns its exit code.</summary>
     public async Task<int?> StopAsync()

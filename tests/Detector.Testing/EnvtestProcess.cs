@@ -5,28 +5,12 @@ using System.Net.Sockets;
 namespace Detector.Testing;
 
 /// <summary>
-/// One control-plane binary (etcd or kube-apiserver) run under a small <c>sh</c> watchdog: its output goes to
-/// <c>SCRATCH/NAME.log</c>, and the watchdog stops it (TERM) within a second of the test process disappearing, since test
-/// hosts are often killed without running exit handlers. <see cref="Dispose"/> kills the binary and the watchdog.
+/// One control-plane binary (etcd or kube-apiserver) run under the <see cref="Watchdog"/>: its output goes to
+/// <c>SCRATCH/NAME.log</c>, and it is killed within a second of the test process disappearing, since test hosts are
+/// often killed without running exit handlers. <see cref="Dispose"/> kills the binary and the watchdog.
 /// </summary>
 internal sealed class EnvtestProcess : IDisposable
 {
-    // $1 parent pid, $2 log file, $3 folder to remove when stopped ("" for none), then the command. The binary runs in
-    // the background so the loop can watch the parent; `sleep & wait` keeps the TERM trap immediate. The folder is
-    // removed here rather than by the test process, which its host may kill moments after the last test.
-    private const string Watchdog = """
-        parent=$1; log=$2; cleanup=$3; shift 3
-        "$@" > "$log" 2>&1 < /dev/null &
-        child=$!
-        stop() { kill -KILL "$child" 2>/dev/null; wait "$child" 2>/dev/null; [ -n "$cleanup" ] && rm -rf "$cleanup"; exit 0; }
-        trap stop TERM INT
-        while kill -0 "$child" 2>/dev/null; do
-          kill -0 "$parent" 2>/dev/null || stop
-          sleep 1 & wait $!
-        done
-        wait "$child"
-        """;
-
     private const int SigTerm = 15;
 
     private readonly Process _watchdog;
@@ -52,28 +36,12 @@ internal sealed class EnvtestProcess : IDisposable
         string? removeWhenStopped = null)
     {
         var log = Path.Combine(scratch, name + ".log");
-        var start = new ProcessStartInfo("sh") { UseShellExecute = false };
-        foreach (var arg in new[] { "-c", Watchdog, "envtest-watchdog", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), log, removeWhenStopped ?? "", binary })
-            start.ArgumentList.Add(arg);
-        foreach (var arg in arguments)
-            start.ArgumentList.Add(arg);
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"{name} did not start");
+        var (process, _) = Watchdog.Start(binary, arguments, log, removeWhenStopped);
         return new EnvtestProcess(name, process, log);
     }
 
     /// <summary>The last lines of the log, for error messages.</summary>
-    public string LogTail(int lines = 20)
-    {
-        try
-        {
-            var all = File.ReadAllLines(LogPath);
-            return string.Join('\n', all.Skip(Math.Max(0, all.Length - lines)));
-        }
-        catch (IOException)
-        {
-            return "(no log)";
-        }
-    }
+    public string LogTail(int lines = 20) => Watchdog.LogTail(LogPath, lines);
 
     /// <summary>True when the log says a port was taken (a race with another process: pick other ports and retry).</summary>
     public bool LostPortRace() => !IsRunning && LogTail(50).Contains("address already in use", StringComparison.Ordinal);
