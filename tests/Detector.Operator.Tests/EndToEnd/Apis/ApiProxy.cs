@@ -105,18 +105,7 @@ public sealed class ApiProxy : IAsyncDisposable
             return new ApiCall(method, path, query, null, a.Group, null, null, ns, null);
         var name = tail.Length > 1 ? tail[1] : null;
         var watch = query.Contains("watch=true", StringComparison.Ordinal) || query.Contains("watch=1", StringComparison.Ordinal);
-        var verb = (method.ToUpperInvariant(), name is null, watch) switch
-        {
-            ("GET", _, true) => "watch",
-            ("GET", true, false) => "list",
-            ("GET", false, false) => "get",
-            ("POST", _, _) => "create",
-            ("PUT", _, _) => "update",
-            ("PATCH", _, _) => "patch",
-            ("DELETE", true, _) => "deletecollection",
-            ("DELETE", false, _) => "delete",
-            _ => method.ToLowerInvariant(),
-        };
+        var verb = ApiCall.VerbOf(method, named: name is not null, watch);
         return new ApiCall(method, path, query, verb, a.Group, tail[0], tail.Length > 2 ? tail[2] : null, ns, name);
     }
 

@@ -19,6 +19,23 @@ public sealed record ApiCall(
     /// <summary>HTTP status code of the answer (for watches: of the response headers, 200).</summary>
     public int StatusCode { get; init; }
 
+    /// <summary>
+    /// The RBAC verb of a request (Kubernetes' request-info rules): GET is watch, list or get; DELETE of a collection is
+    /// deletecollection. One table for the fake API server and the envtest proxy.
+    /// </summary>
+    public static string VerbOf(string method, bool named, bool watch) => (method.ToUpperInvariant(), named, watch) switch
+    {
+        ("GET", _, true) => "watch",
+        ("GET", false, false) => "list",
+        ("GET", true, false) => "get",
+        ("POST", _, _) => "create",
+        ("PUT", _, _) => "update",
+        ("PATCH", _, _) => "patch",
+        ("DELETE", false, _) => "deletecollection",
+        ("DELETE", true, _) => "delete",
+        _ => method.ToLowerInvariant(),
+    };
+
     /// <summary>True for create, update, patch, delete and deletecollection.</summary>
     public bool IsWrite => Verb is "create" or "update" or "patch" or "delete" or "deletecollection";
 

@@ -44,16 +44,5 @@ public sealed record ApiPath(ResourceType Type, string? Namespace, string? Name,
     /// The RBAC verb of a request (get, list, watch, create, update, patch, delete), used by the request log so tests
     /// can compare what the operator did with the chart's RBAC rules.
     /// </summary>
-    public string Verb(string method, bool watch) => (method.ToUpperInvariant(), Name is null, watch) switch
-    {
-        ("GET", _, true) => "watch",
-        ("GET", true, false) => "list",
-        ("GET", false, false) => "get",
-        ("POST", _, _) => "create",
-        ("PUT", _, _) => "update",
-        ("PATCH", _, _) => "patch",
-        ("DELETE", true, _) => "deletecollection",
-        ("DELETE", false, _) => "delete",
-        _ => method.ToLowerInvariant(),
-    };
+    public string Verb(string method, bool watch) => ApiCall.VerbOf(method, named: Name is not null, watch);
 }
