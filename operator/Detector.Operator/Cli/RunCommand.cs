@@ -27,6 +27,7 @@ public static class RunCommand
                 Console.Error.WriteLine($"detector run: {e.Message}");
                 return 2;
             }
+            Kube.KubeJsonResolver.UseReflectionOnly();
             return await OperatorHost.RunAsync(AwsRegionFallback.Apply(settings), ct);
         });
         return command;

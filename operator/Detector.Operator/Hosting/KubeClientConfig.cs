@@ -91,8 +91,7 @@ public static class KubeClientConfig
 
     private static K8SConfiguration Load(string path)
     {
-        var config = KubernetesClientConfiguration.LoadKubeConfig(path);
-        config.FileName = Path.GetFullPath(path);
+        var config = KubeconfigFile.Read(path);
         var directory = Path.GetDirectoryName(config.FileName)!;
         // Paths in a kubeconfig are relative to that file; after a merge there is no single file to resolve against.
         foreach (var cluster in config.Clusters ?? [])

@@ -1,11 +1,13 @@
 using System.Globalization;
+using System.Net;
 
 namespace Detector.Operator.Hosting;
 
 /// <summary>
-/// Pure: the <c>--metrics-bind-address</c> forms (<c>:8080</c>, <c>0.0.0.0:8080</c>, <c>127.0.0.1:0</c>, <c>[::]:8080</c>)
-/// as a Kestrel URL, and the defaults: <c>:8080</c> in a pod (the chart's probes and Service use it), <c>127.0.0.1:0</c>
-/// outside one (loopback, a free port, printed at start-up), so a second local run or a quick restart never clashes.
+/// Pure: the <c>--metrics-bind-address</c> forms (<c>:8080</c>, <c>0.0.0.0:8080</c>, <c>127.0.0.1:0</c>, <c>[::]:8080</c>,
+/// <c>localhost:9090</c>) as the address to listen on, and the defaults: <c>:8080</c> in a pod (the chart's probes and
+/// Service use it), <c>127.0.0.1:0</c> outside one (loopback, a free port, printed at start-up), so a second local run or
+/// a quick restart never clashes.
 /// </summary>
 public static class MetricsEndpoint
 {
@@ -24,19 +26,30 @@ public static class MetricsEndpoint
     /// <summary>True for "not served": null, empty or <c>0</c> (controller-runtime's spelling).</summary>
     public static bool IsDisabled(string? address) => string.IsNullOrWhiteSpace(address) || address.Trim() == "0";
 
-    /// <summary>Parses an address into <c>http://host:port</c>; an empty host means every interface.</summary>
-    public static bool TryParse(string address, out string url)
+    /// <summary>
+    /// Parses <c>host:port</c>. The host is an IP address (IPv6 in brackets), <c>localhost</c>, or empty for every IPv4
+    /// interface; host names are not resolved, so the address bound is the address written.
+    /// </summary>
+    public static bool TryParse(string address, out IPEndPoint endpoint)
     {
-        url = "";
+        endpoint = new IPEndPoint(IPAddress.Any, 0);
         var colon = address.LastIndexOf(':');
         if (colon < 0 || !int.TryParse(address[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port > 65535)
             return false;
         var host = address[..colon];
+        IPAddress? ip;
         if (host.Length == 0)
-            host = "0.0.0.0";
-        if (host.Contains(' ', StringComparison.Ordinal))
+            ip = IPAddress.Any;
+        else if (host == "localhost")
+            ip = IPAddress.Loopback;
+        else if (host.StartsWith('[') && host.EndsWith(']'))
+            ip = IPAddress.TryParse(host[1..^1], out var v6) && v6.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? v6 : null;
+        else
+            // Dotted quads only: IPAddress.TryParse also takes "1" or "127.1", which nobody means as an address.
+            ip = host.Count(c => c == '.') == 3 && IPAddress.TryParse(host, out var v4) && v4.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? v4 : null;
+        if (ip is null)
             return false;
-        url = $"http://{host}:{port.ToString(CultureInfo.InvariantCulture)}";
+        endpoint = new IPEndPoint(ip, port);
         return true;
     }
 }

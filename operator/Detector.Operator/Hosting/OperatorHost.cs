@@ -76,7 +76,7 @@ public sealed partial class OperatorHost(OperatorSettings settings, ILoggerFacto
             var election = LeaderElection.ForLease(client, leaderElection, logs.CreateLogger<LeaderElection>());
             _election = election;
 
-            await using var health = await StartHealthAsync(ct);
+            await using var health = StartHealth();
             _serving.TrySetResult(health?.Url);
             LogStarted(settings.Namespaces.Count == 0 ? "all namespaces" : string.Join(",", settings.Namespaces), settings.Jobs.Image,
                 leaderElection.Enabled ? $"on (Lease {leaderElection.LeaseNamespace}/{leaderElection.LeaseName})" : "off",
@@ -127,18 +127,17 @@ public sealed partial class OperatorHost(OperatorSettings settings, ILoggerFacto
     public static string LeaseNamespace(string? configured, string? contextNamespace) =>
         !string.IsNullOrWhiteSpace(configured) ? configured : !string.IsNullOrWhiteSpace(contextNamespace) ? contextNamespace : "default";
 
-    private async Task<HealthServer?> StartHealthAsync(CancellationToken ct)
+    private HealthServer? StartHealth()
     {
         if (MetricsEndpoint.IsDisabled(settings.MetricsAddress))
             return null;
         var address = settings.MetricsAddress!;
-        MetricsEndpoint.TryParse(address, out var url);
+        MetricsEndpoint.TryParse(address, out var endpoint);
         try
         {
-            return await HealthServer.StartAsync(url, registry, IsReady, logs, ct);
+            return HealthServer.Start(endpoint, registry, IsReady, logs);
         }
-        catch (Exception e) when (e is Microsoft.AspNetCore.Connections.AddressInUseException
-            || e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+        catch (System.Net.Sockets.SocketException e) when (e.SocketErrorCode == System.Net.Sockets.SocketError.AddressAlreadyInUse)
         {
             throw new MetricsAddressInUseException(
                 $"{MetricsEndpoint.Flag} {address} is already in use (another detector run, or one still stopping?): " +

@@ -91,7 +91,7 @@ public sealed record OperatorSettings
         if (LogFormat is not ("json" or "text"))
             errors.Add($"--log-format must be json or text (got '{LogFormat}')");
         if (!MetricsEndpoint.IsDisabled(MetricsAddress) && !MetricsEndpoint.TryParse(MetricsAddress!, out _))
-            errors.Add($"{MetricsEndpoint.Flag} '{MetricsAddress}' is not host:port or :port (or 0 to disable)");
+            errors.Add($"{MetricsEndpoint.Flag} '{MetricsAddress}' is not ip:port, localhost:port or :port (or 0 to disable)");
         if (PolicyFile is not null && !File.Exists(PolicyFile))
             errors.Add($"--policy-file {PolicyFile} does not exist");
         if (!string.IsNullOrEmpty(SageMaker.EndpointUrl) && !Uri.TryCreate(SageMaker.EndpointUrl, UriKind.Absolute, out _))

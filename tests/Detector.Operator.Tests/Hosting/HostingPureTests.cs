@@ -6,14 +6,16 @@ namespace Detector.Operator.Tests.Hosting;
 public sealed class HostingPureTests
 {
     [Theory]
-    [InlineData(":8080", "http://0.0.0.0:8080")]
-    [InlineData("0.0.0.0:9090", "http://0.0.0.0:9090")]
-    [InlineData("127.0.0.1:0", "http://127.0.0.1:0")]
-    [InlineData("[::]:8080", "http://[::]:8080")]
-    public void MetricsEndpoint_Address_BecomesUrl(string address, string url)
+    [InlineData(":8080", "0.0.0.0:8080")]
+    [InlineData("0.0.0.0:9090", "0.0.0.0:9090")]
+    [InlineData("127.0.0.1:0", "127.0.0.1:0")]
+    [InlineData("localhost:9090", "127.0.0.1:9090")]
+    [InlineData("[::]:8080", "[::]:8080")]
+    [InlineData("[::1]:8080", "[::1]:8080")]
+    public void MetricsEndpoint_Address_BecomesEndPoint(string address, string endpoint)
     {
         Assert.True(MetricsEndpoint.TryParse(address, out var parsed));
-        Assert.Equal(url, parsed);
+        Assert.Equal(endpoint, parsed.ToString());
     }
 
     [Theory]
@@ -21,6 +23,11 @@ public sealed class HostingPureTests
     [InlineData("host:")]
     [InlineData("host:99999")]
     [InlineData("host:http")]
+    [InlineData("metrics.example.com:8080")]
+    [InlineData("1:8080")]
+    [InlineData("::1:8080")]
+    [InlineData("[127.0.0.1]:8080")]
+    [InlineData("0.0.0.0 :8080")]
     public void MetricsEndpoint_Nonsense_IsRefused(string address) => Assert.False(MetricsEndpoint.TryParse(address, out _));
 
     [Theory]
