@@ -7,6 +7,7 @@ namespace Detector.RuntimeBench.Tests;
 public sealed class IdleReportTests
 {
     private static readonly ProcSample s_start = new(CpuTicks: 1000, RssKiB: 100 * 1024, PeakRssKiB: 120 * 1024);
+    private static readonly ProcSample s_middle = new(CpuTicks: 1300, RssKiB: 155 * 1024, PeakRssKiB: 160 * 1024);
     private static readonly ProcSample s_end = new(CpuTicks: 1600, RssKiB: 150 * 1024, PeakRssKiB: 160 * 1024);
 
     private static SageMakerCall Call(string operation, string job) =>
@@ -15,7 +16,7 @@ public sealed class IdleReportTests
     private static IdleFigures Compute(params string[] paths) => IdleReport.Compute(120,
         [.. paths.Select(p => ApiProxy.Describe(p.Split(' ')[0], p.Split(' ')[1], p.Split(' ').Length > 2 ? p.Split(' ')[2] : ""))],
         [Call("DescribeTrainingJob", "train-0001-abc"), Call("DescribeTrainingJob", "train-0002-def"), Call("DescribeTrainingJob", "train-0002-def")],
-        new HashSet<string> { "train-0002-def" }, monitoringCalls: 4, s_start, s_end, ticksPerSecond: 100);
+        new HashSet<string> { "train-0002-def" }, monitoringCalls: 4, [s_start, s_middle, s_end], ticksPerSecond: 100);
 
     [Fact]
     public void Compute_RequestsInTheWindow_AreRatesPerMinuteByVerbAndResource()
@@ -48,15 +49,20 @@ public sealed class IdleReportTests
     public void Targets_IdleFigures_SayWhichOfIssue19sTargetsAreMet(int apiRequests, int waitingCalls, double rssMiB, bool api, bool waiting, bool rss)
     {
         var rate = new Rate("total", apiRequests, apiRequests / 2.0);
-        var figures = new IdleFigures(120, rate, [], rate, [], new Rate("for waiting runs", waitingCalls, waitingCalls / 2.0), rate, 1, rssMiB, rssMiB);
+        var figures = new IdleFigures(120, rate, [], rate, [], new Rate("for waiting runs", waitingCalls, waitingCalls / 2.0), rate, 1, rssMiB, rssMiB, rssMiB);
         Assert.Equal([api, waiting, rss], IdleReport.Targets(figures).Select(t => t.Met));
     }
 
     [Fact]
-    public void Compute_ProcSamples_GiveCpuOverTheWindowAndRssAtItsEnd()
+    public void Compute_ProcSamples_GiveCpuOverTheWindowAndTheHighestRssInIt()
     {
         var figures = Compute();
         Assert.Equal((6.0, 5.0), (figures.CpuSeconds, figures.CpuPercentOfOneCore));
-        Assert.Equal((150.0, 160.0), (figures.RssMiB, figures.PeakRssMiB));
+        Assert.Equal((155.0, 160.0), (figures.RssMiB, figures.PeakRssMiB));
+        Assert.Equal((100.0 + 155 + 150) / 3, figures.MeanRssMiB, precision: 6);
     }
+
+    [Fact]
+    public void Compute_OneSample_IsRefused() =>
+        Assert.Throws<ArgumentException>(() => IdleReport.Compute(120, [], [], new HashSet<string>(), 0, [s_start], 100));
 }

@@ -50,5 +50,26 @@ public sealed class OptionsAndPreflightTests
         Assert.Equal(BenchWorld.AccessKey, env["AWS_ACCESS_KEY_ID"]);
         Assert.Equal("/home", env["HOME"]);
         Assert.False(env.ContainsKey("KUBECONFIG") || env.ContainsKey("DOTNET_ROOT") || env.ContainsKey("KUBERNETES_SERVICE_HOST"));
+        Assert.All(Detector.Operator.Hosting.OperatorRuntimeEnvironment.Variables, v => Assert.Equal(v.Value, env[v.Key]));
+    }
+
+    [Fact]
+    public void Environment_CallerRuntimeSettings_PassThroughAndNothingElse()
+    {
+        var caller = new Dictionary<string, string>
+        {
+            ["DOTNET_GCgen0size"] = "0x400000",
+            ["KUBECONFIG"] = "/home/me/.kube/config",
+            ["AWS_PROFILE"] = "prod",
+            ["DOTNET_NOLOGO"] = "0",
+            ["DOTNET_TieredCompilation"] = "",
+        };
+
+        var env = OperatorCommandLine.Environment(new OperatorTargets("/k", "bench", "lease", "http://s3", "http://sm/", "http://mon/", "us-east-1", "/home"), "/bin", null, caller);
+
+        Assert.Equal("0x400000", env["DOTNET_GCgen0size"]);
+        Assert.Equal("1", env["DOTNET_NOLOGO"]);
+        Assert.False(env.ContainsKey("DOTNET_TieredCompilation"));
+        Assert.False(env.ContainsKey("KUBECONFIG") || env.ContainsKey("AWS_PROFILE"));
     }
 }

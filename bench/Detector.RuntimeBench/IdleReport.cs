@@ -20,22 +20,32 @@ public sealed record Rate(string Key, int Count, double PerMinute);
 /// <param name="SageMakerForWaitingRuns">SageMaker calls naming the training job of a waiting TrainingRun.</param>
 /// <param name="Monitoring">SageMaker Metrics / CloudWatch calls.</param>
 /// <param name="CpuSeconds">Operator CPU time (user + system) in the window.</param>
-/// <param name="RssMiB">Operator VmRSS at the end of the window.</param>
-/// <param name="PeakRssMiB">Operator VmHWM (highest RSS since it started).</param>
+/// <param name="RssMiB">
+/// The highest operator VmRSS sampled in the window (the target is judged on it, so a value between two memory trims or
+/// two collections cannot flatter it).
+/// </param>
+/// <param name="PeakRssMiB">Operator VmHWM (highest RSS since it started, the bulk apply included).</param>
+/// <param name="MeanRssMiB">The mean of the VmRSS samples in the window.</param>
 public sealed record IdleFigures(double Seconds, Rate ApiTotal, IReadOnlyList<Rate> Api, Rate SageMakerTotal, IReadOnlyList<Rate> SageMaker,
-    Rate SageMakerForWaitingRuns, Rate Monitoring, double CpuSeconds, double RssMiB, double PeakRssMiB)
+    Rate SageMakerForWaitingRuns, Rate Monitoring, double CpuSeconds, double RssMiB, double PeakRssMiB, double MeanRssMiB)
 {
     /// <summary>CPU as a percentage of one core over the window.</summary>
     public double CpuPercentOfOneCore => CpuSeconds / Seconds * 100;
 }
 
-/// <summary>Pure: the idle figures from the request logs and two /proc samples, and their printed form.</summary>
+/// <summary>Pure: the idle figures from the request logs and the /proc samples of the window, and their printed form.</summary>
 public static class IdleReport
 {
-    /// <summary>Counts what happened in the window; the caller passes only the requests made in it.</summary>
+    /// <summary>
+    /// Counts what happened in the window; the caller passes only the requests made in it, and /proc samples taken
+    /// through it, the first at its start and the last at its end.
+    /// </summary>
     public static IdleFigures Compute(double seconds, IReadOnlyList<ApiCall> api, IReadOnlyList<SageMakerCall> sageMaker,
-        IReadOnlySet<string> waitingJobNames, int monitoringCalls, ProcSample start, ProcSample end, long ticksPerSecond)
+        IReadOnlySet<string> waitingJobNames, int monitoringCalls, IReadOnlyList<ProcSample> samples, long ticksPerSecond)
     {
+        if (samples.Count < 2)
+            throw new ArgumentException("the window needs a sample at its start and one at its end", nameof(samples));
+        var (start, end) = (samples[0], samples[^1]);
         Rate Of(string key, int count) => new(key, count, count / seconds * 60);
         IReadOnlyList<Rate> By<T>(IEnumerable<T> items, Func<T, string> key) =>
             [.. items.GroupBy(key).Select(g => Of(g.Key, g.Count())).OrderByDescending(r => r.Count).ThenBy(r => r.Key, StringComparer.Ordinal)];
@@ -44,7 +54,8 @@ public static class IdleReport
             Of("total", api.Count), By(api, ApiKey),
             Of("total", sageMaker.Count), By(sageMaker, c => c.Operation ?? "(none)"),
             Of("for waiting runs", waiting), Of("monitoring", monitoringCalls),
-            (end.CpuTicks - start.CpuTicks) / (double)ticksPerSecond, end.RssKiB / 1024.0, end.PeakRssKiB / 1024.0);
+            (end.CpuTicks - start.CpuTicks) / (double)ticksPerSecond, samples.Max(p => p.RssKiB) / 1024.0, end.PeakRssKiB / 1024.0,
+            samples.Average(p => p.RssKiB) / 1024.0);
     }
 
     /// <summary>Whether the call's <c>TrainingJobName</c> is one of <paramref name="jobNames"/>.</summary>
@@ -69,7 +80,7 @@ public static class IdleReport
             text.AppendLine(c, $"    {r.Key,-34} {r.PerMinute,8:0.0}/min");
         text.AppendLine(c, $"    for waiting TrainingRuns           {f.SageMakerForWaitingRuns.PerMinute,8:0.0}/min  ({f.SageMakerForWaitingRuns.Count} calls)");
         text.AppendLine(c, $"  Monitoring calls:  {f.Monitoring.PerMinute,8:0.0}/min  (SageMaker Metrics, CloudWatch)");
-        text.AppendLine(c, $"  Operator RSS:      {f.RssMiB,8:0.0} MiB  ({f.RssMiB * MegabytesPerMebibyte:0.0} MB; peak {f.PeakRssMiB:0.0} MiB)");
+        text.AppendLine(c, $"  Operator RSS:      {f.RssMiB,8:0.0} MiB  ({f.RssMiB * MegabytesPerMebibyte:0.0} MB) at most in the window; mean {f.MeanRssMiB:0.0} MiB; peak since start {f.PeakRssMiB:0.0} MiB");
         text.AppendLine(c, $"  Operator CPU:      {f.CpuPercentOfOneCore,8:0.0} % of one core  ({f.CpuSeconds:0.00} CPU-s)");
         text.AppendLine(c, $"  Issue 19 targets:  {string.Join("; ", Targets(f).Select(t => $"{t.Target}: {(t.Met ? "met" : "NOT met")} ({t.Actual})"))}");
         return text.ToString();

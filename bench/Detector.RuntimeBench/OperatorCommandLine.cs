@@ -1,3 +1,5 @@
+using Detector.Operator.Hosting;
+
 namespace Detector.RuntimeBench;
 
 /// <summary>Where the operator under test talks to.</summary>
@@ -41,20 +43,26 @@ public static class OperatorCommandLine
 
     /// <summary>
     /// The whole environment of the process: PATH (and DOTNET_ROOT when set, for the apphost), HOME, the fake AWS
-    /// identity, no instance metadata.
+    /// identity, no instance metadata, the runtime settings the chart gives the operator
+    /// (<see cref="OperatorRuntimeEnvironment"/>), and over those the caller's <c>DOTNET_</c> variables, so a runtime
+    /// knob can be measured by setting it on the bench (an empty value removes a chart setting).
     /// </summary>
-    public static IReadOnlyDictionary<string, string> Environment(OperatorTargets t, string? path, string? dotnetRoot)
+    public static IReadOnlyDictionary<string, string> Environment(OperatorTargets t, string? path, string? dotnetRoot,
+        IEnumerable<KeyValuePair<string, string>>? callerVariables = null)
     {
-        var env = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["PATH"] = path ?? "/usr/local/bin:/usr/bin:/bin",
-            ["HOME"] = t.Home,
-            ["AWS_ACCESS_KEY_ID"] = BenchWorld.AccessKey,
-            ["AWS_SECRET_ACCESS_KEY"] = BenchWorld.SecretKey,
-            ["AWS_EC2_METADATA_DISABLED"] = "true",
-            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
-            ["DOTNET_NOLOGO"] = "1",
-        };
+        var env = new Dictionary<string, string>(OperatorRuntimeEnvironment.Variables, StringComparer.Ordinal);
+        foreach (var (name, value) in callerVariables ?? [])
+            if (name.StartsWith("DOTNET_", StringComparison.Ordinal))
+                env[name] = value;
+        foreach (var name in env.Where(e => e.Value.Length == 0).Select(e => e.Key).ToList())
+            env.Remove(name);
+        env["PATH"] = path ?? "/usr/local/bin:/usr/bin:/bin";
+        env["HOME"] = t.Home;
+        env["AWS_ACCESS_KEY_ID"] = BenchWorld.AccessKey;
+        env["AWS_SECRET_ACCESS_KEY"] = BenchWorld.SecretKey;
+        env["AWS_EC2_METADATA_DISABLED"] = "true";
+        env["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        env["DOTNET_NOLOGO"] = "1";
         if (!string.IsNullOrEmpty(dotnetRoot))
             env["DOTNET_ROOT"] = dotnetRoot;
         return env;

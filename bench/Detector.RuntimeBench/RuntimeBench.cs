@@ -16,6 +16,7 @@ public sealed class RuntimeBench(BenchOptions options, TextWriter output, TextWr
     private const string CreateTrainingJob = "CreateTrainingJob";
     private static readonly TimeSpan s_startDeadline = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan s_pollInterval = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan s_rssSampleInterval = TimeSpan.FromSeconds(2);
 
     /// <summary>Runs the benchmark and prints the report; throws <see cref="BenchException"/> with a one-line reason.</summary>
     public async Task RunAsync(CancellationToken ct)
@@ -59,7 +60,8 @@ public sealed class RuntimeBench(BenchOptions options, TextWriter output, TextWr
         var arguments = OperatorCommandLine.Arguments(targets);
         Progress($"starting {operatorPath} {string.Join(' ', arguments)}");
         return await OperatorProcess.StartAsync(operatorPath, arguments,
-            OperatorCommandLine.Environment(targets, Environment.GetEnvironmentVariable("PATH"), Environment.GetEnvironmentVariable("DOTNET_ROOT")),
+            OperatorCommandLine.Environment(targets, Environment.GetEnvironmentVariable("PATH"), Environment.GetEnvironmentVariable("DOTNET_ROOT"),
+                Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>().Select(e => KeyValuePair.Create((string)e.Key, (string)e.Value!))),
             Path.Combine(directory, "operator.log"));
     }
 
@@ -77,14 +79,19 @@ public sealed class RuntimeBench(BenchOptions options, TextWriter output, TextWr
 
         Progress($"idle window {options.IdleSeconds} s");
         var (apiFrom, smFrom, monitoringFrom) = (world.Proxy.Requests.Count, world.SageMaker.Requests.Count, world.Monitoring.Requests.Count);
-        var first = ProcStats.Read(op.Pid);
+        var samples = new List<ProcSample> { ProcStats.Read(op.Pid) };
         var watch = Stopwatch.StartNew();
-        await Task.Delay(TimeSpan.FromSeconds(options.IdleSeconds), ct);
-        var last = ProcStats.Read(op.Pid);
+        var window = TimeSpan.FromSeconds(options.IdleSeconds);
+        // Sampled through the window, not only at its ends: RSS rises and falls between collections.
+        while (watch.Elapsed < window)
+        {
+            await Task.Delay(Min(s_rssSampleInterval, window - watch.Elapsed), ct);
+            samples.Add(ProcStats.Read(op.Pid));
+        }
         var seconds = watch.Elapsed.TotalSeconds;
         var (api, sm, monitoring) = (world.Proxy.Requests, world.SageMaker.Requests, world.Monitoring.Requests);
         var idle = IdleReport.Compute(seconds, [.. api.Skip(apiFrom)], [.. sm.Skip(smFrom)], waitingJobNames, monitoring.Count - monitoringFrom,
-            first, last, ProcStats.TicksPerSecond);
+            samples, ProcStats.TicksPerSecond);
 
         if (options.Keep)
             await WriteRequestLogsAsync(world.Directory, api.Skip(apiFrom), sm.Skip(smFrom), ct);
@@ -203,4 +210,6 @@ public sealed class RuntimeBench(BenchOptions options, TextWriter output, TextWr
     }
 
     private void Progress(string line) => progress.WriteLine($"[{DateTimeOffset.UtcNow:HH:mm:ss}] {line}");
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 }

@@ -108,6 +108,8 @@ public static class RunCommand
             PollInterval = ParseDuration(parsed.GetValue(o.PollInterval)!, "--poll-interval"),
             DriftInterval = ParseDuration(parsed.GetValue(o.DriftInterval)!, "--drift-interval"),
             StalledRecheckInterval = ParseDuration(parsed.GetValue(o.StalledRecheck)!, "--stalled-recheck-interval"),
+            MemoryTrimInterval = parsed.GetValue(o.MemoryTrimInterval)!.Trim() == "0" ? TimeSpan.Zero
+                : ParseDuration(parsed.GetValue(o.MemoryTrimInterval)!, "--memory-trim-interval"),
             // Log collectors parse JSON in a pod; a person reads a terminal.
             LogFormat = parsed.GetValue(o.LogFormat) ?? (inPod ? "json" : "text"),
             LogLevel = parsed.GetValue(o.LogLevel),
@@ -183,11 +185,12 @@ public static class RunCommand
         public Option<string> PollInterval { get; } = new("--poll-interval") { Description = "How often running Jobs are looked at again: seconds, or 30s, 2m.", DefaultValueFactory = _ => "30s" };
         public Option<string> DriftInterval { get; } = new("--drift-interval") { Description = "How often a settled DetectionEndpoint is described again, so changes made outside the operator are undone: seconds, or 30s, 5m.", DefaultValueFactory = _ => "5m" };
         public Option<string> StalledRecheck { get; } = new("--stalled-recheck-interval") { Description = "How often an object stalled on the operator's credentials, IAM permissions, RBAC or an AWS quota is looked at again (any change to it counts at once): seconds, or 30s, 5m.", DefaultValueFactory = _ => "5m" };
+        public Option<string> MemoryTrimInterval { get; } = new("--memory-trim-interval") { Description = "How often memory the operator no longer uses is given back to the operating system (a full garbage collection and malloc_trim): seconds, or 30s, 2m; 0 never.", DefaultValueFactory = _ => "30s" };
         public Option<string?> LogFormat { get; } = new("--log-format") { Description = "json (one object per line) or text (default: json in a pod, text outside one)." };
         public Option<LogLevel> LogLevel { get; } = new("--log-level") { Description = "Minimum log level.", DefaultValueFactory = _ => Microsoft.Extensions.Logging.LogLevel.Information };
 
         public IEnumerable<Option> All => [Kubeconfig, Context, Namespace, WatchNamespaces, Workers, LeaderElect, LeaseName, LeaseNamespace,
             MetricsAddress, Image, JobServiceAccount, JobBackoffLimit, JobTtl, PolicyFile, S3Endpoint, S3PathStyle, S3Checksum,
-            AwsRegion, SageMakerEndpoint, SageMakerRate, CloudWatchEndpoint, SageMakerMetricsEndpoint, MonitoringInterval, PollInterval, DriftInterval, StalledRecheck, LogFormat, LogLevel];
+            AwsRegion, SageMakerEndpoint, SageMakerRate, CloudWatchEndpoint, SageMakerMetricsEndpoint, MonitoringInterval, PollInterval, DriftInterval, StalledRecheck, MemoryTrimInterval, LogFormat, LogLevel];
     }
 }

@@ -77,6 +77,7 @@ public sealed partial class OperatorHost(OperatorSettings settings, ILoggerFacto
             _election = election;
 
             await using var health = StartHealth();
+            await using var trimmer = MemoryTrimmer.Start(settings.MemoryTrimInterval, clock, logs, registry);
             _serving.TrySetResult(health?.Url);
             LogStarted(settings.Namespaces.Count == 0 ? "all namespaces" : string.Join(",", settings.Namespaces), settings.Jobs.Image,
                 leaderElection.Enabled ? $"on (Lease {leaderElection.LeaseNamespace}/{leaderElection.LeaseName})" : "off",

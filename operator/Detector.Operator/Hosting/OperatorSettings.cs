@@ -65,6 +65,9 @@ public sealed record OperatorSettings
     /// </summary>
     public TimeSpan StalledRecheckInterval { get; init; } = Runtime.ControllerOptions.DefaultStalledRecheck;
 
+    /// <summary>How often unused memory is given back to the operating system (<see cref="MemoryTrimmer"/>); zero: never.</summary>
+    public TimeSpan MemoryTrimInterval { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>"json" (default, one object per line) or "text".</summary>
     public string LogFormat { get; init; } = "json";
 

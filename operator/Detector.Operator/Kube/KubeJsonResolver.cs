@@ -9,8 +9,9 @@ namespace Detector.Operator.Kube;
 /// <remarks>
 /// KubernetesClient asks its generated context before reflection. That context answers "which type is this?" with one
 /// comparison per model type, so the first lookup of any type (ours always miss) loads all ~2,000 model types and JITs
-/// one very large method: about N MB of resident memory for the few dozen types the operator reads and writes.
-/// Reflection builds the same contracts from the same attributes; it is what KubernetesClient used before .NET 8.
+/// one very large method: megabytes of resident memory for the few dozen types the operator reads and writes.
+/// Reflection builds the same contracts from the same attributes; it is what KubernetesClient used before .NET 8. The
+/// test assembly sets it too (<c>KubeJsonSetup</c>), so every test reads and writes objects this way.
 /// </remarks>
 public static class KubeJsonResolver
 {

@@ -63,6 +63,27 @@ public sealed class ChartOnServerTests
     }
 
     [SkippableFact]
+    public void RuntimeEnv_Defaults_AreTheMeasuredSettingsAndCanBeLeftOut()
+    {
+        static Dictionary<string, string> Env(string? values)
+        {
+            var manifests = ChartRender.RenderOk("detector", "detector-system", values);
+            var deployment = YamlDocuments.Parse(manifests).Single(d => d?["kind"]?.GetValue<string>() == "Deployment")!;
+            return deployment["spec"]!["template"]!["spec"]!["containers"]![0]!["env"]!.AsArray()
+                .Where(e => e!["value"] is not null)
+                .ToDictionary(e => e!["name"]!.GetValue<string>(), e => e!["value"]!.GetValue<string>());
+        }
+
+        var defaults = Env(null);
+        var leftOut = Env("runtimeEnv:\n  DOTNET_TieredCompilation: \"\"\n");
+
+        Assert.All(Detector.Operator.Hosting.OperatorRuntimeEnvironment.Variables, v => Assert.Equal(v.Value, defaults[v.Key]));
+        Assert.Equal(Detector.Operator.Hosting.OperatorRuntimeEnvironment.Variables.Count, defaults.Keys.Count(k => k.StartsWith("DOTNET_", StringComparison.Ordinal)));
+        Assert.False(leftOut.ContainsKey("DOTNET_TieredCompilation"));
+        Assert.Equal("0x200000", leftOut["DOTNET_GCgen0size"]);
+    }
+
+    [SkippableFact]
     public void SeveralReplicasWithoutLeaderElection_FailsToRenderWithTheReason()
     {
         var (code, _, error) = ChartRender.Render("detector", "detector-system", null, "replicaCount=2", "leaderElection.enabled=false");

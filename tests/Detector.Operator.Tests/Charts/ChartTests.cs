@@ -44,6 +44,7 @@ public sealed partial class ChartTests
             .Select(m => m.Groups[1].Value).ToList();
 
         Assert.Contains("--drift-interval", passed);
+        Assert.Contains("--memory-trim-interval", passed);
         Assert.Contains("--poll-interval", passed);
         Assert.All(passed, flag => Assert.True(known.Contains(flag), $"the chart passes {flag}, which detector run does not know"));
     }

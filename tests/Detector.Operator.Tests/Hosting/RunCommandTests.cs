@@ -182,6 +182,21 @@ public sealed class RunCommandTests
             e => e.Contains("--stalled-recheck-interval", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(null, 30)]
+    [InlineData("2m", 120)]
+    [InlineData("0", 0)]
+    [InlineData(" 0 ", 0)]
+    public void ParseSettings_MemoryTrimInterval_DefaultsTo30sAndZeroTurnsItOff(string? value, int seconds)
+    {
+        string[] args = value is null ? [] : ["--memory-trim-interval", value];
+        Assert.Equal(TimeSpan.FromSeconds(seconds), RunCommand.ParseSettings(args, _ => null).MemoryTrimInterval);
+    }
+
+    [Fact]
+    public void ParseSettings_MemoryTrimIntervalNonsense_NamesTheFlag() =>
+        Assert.Contains("--memory-trim-interval", Assert.Throws<FormatException>(() => RunCommand.ParseSettings(["--memory-trim-interval", "-5s"], _ => null)).Message);
+
     [Fact]
     public void ParseSettings_UnknownFlag_Throws() =>
         Assert.Throws<FormatException>(() => RunCommand.ParseSettings(["--no-such-flag"], _ => null));
