@@ -34,8 +34,9 @@ RUN apt-get update && apt-get install -y --no-install-recommends libfontconfig1 
       || cp -L /lib/*-linux-gnu/$lib /out/; done \
  && cp /usr/share/doc/libfontconfig1/copyright /out/libfontconfig.copyright
 
-# Chiseled: no shell, no package manager, only what .NET and ASP.NET Core (Kestrel for /metrics) need.
-FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled AS runtime
+# Chiseled: no shell, no package manager, only what the .NET runtime needs (no ASP.NET Core: /metrics, /healthz and
+# /readyz are served by the operator's own small HTTP server, Hosting/HealthServer).
+FROM mcr.microsoft.com/dotnet/runtime:10.0-noble-chiseled AS runtime
 WORKDIR /app
 COPY --from=build /app ./
 COPY --from=turbojpeg /out/ ./

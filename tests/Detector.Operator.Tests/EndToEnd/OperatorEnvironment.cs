@@ -151,6 +151,8 @@ public sealed class OperatorEnvironment : IAsyncDisposable
             ["--lease-namespace", LeaseNamespace],
             ["--lease-name", LeaseName],
             ["--metrics-address", ""],
+            // In-process, a memory trim would collect the whole test host (every test's heap) every 30 s.
+            ["--memory-trim-interval", "0"],
             ["--image", "registry.example/detector:e2e"],
             ["--job-service-account", JobServiceAccount],
             ["--s3-endpoint-url", S3.ServiceUrl],
