@@ -13,7 +13,7 @@ namespace Detector.Operator.Hosting;
 /// controller-runtime's metrics and probe servers do with Go's net/http.
 /// </summary>
 /// <remarks>
-/// Not ASP.NET Core: Kestrel, routing and dependency injection cost the operator about 20 MB of resident memory
+/// Not ASP.NET Core: Kestrel, routing and dependency injection cost the operator about 10 MB of resident memory
 /// (their libraries and the code the JIT compiles for them) to answer three fixed GETs (issue 19's memory budget).
 /// Every connection has budgets: <see cref="HealthRoutes.MaxHeadBytes"/> of request head, <see cref="ReadTimeout"/>
 /// to send it, and at most <see cref="MaxConnections"/> at once (more are closed unanswered).

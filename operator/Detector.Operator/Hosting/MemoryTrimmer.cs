@@ -21,7 +21,7 @@ public static class MemoryTrimPolicy
 /// Gives memory the operator no longer uses back to the operating system at a fixed interval, as Go's background
 /// scavenger does for controller-runtime operators: an aggressive full collection (the GC compacts and decommits its
 /// free regions) and <c>malloc_trim</c> (glibc returns freed native heap pages). Without it a .NET process keeps what
-/// its busiest minute needed; with 300 Datasets and 300 TrainingRuns that was about 30 MB of the idle RSS.
+/// its busiest minute needed; with 300 Datasets and 300 TrainingRuns that was about 25 MiB of the idle RSS.
 /// </summary>
 /// <remarks>
 /// One trim compacts a heap of about 20 MB in a few milliseconds, blocking the process for that long; reconciles wait,
