@@ -24,8 +24,8 @@ public static class MemoryTrimPolicy
 /// its busiest minute needed; with 300 Datasets and 300 TrainingRuns that was about 25 MiB of the idle RSS.
 /// </summary>
 /// <remarks>
-/// One trim compacts a heap of about 20 MB in a few milliseconds, blocking the process for that long; reconciles wait,
-/// nothing is lost. <c>--memory-trim-interval 0</c> turns it off.
+/// One trim compacts a heap of about 20 MB in 20–30 ms (about 100 ms right after a bulk apply of 600 objects), blocking
+/// the process for that long; reconciles wait, nothing is lost. <c>--memory-trim-interval 0</c> turns it off.
 /// </remarks>
 public sealed partial class MemoryTrimmer : IAsyncDisposable
 {
@@ -75,11 +75,12 @@ public sealed partial class MemoryTrimmer : IAsyncDisposable
         if (!MemoryTrimPolicy.ShouldTrim(allocated - _allocatedAtLastTrim))
             return false;
         _allocatedAtLastTrim = allocated;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         if (_nativeTrimWorks)
             _nativeTrimWorks = TryTrimNativeHeap();
         _trims.Inc();
-        LogTrimmed(Environment.WorkingSet / (1024 * 1024));
+        LogTrimmed(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds, Environment.WorkingSet / (1024 * 1024));
         return true;
     }
 
@@ -109,6 +110,6 @@ public sealed partial class MemoryTrimmer : IAsyncDisposable
         _stop.Dispose();
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Returned unused memory to the operating system; working set now {WorkingSetMiB} MiB")]
-    private partial void LogTrimmed(long workingSetMiB);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Returned unused memory to the operating system in {Milliseconds:0.0} ms; working set now {WorkingSetMiB} MiB")]
+    private partial void LogTrimmed(double milliseconds, long workingSetMiB);
 }
